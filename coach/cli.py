@@ -1,0 +1,72 @@
+"""The ``coach`` command: opens the app by default; data commands for scripts and backups.
+
+The data commands live in ``coach.commands`` and never import Textual, so they start fast; the
+app is imported only when it is about to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from coach import __version__
+from coach.commands.common import CommandError
+from coach.journal import JournalError
+
+# Modules under coach.commands that add a subcommand; each has register(subcommands).
+COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``coach`` and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="pwp-coach: a private, offline end-of-day reflection coach.",
+    )
+    parser.add_argument("--version", action="version", version=f"pwp-coach {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="journal folder (default: COACH_DATA_DIR or your data folder)",
+    )
+    parser.add_argument(
+        "--content", metavar="DIR", help="a folder of content to lay over the shipped one"
+    )
+    parser.add_argument("--demo", action="store_true", help="open the app on a demo journal")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"coach.commands.{name}")
+        module.register(subcommands)
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the Textual app on the chosen journal."""
+    from coach.tui.launch import launch
+
+    return launch(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``coach`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_app(args)
+        code: int = args.run(args)
+        return code
+    except (JournalError, CommandError, OSError) as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never show a traceback to a user
+        print(f"coach: unexpected error ({type(error).__name__}): {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""coach import_."""
+
+import argparse
+
+
+def register(subcommands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the subcommand."""

@@ -1,0 +1,42 @@
+"""Errors the journal raises; each reads as one clear line for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """Something about the journal the user must know; the message is one plain line."""
+
+
+class JournalCorrupt(JournalError):
+    """A journal file that does not parse or has the wrong shape. It is never written to."""
+
+    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        hint = f"newest good backup: {backup}" if backup is not None else "no good backup was found"
+        super().__init__(
+            f"journal file {path} is damaged ({problem}); it has not been changed; {hint}; "
+            "run 'coach doctor' for how to repair it"
+        )
+
+
+class JournalTooNew(JournalError):
+    """A file written by a newer version of the coach than this one."""
+
+    def __init__(self, path: Path, schema: int, supported: int) -> None:
+        self.path = path
+        super().__init__(
+            f"journal file {path} was written by a newer pwp-coach (schema {schema}; this "
+            f"version reads up to {supported}); upgrade pwp-coach to open it"
+        )
+
+
+class ReflectionNotFound(JournalError):
+    """No reflection with that id is in the journal."""
+
+    def __init__(self, reflection_id: str) -> None:
+        self.reflection_id = reflection_id
+        super().__init__(f"no reflection with id {reflection_id} is in the journal")

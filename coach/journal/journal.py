@@ -1,0 +1,415 @@
+"""The ``Journal`` facade: the only way the rest of the coach reads or writes the journal.
+
+On disk (all under the data folder, 0700; every file 0600)::
+
+    journal/2026.json   reflections of one calendar year (TinyDB, table "reflections")
+    records.json        settings and other small records (TinyDB, one table each)
+    draft.json          the reflection being written, saved every few seconds
+    backups/<stem>/<date>.json   the last good version of a file for each day it changed
+    journal.lock        the OS lock held around every read-modify-write
+
+A save rewrites only its year's file, so it costs the same in year ten as in week one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+from tinydb.table import Document as TinyDocument
+
+from coach.journal.backups import DEFAULT_KEEP_DAYS, newest_good_backup
+from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
+from coach.journal.files import ensure_private_folder, make_private, remove_stale_temps
+from coach.journal.schema import (
+    CURRENT_SCHEMA,
+    Document,
+    document_to_reflection,
+    migrate,
+    reflection_to_document,
+    schema_of,
+)
+from coach.journal.storage import AtomicStorage, FileCache, Signature, is_journal_file, signature_of
+from coach.model import ModelError, Reflection
+
+REFLECTIONS_TABLE = "reflections"
+SETTINGS_TABLE = "settings"
+DRAFT_TABLE = "draft"
+LOCK_TIMEOUT_SECONDS = 15.0
+_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
+_BY_ID = Query()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A reflection in progress: what the screens had, and when it was saved."""
+
+    saved: dt.datetime
+    state: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, record by record."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _replace_with(document: Document) -> Callable[[MutableMapping[str, Any]], None]:
+    """A TinyDB update that makes a stored document exactly ``document`` in one write."""
+
+    def transform(stored: MutableMapping[str, Any]) -> None:
+        stored.clear()
+        stored.update(document)
+
+    return transform
+
+
+def _migrate_in_place(stored: MutableMapping[str, Any]) -> None:
+    """A TinyDB update that brings a stored document up to the current schema."""
+    _replace_with(migrate(dict(stored)))(stored)
+
+
+@dataclass
+class _YearCache:
+    """One year's reflections as last read, newest first, with search text made on demand."""
+
+    signature: Signature | None
+    reflections: tuple[Reflection, ...]
+    haystacks: list[str] | None = None
+
+
+class Journal:
+    """A private journal of reflections in one data folder; use as a context manager."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        keep_days: int = DEFAULT_KEEP_DAYS,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.data_dir = ensure_private_folder(Path(data_dir))
+        self.journal_dir = ensure_private_folder(self.data_dir / "journal")
+        self.backups_dir = self.data_dir / "backups"
+        self.records_path = self.data_dir / "records.json"
+        self.draft_path = self.data_dir / "draft.json"
+        self.keep_days = keep_days
+        self._today = today
+        self._files = FileCache()
+        self._years: dict[int, _YearCache] = {}
+        self._thread_lock = threading.RLock()
+        self._file_lock = FileLock(
+            str(self.data_dir / "journal.lock"), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
+        )
+        self._open()
+
+    # --- opening and closing ------------------------------------------------------------
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Forget what is cached; the files are never held open, so nothing else to do."""
+        with self._thread_lock:
+            self._files.entries.clear()
+            self._years.clear()
+
+    def _open(self) -> None:
+        """Tidy after a killed writer, make every file private, and migrate old documents."""
+        with self._locked():
+            for folder in (self.data_dir, self.journal_dir):
+                remove_stale_temps(folder)
+            for path in self._all_files():
+                make_private(path)
+            for path in [*map(self.year_path, self.years()), self.records_path]:
+                self._migrate_file(path)
+
+    def _all_files(self) -> Iterator[Path]:
+        for folder in (self.data_dir, self.journal_dir):
+            yield from (p for p in folder.iterdir() if p.is_file())
+        if self.backups_dir.is_dir():
+            ensure_private_folder(self.backups_dir)
+            yield from (p for p in self.backups_dir.rglob("*") if p.is_file())
+
+    def _migrate_file(self, path: Path) -> None:
+        db = self._db(path, fresh=True)
+        for name, table in (db.storage.read() or {}).items():
+            numbers = {schema_of(document) for document in table.values()}
+            if numbers and max(numbers) > CURRENT_SCHEMA:
+                raise JournalTooNew(path, max(numbers), CURRENT_SCHEMA)
+            if numbers and min(numbers) < CURRENT_SCHEMA:
+                db.table(name).update(_migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA)
+
+    # --- files, locks and TinyDB ---------------------------------------------------------
+
+    def year_path(self, year: int) -> Path:
+        """The file holding one calendar year's reflections."""
+        return self.journal_dir / f"{year:04d}.json"
+
+    def years(self) -> list[int]:
+        """The years that have a journal file, newest first."""
+        found = (_YEAR_FILE.match(p.name) for p in self.journal_dir.iterdir())
+        return sorted((int(m.group(1)) for m in found if m), reverse=True)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._thread_lock:
+            try:
+                self._file_lock.acquire()
+            except Timeout:
+                raise JournalError(
+                    f"the journal in {self.data_dir} is busy: another coach has held its lock "
+                    f"for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+                ) from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
+        return JournalCorrupt(
+            path, problem, newest_good_backup(self.backups_dir, path, is_journal_file)
+        )
+
+    def _db(self, path: Path, *, fresh: bool) -> TinyDB:
+        """A short-lived TinyDB over one file: no next-id or query cache outlives the call."""
+        return TinyDB(
+            path=path,
+            storage=AtomicStorage,
+            cache=self._files,
+            on_damage=self._damaged,
+            backups=None if path == self.draft_path else self.backups_dir,
+            keep_days=self.keep_days,
+            fresh=fresh,
+            today=self._today,
+        )
+
+    # --- reading reflections -------------------------------------------------------------
+
+    def _year(self, year: int) -> tuple[Reflection, ...]:
+        """One year's reflections, newest first, read again only when the file changed."""
+        return self._year_cache(year).reflections
+
+    def _year_cache(self, year: int) -> _YearCache:
+        path = self.year_path(year)
+        signature = signature_of(path)
+        with self._thread_lock:
+            cached = self._years.get(year)
+            if cached is not None and cached.signature == signature:
+                return cached
+            documents = self._db(path, fresh=False).table(REFLECTIONS_TABLE).all()
+            reflections = []
+            for document in documents:
+                try:
+                    reflections.append(document_to_reflection(migrate(dict(document))))
+                except ModelError as error:
+                    raise self._damaged(
+                        path, f"entry {document.get('id', document.doc_id)!s}: {error}"
+                    ) from None
+            reflections.sort(key=lambda r: r.sort_key, reverse=True)
+            cached = self._years[year] = _YearCache(signature, tuple(reflections))
+            return cached
+
+    def count(self) -> int:
+        """How many reflections the journal holds."""
+        return sum(len(self._year(year)) for year in self.years())
+
+    def iter_newest_first(self) -> Iterator[Reflection]:
+        """Every reflection, newest first, reading one year's file at a time as needed."""
+        for year in self.years():
+            yield from self._year(year)
+
+    def page(self, offset: int, limit: int) -> list[Reflection]:
+        """One page of history, newest first."""
+        return list(islice(self.iter_newest_first(), offset, offset + limit))
+
+    def latest(self) -> Reflection | None:
+        """The newest reflection, or None for an empty journal."""
+        return next(self.iter_newest_first(), None)
+
+    def get(self, reflection_id: str) -> Reflection | None:
+        """The reflection with this id, or None."""
+        return next((r for r in self.iter_newest_first() if r.id == reflection_id), None)
+
+    def on_date(self, day: dt.date) -> list[Reflection]:
+        """The reflections of one day, newest first."""
+        if day.year not in self.years():
+            return []
+        return [r for r in self._year(day.year) if r.date == day]
+
+    def search(self, text: str) -> Iterator[Reflection]:
+        """Reflections whose text contains ``text``, ignoring case, newest first."""
+        needle = text.casefold().strip()
+        for year in self.years():
+            cached = self._year_cache(year)
+            if not needle:
+                yield from cached.reflections
+                continue
+            if cached.haystacks is None:
+                cached.haystacks = [r.search_text() for r in cached.reflections]
+            for reflection, haystack in zip(cached.reflections, cached.haystacks, strict=True):
+                if needle in haystack:
+                    yield reflection
+
+    # --- writing reflections -------------------------------------------------------------
+
+    def add(self, reflection: Reflection) -> None:
+        """Store a new reflection; only its year's file is read and written."""
+        with self._locked():
+            table = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
+            if table.contains(_BY_ID.id == reflection.id):
+                raise JournalError(f"a reflection with id {reflection.id} is already saved")
+            table.insert(reflection_to_document(reflection))
+
+    def save(self, reflection: Reflection) -> None:
+        """Add the reflection, or replace the stored one with the same id (even across years)."""
+        with self._locked():
+            self._put(reflection, must_exist=False)
+
+    def update(self, reflection: Reflection) -> None:
+        """Replace a stored reflection; raises ``ReflectionNotFound`` if it is not there."""
+        with self._locked():
+            self._put(reflection, must_exist=True)
+
+    def _put(self, reflection: Reflection, *, must_exist: bool) -> None:
+        document = reflection_to_document(reflection)
+        target = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
+        if target.update(_replace_with(document), _BY_ID.id == reflection.id):
+            return
+        elsewhere = [
+            year
+            for year in self.years()
+            if year != reflection.year and self._holds(year, reflection.id)
+        ]
+        if must_exist and not elsewhere:
+            raise ReflectionNotFound(reflection.id)
+        # Insert first, then remove: a crash between leaves two copies, never none.
+        target.insert(document)
+        for year in elsewhere:
+            self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE).remove(
+                _BY_ID.id == reflection.id
+            )
+
+    def _holds(self, year: int, reflection_id: str) -> bool:
+        return any(r.id == reflection_id for r in self._year(year))
+
+    def delete(self, reflection_id: str) -> bool:
+        """Remove a reflection; True if it was there."""
+        with self._locked():
+            removed = False
+            for year in self.years():
+                if self._holds(year, reflection_id):
+                    table = self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE)
+                    removed |= bool(table.remove(_BY_ID.id == reflection_id))
+            return removed
+
+    def import_reflections(self, reflections: Iterable[Reflection]) -> ImportReport:
+        """Merge reflections by id: new ones are added, changed ones replaced, equal ones left."""
+        incoming = {r.id: r for r in reflections}
+        added = updated = unchanged = 0
+        with self._locked():
+            stored = {r.id: r for year in self.years() for r in self._year(year)}
+            for reflection in incoming.values():
+                if reflection.id not in stored:
+                    added += 1
+                elif reflection_to_document(stored[reflection.id]) == reflection_to_document(
+                    reflection
+                ):
+                    unchanged += 1
+                else:
+                    updated += 1
+            changed = [
+                r
+                for r in incoming.values()
+                if r.id not in stored
+                or reflection_to_document(stored[r.id]) != reflection_to_document(r)
+            ]
+            for year in sorted({r.year for r in changed}):
+                table = self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE)
+                in_year = [r for r in changed if r.year == year]
+                replacing = [r for r in in_year if r.id in stored and stored[r.id].year == year]
+                if replacing:
+                    table.update_multiple(
+                        [
+                            (_replace_with(reflection_to_document(r)), _BY_ID.id == r.id)
+                            for r in replacing
+                        ]
+                    )
+                replacing_ids = {r.id for r in replacing}
+                new_here = [r for r in in_year if r.id not in replacing_ids]
+                if new_here:
+                    table.insert_multiple(reflection_to_document(r) for r in new_here)
+            for reflection in changed:
+                earlier = stored.get(reflection.id)
+                if earlier is not None and earlier.year != reflection.year:
+                    self._db(self.year_path(earlier.year), fresh=True).table(
+                        REFLECTIONS_TABLE
+                    ).remove(_BY_ID.id == reflection.id)
+        return ImportReport(added=added, updated=updated, unchanged=unchanged)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        """The user's settings (core values and the like) as a plain dict."""
+        table = self._db(self.records_path, fresh=False).table(SETTINGS_TABLE)
+        found = table.all()
+        return {k: v for k, v in found[0].items() if k != "schema"} if found else {}
+
+    def update_settings(self, changes: Mapping[str, Any]) -> None:
+        """Change some settings, keeping the rest."""
+        with self._locked():
+            table = self._db(self.records_path, fresh=True).table(SETTINGS_TABLE)
+            current = table.all()
+            merged = {**(dict(current[0]) if current else {}), **changes, "schema": CURRENT_SCHEMA}
+            if current:
+                table.update(_replace_with(merged), doc_ids=[current[0].doc_id])
+            else:
+                table.insert(merged)
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, state: Mapping[str, Any]) -> None:
+        """Keep the reflection in progress; cheap enough to call every few seconds."""
+        document = {"schema": CURRENT_SCHEMA, "saved": _now().isoformat(), "state": dict(state)}
+        with self._locked():
+            table = self._db(self.draft_path, fresh=True).table(DRAFT_TABLE)
+            # One write: replace document 1 in place (a truncate and insert would be two).
+            table.upsert(TinyDocument(document, doc_id=1))
+
+    def load_draft(self) -> Draft | None:
+        """The reflection in progress left by an earlier run, if any."""
+        found = self._db(self.draft_path, fresh=False).table(DRAFT_TABLE).all()
+        if not found:
+            return None
+        document = found[0]
+        try:
+            return Draft(
+                saved=dt.datetime.fromisoformat(document["saved"]), state=dict(document["state"])
+            )
+        except (KeyError, TypeError, ValueError):
+            raise self._damaged(self.draft_path, "the draft has the wrong shape") from None
+
+    def discard_draft(self) -> None:
+        """Forget the reflection in progress (it was saved or the user let it go)."""
+        with self._locked():
+            if self.draft_path.exists():
+                self._db(self.draft_path, fresh=True).table(DRAFT_TABLE).truncate()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)

@@ -1,0 +1,52 @@
+"""Schema numbers of stored documents, and the steps that bring old documents up to date.
+
+Every stored document carries ``schema``. A migration step takes a document of schema N and
+returns it at schema N + 1; it must keep every field it does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coach.model import Reflection
+
+CURRENT_SCHEMA = 1
+
+Document = dict[str, Any]
+
+
+def _from_unversioned(document: Document) -> Document:
+    """Schema 0 (documents written before schema numbers existed) to 1: add the number.
+
+    Early documents may lack ``notes`` and ``meaning``; the model reads those as empty.
+    """
+    return {**document, "schema": 1}
+
+
+# MIGRATIONS[n] turns a document of schema n into one of schema n + 1.
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _from_unversioned}
+
+
+def schema_of(document: Document) -> int:
+    """The schema number of a stored document; 0 when it has none."""
+    found = document.get("schema", 0)
+    return found if isinstance(found, int) and not isinstance(found, bool) else 0
+
+
+def migrate(document: Document) -> Document:
+    """The document brought up to ``CURRENT_SCHEMA``; the same object when already current."""
+    while (number := schema_of(document)) < CURRENT_SCHEMA:
+        document = MIGRATIONS[number](document)
+        document["schema"] = number + 1
+    return document
+
+
+def reflection_to_document(reflection: Reflection) -> Document:
+    """A reflection as it is stored: its dict form plus the schema number."""
+    return {"schema": CURRENT_SCHEMA, **reflection.to_dict()}
+
+
+def document_to_reflection(document: Document) -> Reflection:
+    """A stored document as a reflection; raises ``ModelError`` naming a bad field."""
+    return Reflection.from_dict({k: v for k, v in document.items() if k != "schema"})
