@@ -1,0 +1,1 @@
+"""ranking (being written)."""
