@@ -18,7 +18,12 @@ from coach.content import (
     REQUIRED_PROMPTS,
     REQUIRED_SCALES,
     Catalog,
+    ChallengeOption,
     ContentError,
+    CopingOption,
+    ReconnectPrompt,
+    SupportLine,
+    ValueOption,
     load_catalog,
     shipped_content_dir,
 )
@@ -103,6 +108,7 @@ def test_every_entry_names_its_phase_and_dimension(shipped: Catalog) -> None:
     assert {c.phase for c in shipped.challenges} == {1}
     assert {v.phase for v in shipped.values} | {r.phase for r in shipped.reconnect} == {2}
     assert {c.phase for c in shipped.coping} == {3}
+    everything: list[ChallengeOption | ValueOption | ReconnectPrompt | CopingOption | SupportLine]
     everything = [*shipped.challenges, *shipped.values, *shipped.reconnect, *shipped.coping]
     for entry in [*everything, *shipped.support]:
         assert isinstance(entry.dimension, Dimension), entry.key

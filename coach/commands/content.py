@@ -1,7 +1,89 @@
-"""coach content."""
+"""``coach content check|show``: validate the coach's content, or print it merged as JSON.
+
+Both take ``--content DIR`` (after the subcommand, or the global one before it) to check a
+service's or a user's overlay folder the same way the app will read it.
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from coach.commands.common import CommandError, write_output
+from coach.content import Catalog, ContentError, load_catalog, shipped_content_dir
 
 
-def register(subcommands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add the subcommand."""
+def _overlay_of(args: argparse.Namespace) -> Path | None:
+    """The overlay folder: the subcommand's ``--content``, else the global one, else none."""
+    chosen = getattr(args, "content_dir", None) or getattr(args, "content", None)
+    return Path(chosen).expanduser() if chosen else None
+
+
+def _load(args: argparse.Namespace) -> Catalog:
+    try:
+        return load_catalog(_overlay_of(args))
+    except ContentError as error:
+        raise CommandError(f"content: {error}") from None
+
+
+def _counted(total: int, parts: Counter[str]) -> str:
+    inner = ", ".join(f"{count} {name}" for name, count in parts.items())
+    return f"{total} ({inner})" if inner else str(total)
+
+
+def summary(catalog: Catalog, overlay: Path | None) -> str:
+    """A few lines saying what the catalogue holds and where it was read from."""
+    challenges = Counter(option.dimension.value for option in catalog.challenges)
+    coping = Counter(option.category.value for option in catalog.coping)
+    lines = [
+        f"content is valid: {shipped_content_dir()}"
+        + (f" with overlay {overlay}" if overlay else ""),
+        f"  challenges: {_counted(len(catalog.challenges), challenges)}",
+        f"  values: {len(catalog.values)}",
+        f"  reconnecting prompts: {len(catalog.reconnect)}",
+        f"  coping strategies: {_counted(len(catalog.coping), coping)}",
+        f"  prompts: {len(catalog.prompts)}",
+        f"  scales: {len(catalog.scales)}",
+        f"  support lines: {len(catalog.support)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate the content (and overlay) and print a summary; exit 1 on any problem."""
+    catalog = _load(args)
+    write_output(summary(catalog, _overlay_of(args)), None)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print the merged catalogue (``--json``)."""
+    catalog = _load(args)
+    write_output(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+    return 0
+
+
+def _add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        dest="content_dir",
+        metavar="DIR",
+        help="a folder of content to lay over the shipped one",
+    )
+
+
+def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``coach content check`` and ``coach content show --json``."""
+    parser = subcommands.add_parser("content", help="check the coach's content, or show it as JSON")
+    actions = parser.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    check = actions.add_parser("check", help="validate the content and print a summary")
+    _add_content_option(check)
+    check.set_defaults(run=run_check)
+    show = actions.add_parser("show", help="print the merged content")
+    show.add_argument(
+        "--json", action="store_true", required=True, help="as JSON (the only format)"
+    )
+    _add_content_option(show)
+    show.set_defaults(run=run_show)
