@@ -289,7 +289,9 @@ class Journal:
     def _put(self, reflection: Reflection, *, must_exist: bool) -> None:
         document = reflection_to_document(reflection)
         target = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
-        if target.update(_replace_with(document), _BY_ID.id == reflection.id):
+        # Look before updating: TinyDB's update writes the file even when nothing matches.
+        if target.contains(_BY_ID.id == reflection.id):
+            target.update(_replace_with(document), _BY_ID.id == reflection.id)
             return
         elsewhere = [
             year
@@ -388,8 +390,12 @@ class Journal:
         document = {"schema": CURRENT_SCHEMA, "saved": _now().isoformat(), "state": dict(state)}
         with self._locked():
             table = self._db(self.draft_path, fresh=True).table(DRAFT_TABLE)
-            # One write: replace document 1 in place (a truncate and insert would be two).
-            table.upsert(TinyDocument(document, doc_id=1))
+            # One write: replace document 1, or insert it. (TinyDB's upsert would write twice
+            # when it is missing: its update writes even when no document matches.)
+            if table.contains(doc_id=1):
+                table.update(_replace_with(document), doc_ids=[1])
+            else:
+                table.insert(TinyDocument(document, doc_id=1))
 
     def load_draft(self) -> Draft | None:
         """The reflection in progress left by an earlier run, if any."""
@@ -408,7 +414,9 @@ class Journal:
         """Forget the reflection in progress (it was saved or the user let it go)."""
         with self._locked():
             if self.draft_path.exists():
-                self._db(self.draft_path, fresh=True).table(DRAFT_TABLE).truncate()
+                table = self._db(self.draft_path, fresh=True).table(DRAFT_TABLE)
+                if len(table):
+                    table.truncate()
 
 
 def _now() -> dt.datetime:
