@@ -130,29 +130,65 @@ class Journal:
             self._years.clear()
 
     def _open(self) -> None:
-        """Tidy after a killed writer, make every file private, and migrate old documents."""
+        """Tidy after a killed writer, make every file private, and migrate old documents.
+
+        Every file is read and checked before any is migrated, so a file from a newer coach or
+        a damaged one stops the open with nothing written.
+        """
         with self._locked():
-            for folder in (self.data_dir, self.journal_dir):
+            for folder in self._private_folders():
                 remove_stale_temps(folder)
             for path in self._all_files():
                 make_private(path)
-            for path in [*map(self.year_path, self.years()), self.records_path]:
+            old = [
+                path
+                for path in [*map(self.year_path, self.years()), self.records_path]
+                if self._needs_migration(path)
+            ]
+            for path in old:
                 self._migrate_file(path)
 
-    def _all_files(self) -> Iterator[Path]:
-        for folder in (self.data_dir, self.journal_dir):
-            yield from (p for p in folder.iterdir() if p.is_file())
+    def _private_folders(self) -> Iterator[Path]:
+        """Every folder of the journal, each made 0700 on the way."""
+        yield self.data_dir
+        yield self.journal_dir
         if self.backups_dir.is_dir():
-            ensure_private_folder(self.backups_dir)
-            yield from (p for p in self.backups_dir.rglob("*") if p.is_file())
+            yield ensure_private_folder(self.backups_dir)
+            for folder in self.backups_dir.iterdir():
+                if folder.is_dir() and not folder.is_symlink():
+                    yield ensure_private_folder(folder)
+
+    def _all_files(self) -> Iterator[Path]:
+        for folder in self._private_folders():
+            yield from (p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+
+    def _needs_migration(self, path: Path) -> bool:
+        """Whether ``path`` holds documents of an older schema; raises if it is damaged or newer.
+
+        Documents about to be migrated are checked against the model first: a file that would
+        be called damaged when read is not rewritten by a migration either.
+        """
+        tables = self._db(path, fresh=False).storage.read() or {}
+        numbers = {schema_of(document) for table in tables.values() for document in table.values()}
+        if numbers and max(numbers) > CURRENT_SCHEMA:
+            raise JournalTooNew(path, max(numbers), CURRENT_SCHEMA)
+        if not numbers or min(numbers) >= CURRENT_SCHEMA:
+            return False
+        holds_reflections = path != self.records_path
+        for document in tables.get(REFLECTIONS_TABLE, {}).values() if holds_reflections else ():
+            if schema_of(document) < CURRENT_SCHEMA:
+                try:
+                    document_to_reflection(migrate(dict(document)))
+                except ModelError as error:
+                    problem = f"entry {document.get('id', '?')!s}: {error}"
+                    raise self._damaged(path, problem) from None
+        return True
 
     def _migrate_file(self, path: Path) -> None:
+        """Bring the old documents of ``path`` up to date: one write for each table that has any."""
         db = self._db(path, fresh=True)
-        for name, table in (db.storage.read() or {}).items():
-            numbers = {schema_of(document) for document in table.values()}
-            if numbers and max(numbers) > CURRENT_SCHEMA:
-                raise JournalTooNew(path, max(numbers), CURRENT_SCHEMA)
-            if numbers and min(numbers) < CURRENT_SCHEMA:
+        for name, table in list((db.storage.read() or {}).items()):
+            if any(schema_of(document) < CURRENT_SCHEMA for document in table.values()):
                 db.table(name).update(_migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA)
 
     # --- files, locks and TinyDB ---------------------------------------------------------
