@@ -214,6 +214,12 @@ class Journal:
                 ) from None
             try:
                 yield
+            except BaseException:
+                # TinyDB changes the parsed tables in place before writing them; if a change
+                # stopped part-way, forget every parsed file so the next read goes to the disk.
+                self._files.entries.clear()
+                self._years.clear()
+                raise
             finally:
                 self._file_lock.release()
 
@@ -344,7 +350,10 @@ class Journal:
             )
 
     def _holds(self, year: int, reflection_id: str) -> bool:
-        return any(r.id == reflection_id for r in self._year(year))
+        """Whether a year's file holds this id; looks at the stored documents, not the model."""
+        tables = self._db(self.year_path(year), fresh=False).storage.read() or {}
+        documents = tables.get(REFLECTIONS_TABLE, {}).values()
+        return any(document.get("id") == reflection_id for document in documents)
 
     def delete(self, reflection_id: str) -> bool:
         """Remove a reflection; True if it was there."""
