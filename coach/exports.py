@@ -1,1 +1,306 @@
-"""exports (being written)."""
+"""Reflections as a JSON export (for backups and scripts) and as a readable Markdown journal.
+
+The JSON export is one document, ``{"format": "pwp-coach", "version": N, "exported": ...,
+"reflections": [...]}``, each reflection in its ``Reflection.to_dict`` form, newest first.
+``parse_export`` reads it back, checking the whole document before anything is used, and reads
+every older version. Arrays a later version adds beside ``reflections`` are left for later code.
+
+In the Markdown, user text is written as it was typed and never escaped; it is placed so it can
+never start a block of its own: short text follows a fixed lead on its line, and free text is an
+indented block. So nothing a user writes can forge a heading or hide a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import orjson
+
+from coach.model import Kind, ModelError, Reflection
+
+EXPORT_FORMAT = "pwp-coach"
+EXPORT_VERSION = 1
+
+_Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+# _UPGRADES[n] turns an export document of version n into one of version n + 1.
+_UPGRADES: dict[int, _Upgrade] = {}
+
+# Fields a stored document carries that are not part of a reflection's shape.
+_STORAGE_FIELDS = ("schema",)
+
+
+class ExportFormatError(ValueError):
+    """An export document that cannot be imported; the message is one line naming the problem."""
+
+
+def newest_first(reflections: Iterable[Reflection]) -> list[Reflection]:
+    """The reflections ordered newest first (by date, then time of writing, then id)."""
+    return sorted(reflections, key=lambda r: r.sort_key, reverse=True)
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def export_document(
+    reflections: Iterable[Reflection], exported: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The export as a plain dict: every field of every reflection, newest first."""
+    moment = exported or dt.datetime.now().astimezone().replace(microsecond=0)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported": moment.isoformat(),
+        "reflections": [reflection.to_dict() for reflection in newest_first(reflections)],
+    }
+
+
+_TERMINAL_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def dumps_json(document: Any) -> str:
+    """Stable, indented JSON with a trailing newline; unicode is kept as it is.
+
+    ``json`` already escapes the C0 controls; DEL and the C1 controls are escaped too (the JSON
+    means the same), so printing the output to a terminal can never send it a control sequence.
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _TERMINAL_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"
+
+
+def export_json(reflections: Iterable[Reflection], exported: dt.datetime | None = None) -> str:
+    """The JSON export as text."""
+    return dumps_json(export_document(reflections, exported))
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """Text quoted for a one-line message: control characters made visible, long text cut."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(cut)
+
+
+def _record_name(index: int, record: Any) -> str:
+    found = record.get("id") if isinstance(record, Mapping) else None
+    if isinstance(found, str) and found.strip():
+        return f"record {index} (id {_shown(found)})"
+    return f"record {index} (no readable id)"
+
+
+def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:
+    while version < EXPORT_VERSION:
+        document = _UPGRADES[version](document)
+        version += 1
+    return document
+
+
+def parse_export(document: Any) -> list[Reflection]:
+    """The reflections of an export document, all checked before any is returned.
+
+    Raises ``ExportFormatError`` with one line naming the record (index and id), the field and
+    what is wrong with it. Ids must be unique in one file.
+    """
+    if not isinstance(document, Mapping):
+        raise ExportFormatError("not a pwp-coach export: expected a JSON object")
+    if document.get("format") != EXPORT_FORMAT:
+        found = document.get("format")
+        raise ExportFormatError(f"not a pwp-coach export: format is {found!r}, not 'pwp-coach'")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExportFormatError(f"version must be a whole number from 1, not {version!r}")
+    if version > EXPORT_VERSION:
+        raise ExportFormatError(
+            f"written by a newer pwp-coach (export version {version}; this version reads up to "
+            f"{EXPORT_VERSION}); upgrade pwp-coach to import it"
+        )
+    if "exported" in document and not isinstance(document["exported"], str):
+        raise ExportFormatError("exported must be a date and time as text")
+    upgraded = _upgrade(dict(document), version)
+    records = upgraded.get("reflections")
+    if not isinstance(records, list):
+        raise ExportFormatError("reflections must be a list")
+    reflections: list[Reflection] = []
+    first_seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        name = _record_name(index, record)
+        if not isinstance(record, Mapping):
+            raise ExportFormatError(f"{name}: must be an object, not {type(record).__name__}")
+        try:
+            reflection = Reflection.from_dict(
+                {k: v for k, v in record.items() if k not in _STORAGE_FIELDS}
+            )
+        except ModelError as error:
+            where = f"field {error.field!r}" if error.field else "the record"
+            raise ExportFormatError(f"{name}: {where} {error.problem}") from None
+        if reflection.id in first_seen:
+            raise ExportFormatError(
+                f"{name}: field 'id' is the same as record {first_seen[reflection.id]}'s; "
+                "ids must be unique"
+            )
+        first_seen[reflection.id] = index
+        reflections.append(reflection)
+    return reflections
+
+
+def read_export(raw: bytes) -> list[Reflection]:
+    """Parse the bytes of an export file as JSON, then as an export (see ``parse_export``)."""
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ExportFormatError(f"not valid JSON ({error})") from None
+    return parse_export(document)
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# What Markdown (CommonMark) takes as the end of a line.
+_LINE_ENDINGS = re.compile(r"\r\n|\r|\n")
+
+
+def long_date(day: dt.date) -> str:
+    """A date in words, the same in every locale: ``Thursday 26 November 2026``."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
+    """``lead`` (a list item) then user text; any further lines of it indented so they stay text.
+
+    A line indented four columns past the item's content continues its paragraph (or, after a
+    blank line, is a code block): it can never start a heading, list, quote or link definition.
+    """
+    first, *rest = _LINE_ENDINGS.split(text)
+    pad = " " * (indent + 6)
+    return [f"{' ' * indent}{lead}{first}", *(f"{pad}{line}" if line else "" for line in rest)]
+
+
+def _block(text: str, indent: int = 0) -> list[str]:
+    """Free text as an indented block, shown exactly as written, with blank lines around it."""
+    pad = " " * (indent + 4)
+    lines = [f"{pad}{line}" if line.strip(" \t") else "" for line in _LINE_ENDINGS.split(text)]
+    return ["", *lines, ""]
+
+
+def _score(found: int | None, top: int) -> str:
+    return "not rated" if found is None else f"{found} of {top}"
+
+
+def _hard_part(reflection: Reflection) -> list[str]:
+    lines: list[str] = []
+    for challenge in reflection.challenges:
+        lines += _after_lead(f"- {challenge.dimension.value.capitalize()}: ", challenge.label)
+        if challenge.note.strip():
+            lines += _block(challenge.note, indent=2)
+    if reflection.strain is not None:
+        lines += ["", f"Strain (how demanding the day felt): {reflection.strain} of 10"]
+    if reflection.narrative.strip():
+        lines += ["", "What happened:", *_block(reflection.narrative)]
+    return lines
+
+
+def _matters_part(reflection: Reflection) -> list[str]:
+    lines: list[str] = []
+    for value in reflection.values:
+        lines += _after_lead("- Value: ", value.label)
+    if reflection.meaning.strip():
+        lines += ["", "A moment that mattered:", *_block(reflection.meaning)]
+    if reflection.appraisal is not None:
+        appraisal = reflection.appraisal
+        lines += [
+            "",
+            "Seen in the light of these values, the day was: "
+            f"comprehensible {appraisal.comprehensible} of 4, "
+            f"manageable {appraisal.manageable} of 4, "
+            f"meaningful {appraisal.meaningful} of 4",
+        ]
+    if reflection.alignment is not None:
+        lines += ["", f"Alignment (how closely I lived my values): {reflection.alignment} of 10"]
+    return lines
+
+
+def _help_part(reflection: Reflection) -> list[str]:
+    lines: list[str] = []
+    for action in reflection.actions:
+        lines += _after_lead(f"- {action.category.value.capitalize()}: ", action.label)
+        if action.when.strip():
+            lines += _after_lead("- When: ", action.when, indent=2)
+        lines.append(f"  - Status: {action.status.value}")
+        lines.append(f"  - Helpfulness: {_score(action.helpfulness, 4)}")
+    return lines
+
+
+def _section(title: str, level: int, body: list[str]) -> list[str]:
+    if not body:
+        return []
+    while body and not body[0]:
+        body = body[1:]
+    return ["", f"{'#' * level} {title}", "", *body]
+
+
+def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
+    kind = "Quick check-in" if reflection.kind is Kind.CHECK_IN else "Reflection"
+    title = f"{kind}, {reflection.created.strftime('%H:%M')}"
+    if level == 1:
+        title = f"{kind}: {long_date(reflection.date)}, {reflection.created.strftime('%H:%M')}"
+    lines = [f"{'#' * level} {title}"]
+    lines += _section("What was hard", level + 1, _hard_part(reflection))
+    lines += _section("What matters", level + 1, _matters_part(reflection))
+    lines += _section("What will help", level + 1, _help_part(reflection))
+    if reflection.notes.strip():
+        lines += _section("Notes", level + 1, _block(reflection.notes))
+    if len(lines) == 1:
+        lines += ["", "Nothing was written in this one."]
+    return lines
+
+
+def _finish(lines: list[str]) -> str:
+    """Join lines, with no runs of blank lines and one trailing newline."""
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept) + "\n"
+
+
+def reflection_markdown(reflection: Reflection) -> str:
+    """One reflection as a Markdown document, laid out by phase."""
+    return _finish(_reflection_lines(reflection, level=1))
+
+
+def export_markdown(reflections: Iterable[Reflection], exported: dt.datetime | None = None) -> str:
+    """A readable journal: newest first, one section per day, each reflection by phase."""
+    ordered = newest_first(reflections)
+    moment = exported or dt.datetime.now().astimezone().replace(microsecond=0)
+    count = f"{len(ordered)} reflection{'' if len(ordered) == 1 else 's'}"
+    lines = [
+        "# My reflection journal",
+        "",
+        f"From pwp-coach, {moment.strftime('%Y-%m-%d %H:%M')}: {count}, newest first.",
+    ]
+    day: dt.date | None = None
+    for reflection in ordered:
+        if reflection.date != day:
+            day = reflection.date
+            lines += ["", f"## {long_date(day)}"]
+        lines += ["", *_reflection_lines(reflection, level=3)]
+    return _finish(lines)
