@@ -1,7 +1,33 @@
-"""coach export."""
+"""``coach export --format json|md [-o FILE]``: the whole journal, to stdout or a private file."""
+
+from __future__ import annotations
 
 import argparse
 
+from coach.commands.common import open_journal, write_output
+from coach.exports import export_json, export_markdown
 
-def register(subcommands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add the subcommand."""
+FORMATS = ("json", "md")
+
+
+def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``coach export``."""
+    parser = subcommands.add_parser(
+        "export",
+        help="write every reflection as JSON or Markdown",
+        description="Write every reflection, newest first, as one JSON document (for backups "
+        "and scripts; 'coach import' reads it back) or as a readable Markdown journal. "
+        "Without -o it goes to stdout; a file is created readable by you alone (0600).",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json", help="json (default) or md")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the journal; returns the exit code."""
+    with open_journal(args) as journal:
+        reflections = list(journal.iter_newest_first())
+    render = export_markdown if args.format == "md" else export_json
+    write_output(render(reflections), args.output)
+    return 0
