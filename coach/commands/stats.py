@@ -1,7 +1,95 @@
-"""coach stats."""
+"""``coach stats [--json] [--as-of DATE]``: what the journal holds, in figures."""
+
+from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
+
+from coach.commands.common import CommandError, open_journal
+from coach.exports import dumps_json
+from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def register(subcommands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add the subcommand."""
+def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``coach stats``."""
+    parser = subcommands.add_parser(
+        "stats",
+        help="figures about the journal",
+        description="How many reflections the journal holds, from when to when, how many a "
+        "month over the last year, the challenges named most, and what coping actions were "
+        f"planned, done and found helpful. Averages cover the {STATS_WINDOW_DAYS} days ending "
+        "on --as-of (default today).",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--as-of", metavar="DATE", help="the day the figures end on (YYYY-MM-DD)")
+    parser.set_defaults(run=run)
+
+
+def parse_day(text: str | None) -> dt.date:
+    """The ``--as-of`` date, today when not given; a one-line error when it is not a date."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(f"--as-of must be a date like 2026-11-26, not {text!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the figures; returns the exit code."""
+    as_of = parse_day(args.as_of)
+    with open_journal(args) as journal:
+        stats = journal_stats(journal.iter_newest_first(), as_of)
+    print(dumps_json(stats.to_dict()) if args.json else readable(stats), end="")
+    return 0
+
+
+def _plain(label: str) -> str:
+    """A label safe to print to a terminal: control characters shown, never obeyed."""
+    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", label)
+
+
+def _ratings(count: int) -> str:
+    return f"{count} rating{'' if count == 1 else 's'}"
+
+
+def _mean(number: float | None, top: int) -> str:
+    return "nothing rated" if number is None else f"{number:.1f} of {top}"
+
+
+def readable(stats: JournalStats) -> str:
+    """The figures as plain text for a person."""
+    if stats.reflections == 0:
+        return "No reflections yet.\n"
+    many = "reflection" if stats.reflections == 1 else "reflections"
+    lines = [f"{stats.reflections} {many}, from {stats.first} to {stats.last}", ""]
+    lines.append(f"A month at a time, the last 12 months to {stats.as_of}:")
+    lines += [
+        f"  {month}  {count:>3}  {'#' * min(count, 31)}".rstrip()
+        for month, count in stats.per_month.items()
+    ]
+    lines += ["", f"The {STATS_WINDOW_DAYS} days to {stats.as_of}:"]
+    lines.append(f"  strain (how demanding days felt): {_mean(stats.strain_mean_30d, 10)}")
+    lines.append(
+        f"  alignment (how closely I lived my values): {_mean(stats.alignment_mean_30d, 10)}"
+    )
+    if stats.challenges:
+        split = stats.dimensions
+        lines += ["", "Challenges, most often named first:"]
+        lines += [f"  {c.count:>4}  {_plain(c.label)}" for c in stats.challenges]
+        lines.append(f"  individual {split['individual']}, systemic {split['systemic']}")
+    if stats.actions:
+        lines += ["", "Coping actions: planned, done or partly done, mean helpfulness (0-4):"]
+        for action in stats.actions:
+            helped = (
+                "not rated yet"
+                if action.helpfulness_mean is None
+                else f"helpfulness {action.helpfulness_mean:.1f} of 4 from {_ratings(action.rated)}"
+            )
+            lines.append(
+                f"  {_plain(action.label)}: planned {action.planned}, done {action.done}, {helped}"
+            )
+    return "\n".join(lines) + "\n"
