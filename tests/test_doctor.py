@@ -1,0 +1,262 @@
+"""``coach doctor``: every journal file checked without opening the journal; repair from backups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from coach.cli import main
+from coach.journal import Journal
+from coach.journal.doctor import Trouble, check
+from coach.model import Reflection
+
+UTC = dt.UTC
+DAY_ONE = dt.date(2026, 11, 20)
+DAY_TWO = dt.date(2026, 11, 25)
+
+DAMAGE = {
+    "garbage": b"\x00\x17 not json at all \xff",
+    "truncated": b'{"reflections": {"1": {"schema": 1, "id": "a", "date": "2026-',
+    "empty": b"",
+    "wrong shape": b'{"reflections": [1, 2, 3]}',
+    "bad entry": b'{"reflections": {"1": {"schema": 1, "id": "a", "date": "someday"}}}',
+}
+
+
+@pytest.fixture(autouse=True)
+def _never_the_real_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "fallback-data"))
+
+
+def reflection(rid: str, day: dt.date, **parts: object) -> Reflection:
+    created = dt.datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
+    return Reflection(id=rid, date=day, created=created, **parts)  # type: ignore[arg-type]
+
+
+def journal_with_backup(data: Path) -> Path:
+    """Two days of saves, so the 2026 file has a good backup; returns that backup."""
+    with Journal(data, today=lambda: DAY_ONE) as journal:
+        journal.add(reflection("a", DAY_ONE, strain=5))
+        journal.add(reflection("old", dt.date(2025, 3, 3)))
+    with Journal(data, today=lambda: DAY_TWO) as journal:
+        journal.add(reflection("b", DAY_TWO, strain=6))
+    backup = data / "backups" / "2026" / f"{DAY_TWO.isoformat()}.json"
+    assert backup.is_file()
+    return backup
+
+
+def doctor(data: Path, *extra: str) -> int:
+    return main(["--data-dir", str(data), "doctor", *extra])
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_sound_journal_is_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    journal_with_backup(tmp_path / "data")
+    assert doctor(tmp_path / "data") == 0
+    assert capsys.readouterr().out == "journal OK: 3 reflections\n"
+
+
+def test_no_journal_yet_is_ok_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert doctor(tmp_path / "none") == 0
+    assert capsys.readouterr().out.startswith("journal OK: 0 reflections\n")
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_damage_is_reported_with_the_newest_good_backup_and_nothing_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    data = tmp_path / "data"
+    backup = journal_with_backup(data)
+    year_file = data / "journal" / "2026.json"
+    year_file.write_bytes(DAMAGE[damage])
+    before = listing(data)
+    assert doctor(data) == 1
+    out = capsys.readouterr().out
+    problem = next(line for line in out.splitlines() if line.startswith("problem:"))
+    assert f"{year_file} is damaged" in problem
+    assert f"newest good backup: {backup}" in problem
+    assert "coach doctor --restore" in problem
+    assert listing(data) == before
+
+
+def test_one_damaged_file_does_not_stop_the_check_of_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    (data / "journal" / "2026.json").write_bytes(b"")
+    (data / "records.json").write_bytes(b"[")
+    (data / "draft.json").write_bytes(b'{"draft": {"1": {"saved": 3}}}')
+    checkup = check(data)
+    damaged = {p.path.name for p in checkup.problems if p.trouble is Trouble.DAMAGED}
+    assert damaged == {"2026.json", "records.json", "draft.json"}
+    assert checkup.reflections == 1  # the 2025 file is still read
+    assert doctor(data) == 1
+    out = capsys.readouterr().out
+    for name in ("2026.json", "records.json", "draft.json"):
+        assert f"{name} is damaged" in out
+
+
+def test_a_backup_with_the_same_bad_entry_is_not_good(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    good = journal_with_backup(data)
+    also_bad = good.with_name("2026-11-26.json")
+    also_bad.write_bytes(DAMAGE["bad entry"])
+    also_bad.chmod(0o600)
+    (data / "journal" / "2026.json").write_bytes(DAMAGE["bad entry"])
+    (problem,) = check(data).problems
+    assert problem.backup == good
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_damaged_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    backup = journal_with_backup(data)
+    year_file = data / "journal" / "2026.json"
+    year_file.write_bytes(DAMAGE["garbage"])
+    assert doctor(data, "--restore", "--yes") == 0
+    out = capsys.readouterr().out
+    assert f"done: restored {year_file} from {backup}" in out
+    assert out.rstrip().endswith("journal OK: 2 reflections")
+    (aside,) = (data / "journal").glob("2026.json.damaged-*")
+    assert aside.read_bytes() == DAMAGE["garbage"]
+    assert year_file.read_bytes() == backup.read_bytes()
+    assert stat.S_IMODE(year_file.stat().st_mode) == 0o600
+    with Journal(data) as journal:
+        assert {r.id for r in journal.iter_newest_first()} == {"a", "old"}
+
+
+def test_restore_without_a_terminal_or_yes_refuses(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    (data / "journal" / "2026.json").write_bytes(b"")
+    before = listing(data)
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--data-dir", str(data), "doctor", "--restore"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "--yes" in result.stderr
+    assert "is damaged" in result.stdout
+    assert listing(data) == before
+
+
+def test_damage_without_a_backup_is_explained_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    with Journal(data) as journal:
+        journal.add(reflection("only", DAY_ONE))
+    year_file = data / "journal" / "2026.json"
+    year_file.write_bytes(DAMAGE["truncated"])
+    assert doctor(data, "--restore", "--yes") == 1
+    out = capsys.readouterr().out
+    assert "no good backup was found" in out
+    assert "nothing here can be repaired" in out
+    assert year_file.read_bytes() == DAMAGE["truncated"]
+    assert list((data / "journal").glob("*.damaged-*")) == []
+
+
+def test_a_damaged_draft_is_set_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    draft = data / "draft.json"
+    draft.write_bytes(b"{garbage")
+    assert doctor(data) == 1
+    assert "sets the draft aside" in capsys.readouterr().out
+    assert doctor(data, "--restore", "--yes") == 0
+    assert not draft.exists()
+    (aside,) = data.glob("draft.json.damaged-*")
+    assert aside.read_bytes() == b"{garbage"
+    with Journal(data) as journal:
+        assert journal.load_draft() is None
+
+
+def test_open_permissions_are_reported_and_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    year_file = data / "journal" / "2025.json"
+    year_file.chmod(0o644)
+    data.chmod(0o755)
+    assert doctor(data) == 1
+    out = capsys.readouterr().out
+    assert f"file {year_file} can be opened by others (mode 0644" in out
+    assert f"folder {data} can be opened by others (mode 0755" in out
+    assert doctor(data, "--restore", "--yes") == 0
+    assert stat.S_IMODE(year_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
+def test_a_stale_temp_file_is_a_note_and_restore_removes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    temp = data / "journal" / ".2026.json.0123456789ab.tmp"
+    temp.write_bytes(b'{"reflections": {')
+    temp.chmod(0o600)
+    assert doctor(data) == 0
+    out = capsys.readouterr().out
+    assert f"note: {temp} is a temporary file" in out
+    assert "journal OK: 3 reflections" in out
+    assert temp.exists()
+    assert doctor(data, "--restore", "--yes") == 0
+    assert not temp.exists()
+
+
+def test_a_file_from_a_newer_coach_is_reported_not_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    year_file = data / "journal" / "2025.json"
+    tables = orjson.loads(year_file.read_bytes())
+    for document in tables["reflections"].values():
+        document["schema"] = 99
+    year_file.write_bytes(orjson.dumps(tables))
+    before = year_file.read_bytes()
+    assert doctor(data, "--restore", "--yes") == 1
+    out = capsys.readouterr().out
+    assert "newer pwp-coach (schema 99" in out
+    assert year_file.read_bytes() == before
+
+
+def test_the_same_reflection_in_two_year_files_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    twin = reflection("a", dt.date(2024, 12, 31))
+    document = {"reflections": {"1": {"schema": 1, **twin.to_dict()}}}
+    twin_file = data / "journal" / "2024.json"
+    twin_file.write_bytes(orjson.dumps(document))
+    twin_file.chmod(0o600)
+    assert doctor(data) == 1
+    out = capsys.readouterr().out
+    assert "reflection a is stored 2 times" in out
+    assert str(twin_file) in out
