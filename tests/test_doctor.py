@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pty
 import stat
 import subprocess
 import sys
@@ -260,3 +261,52 @@ def test_the_same_reflection_in_two_year_files_is_reported(
     out = capsys.readouterr().out
     assert "reflection a is stored 2 times" in out
     assert str(twin_file) in out
+
+
+def test_a_data_dir_that_is_a_file_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_bytes(b"hello")
+    assert doctor(not_a_folder) == 1
+    assert f"{not_a_folder} is not a folder" in capsys.readouterr().out
+    assert not_a_folder.read_bytes() == b"hello"
+
+
+def run_on_a_terminal(data: Path, answer: bytes, tmp_path: Path) -> tuple[int, str]:
+    """``coach doctor --restore`` with a terminal on stdin that types ``answer``."""
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, answer)
+        result = subprocess.run(
+            [sys.executable, "-m", "coach", "--data-dir", str(data), "doctor", "--restore"],
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    return result.returncode, result.stdout
+
+
+@pytest.mark.parametrize(("answer", "restored"), [(b"n\n", False), (b"y\n", True)])
+def test_restore_asks_on_the_terminal_first(tmp_path: Path, answer: bytes, restored: bool) -> None:
+    data = tmp_path / "data"
+    backup = journal_with_backup(data)
+    year_file = data / "journal" / "2026.json"
+    year_file.write_bytes(b"")
+    code, out = run_on_a_terminal(data, answer, tmp_path)
+    assert "Put right 1 of these now? [y/N]" in out
+    if restored:
+        assert code == 0
+        assert year_file.read_bytes() == backup.read_bytes()
+        assert len(list((data / "journal").glob("2026.json.damaged-*"))) == 1
+    else:
+        assert code == 1
+        assert "nothing was changed" in out
+        assert year_file.read_bytes() == b""
+        assert list((data / "journal").glob("2026.json.damaged-*")) == []

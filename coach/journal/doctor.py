@@ -139,6 +139,11 @@ def good_version_test(path: Path) -> Callable[[bytes], bool]:
     return is_good
 
 
+def _printable(text: str) -> str:
+    """Text safe to print on one line: as it is when printable, else quoted with escapes."""
+    return text if text.isprintable() else repr(text)
+
+
 # --- the check ---------------------------------------------------------------------------
 
 
@@ -165,8 +170,12 @@ def _private_folders(data_dir: Path) -> Iterator[Path]:
 
 
 def _private_files(data_dir: Path) -> Iterator[Path]:
+    """Every file that must be private; stale temporary files are reported on their own."""
     for folder in _private_folders(data_dir):
-        yield from sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+        temps = set(stale_temps(folder))
+        yield from sorted(
+            p for p in folder.iterdir() if p.is_file() and not p.is_symlink() and p not in temps
+        )
 
 
 def _permission_problems(data_dir: Path) -> list[Problem]:
@@ -216,7 +225,10 @@ def _check_file(path: Path, backups_root: Path) -> tuple[Problem | None, Tables 
 def check(data_dir: Path) -> Checkup:
     """Check every journal file in ``data_dir``, reading only; one damaged file stops nothing."""
     if not data_dir.is_dir():
-        return Checkup(data_dir, exists=False, reflections=0)
+        if not data_dir.exists():
+            return Checkup(data_dir, exists=False, reflections=0)
+        not_folder = Problem(Trouble.UNREADABLE, data_dir, f"{data_dir} is not a folder")
+        return Checkup(data_dir, exists=True, reflections=0, problems=(not_folder,))
     problems: list[Problem] = []
     notes: list[str] = []
     backups_root = data_dir / "backups"
@@ -234,7 +246,8 @@ def check(data_dir: Path) -> Checkup:
             homes.setdefault(reflection.id, []).append(path)
             if reflection.year != int(year.group(1)):
                 notes.append(
-                    f"reflection {reflection.id} is dated {reflection.date} but kept in {path}"
+                    f"reflection {_printable(reflection.id)} is dated {reflection.date} but "
+                    f"kept in {path}"
                 )
     for reflection_id, paths in homes.items():
         if len(paths) > 1:
@@ -243,9 +256,9 @@ def check(data_dir: Path) -> Checkup:
                 Problem(
                     Trouble.DUPLICATE,
                     paths[0],
-                    f"reflection {reflection_id} is stored {len(paths)} times, in {where} (a "
-                    "save was cut off while moving it); open it in the coach and delete the "
-                    "copy you do not want",
+                    f"reflection {_printable(reflection_id)} is stored {len(paths)} times, in "
+                    f"{where} (a save that moved it to another year was cut off); nothing is "
+                    "lost, but doctor cannot yet tell which copy is the one you meant",
                 )
             )
     problems += _permission_problems(data_dir)
@@ -361,6 +374,7 @@ def _restore_damaged(problem: Problem, when: dt.datetime) -> list[Repair]:
     return [
         Repair(
             problem,
-            f"restored {path} from {problem.backup}; the damaged copy is kept as {aside}",
+            f"restored {path} from {problem.backup}; the damaged copy is kept as {aside} "
+            "(anything saved after that backup was made is only in the damaged copy)",
         )
     ]
