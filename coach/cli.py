@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from coach import __version__
 from coach.commands.common import CommandError
+from coach.content import ContentError
 from coach.journal import JournalError
 
 # Modules under coach.commands that add a subcommand; each has register(subcommands).
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         code: int = args.run(args)
         return code
-    except (JournalError, CommandError, OSError) as error:
+    except (JournalError, ContentError, CommandError, OSError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,14 +1,28 @@
-"""The Textual application: holds the journal and opens the home screen."""
+"""The Textual application: the journal, the content, the reflection in progress, the way around.
+
+Screens stay thin: the app owns the ``ReflectionDraft`` being written, saves it as the journal's
+draft every few seconds and at every step, and runs every journal write in a thread worker so
+the screen never freezes.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual import work
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from coach.journal import Journal
+from coach.content import Catalog
+from coach.draft import STEPS, ReflectionDraft
+from coach.journal import Journal, JournalError
+from coach.model import Kind, ModelError, Reflection, now
 from coach.tui.screens.home import HomeScreen
+
+AUTOSAVE_SECONDS = 3.0
 
 
 class CoachApp(App[None]):
@@ -16,14 +30,244 @@ class CoachApp(App[None]):
 
     TITLE = "pwp-coach"
     CSS_PATH = "coach.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("f2", "support", "Support now", id="support", priority=True),
     ]
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        catalog: Catalog,
+        *,
+        clock: Callable[[], dt.datetime] = now,
+        offer_draft: bool = True,
+    ) -> None:
         super().__init__()
         self.journal = journal
+        self.catalog = catalog
+        self.clock = clock
+        self.offer_draft = offer_draft
+        self.draft: ReflectionDraft | None = None
+        self._saved_state: dict[str, Any] | None = None
+
+    # --- start and stop ------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the bottom of the stack."""
+        return HomeScreen()
 
     def on_mount(self) -> None:
-        """Start on the home screen."""
-        self.push_screen(HomeScreen())
+        """Offer to resume a reflection an earlier run left unsaved, and start autosaving."""
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
+        if self.offer_draft:
+            self.call_after_refresh(self._offer_saved_draft)
+
+    def _saved_draft_waiting(self) -> bool:
+        try:
+            return self.journal.load_draft() is not None
+        except JournalError:
+            return False
+
+    def _offer_saved_draft(self) -> None:
+        from coach.tui.screens.resume_draft import ResumeDraftScreen
+
+        try:
+            saved = self.journal.load_draft()
+        except JournalError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        if saved is None:
+            return
+        try:
+            draft = ReflectionDraft.from_state(saved.state)
+        except ModelError as error:
+            self.notify(f"An unsaved reflection could not be read ({error}); it is kept on disk.")
+            return
+
+        def answer(resume: bool | None) -> None:
+            if resume:
+                self.resume(draft)
+            else:
+                self.draft = None
+                self.discard_draft()
+
+        self.push_screen(ResumeDraftScreen(saved.saved, draft), answer)
+
+    async def action_quit(self) -> None:
+        """Keep what is being written, then quit."""
+        self.save_draft_now()
+        self.exit()
+
+    # --- the reflection in progress ------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today's date by the app's clock."""
+        return self.clock().date()
+
+    def begin(self, kind: Kind) -> None:
+        """Start a reflection or check-in: follow up last time's actions first, if any."""
+        from coach.tui.screens.followup import FollowUpScreen
+
+        if self.draft is not None and self.draft.editing_id is None and not self.draft.is_empty:
+            self.resume(self.draft)
+            return
+        if self.draft is None and self._saved_draft_waiting():
+            self._offer_saved_draft()
+            return
+        self.draft = ReflectionDraft(kind=kind, day=self.today())
+        earlier = self.followup_target()
+
+        def after_followup(went_on: bool | None = False) -> None:
+            if went_on is None:  # the user went back home from the follow-up
+                self.draft = None
+                return
+            self.open_first_step()
+
+        if earlier is not None:
+            self.push_screen(FollowUpScreen(earlier), after_followup)
+        else:
+            after_followup()
+
+    def edit(self, reflection: Reflection) -> None:
+        """Reopen a saved reflection in the steps, prefilled, to save it in place."""
+        self.draft = ReflectionDraft.from_reflection(reflection)
+        self.open_first_step()
+
+    def resume(self, draft: ReflectionDraft) -> None:
+        """Carry on with a draft: reopen every step up to the one it was on."""
+        self.draft = draft
+        if draft.kind is Kind.CHECK_IN:
+            self.open_first_step()
+            return
+        for step in STEPS[: STEPS.index(draft.step) + 1]:
+            self.push_screen(self.step_screen(step))
+
+    def open_first_step(self) -> None:
+        """The check-in screen, or the first phase of a reflection."""
+        from coach.tui.screens.checkin import CheckInScreen
+
+        assert self.draft is not None
+        if self.draft.kind is Kind.CHECK_IN:
+            self.push_screen(CheckInScreen(self.draft))
+        else:
+            self.push_screen(self.step_screen(STEPS[0]))
+
+    def step_screen(self, step: str) -> Screen[Any]:
+        """The screen for one step of the reflection."""
+        from coach.tui.screens.challenges import ChallengesScreen
+        from coach.tui.screens.coping import CopingScreen
+        from coach.tui.screens.summary import SummaryScreen
+        from coach.tui.screens.values import ValuesScreen
+
+        assert self.draft is not None
+        self.draft.step = step
+        screens = {
+            "challenges": ChallengesScreen,
+            "values": ValuesScreen,
+            "coping": CopingScreen,
+            "summary": SummaryScreen,
+        }
+        return screens[step](self.draft)
+
+    def next_step(self) -> None:
+        """Go on to the next step, keeping the draft."""
+        assert self.draft is not None
+        following = STEPS[STEPS.index(self.draft.step) + 1]
+        self.push_screen(self.step_screen(following))
+        self.save_draft_soon()
+
+    def previous_step(self) -> None:
+        """Back one step (or home from the first), keeping everything entered."""
+        if self.draft is not None and self.draft.step in STEPS[1:]:
+            self.draft.step = STEPS[STEPS.index(self.draft.step) - 1]
+        self.save_draft_soon()
+        self.pop_screen()
+
+    def return_home(self) -> None:
+        """Back to the home screen, refreshed."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_summary()
+
+    def followup_target(self) -> Reflection | None:
+        """The newest reflection before today, if it has actions not yet followed up."""
+        for reflection in self.journal.iter_newest_first():
+            if reflection.date < self.today():
+                return reflection if reflection.pending_actions else None
+        return None
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def _draft_state(self) -> dict[str, Any] | None:
+        if self.draft is None or self.draft.is_empty:
+            return None
+        return self.draft.to_state()
+
+    def autosave_draft(self) -> None:
+        """Save the draft if it changed since it was last saved (every few seconds)."""
+        state = self._draft_state()
+        if state is not None and state != self._saved_state:
+            self._saved_state = state
+            self._write_draft(state)
+
+    def save_draft_soon(self) -> None:
+        """Save the draft now, in the background (at every step change)."""
+        state = self._draft_state()
+        if state is not None:
+            self._saved_state = state
+            self._write_draft(state)
+
+    def save_draft_now(self) -> None:
+        """Save the draft before quitting, waiting for the write."""
+        state = self._draft_state()
+        if state is not None and state != self._saved_state:
+            try:
+                self.journal.save_draft(state)
+            except (JournalError, OSError):
+                return
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _write_draft(self, state: dict[str, Any]) -> None:
+        try:
+            self.journal.save_draft(state)
+        except (JournalError, OSError) as error:
+            self.call_from_thread(self.notify, f"Draft not saved: {error}", severity="warning")
+
+    @work(thread=True, group="draft")
+    def discard_draft(self) -> None:
+        """Forget the saved draft (after a save, or when the user lets it go)."""
+        self._saved_state = None
+        try:
+            self.journal.discard_draft()
+        except (JournalError, OSError) as error:
+            self.call_from_thread(self.notify, f"Draft not cleared: {error}", severity="warning")
+
+    # --- everywhere ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys and what the coach is."""
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_support(self) -> None:
+        """Show where to find support now, from any screen."""
+        from coach.tui.screens.support import SupportScreen
+
+        if not isinstance(self.screen, SupportScreen):
+            self.push_screen(SupportScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette: the coach's own commands, then Textual's."""
+        yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
+        yield SystemCommand("Help", "Keys, and what the coach is (F1)", self.action_help)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
+            yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)
+        yield from super().get_system_commands(screen)

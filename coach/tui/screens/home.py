@@ -1,31 +1,120 @@
-"""Home: what the journal holds, at a glance."""
+"""Home: today at a glance, and the ways in."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
+
+from coach.journal import JournalError
+from coach.model import Kind, Reflection
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    """What home shows about the journal, gathered off the UI thread."""
+
+    count: int
+    latest: Reflection | None
+    today: tuple[Reflection, ...]
+    followup: Reflection | None
 
 
 class HomeScreen(Screen[None]):
-    """Today at a glance."""
+    """Today's date, whether today's reflection is done, what to follow up, one nudge."""
+
+    app: CoachApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reflect", "Reflect", id="home.reflect"),
+        Binding("c", "check_in", "Quick check-in", id="home.check_in"),
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
-        """The summary of the journal."""
+        """Today, the journal in brief, the ways in."""
         yield Header()
-        with Vertical(id="home-body"):
-            yield Static(id="journal-summary", markup=False)
+        with VerticalScroll(id="home-body"):
+            yield Static(id="home-date", markup=False)
+            yield Static("", id="home-status", markup=False)
+            yield Static("", id="home-followup", markup=False)
+            yield Static("", id="home-nudge", markup=False)
+            with Horizontal(id="home-ways"):
+                yield Button("Reflect  (r)", id="reflect", variant="primary")
+                yield Button("Quick check-in  (c)", id="check-in")
+            yield Static("", id="home-journal", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill in the summary from the journal."""
-        journal = self.app.journal  # type: ignore[attr-defined]
-        latest = journal.latest()
-        count = journal.count()
-        lines = [
-            f"Reflections in your journal: {count}",
-            f"Last reflection: {latest.date.isoformat() if latest else 'none yet'}",
-            f"Your journal lives in: {journal.data_dir}",
-        ]
-        self.query_one("#journal-summary", Static).update("\n".join(lines))
+        """Show the date at once; fill in the rest from the journal in the background."""
+        today = self.app.today()
+        self.query_one("#home-date", Static).update(today.strftime("%A %-d %B %Y"))
+        self.refresh_summary()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a reflection: the summary may have changed."""
+        self.refresh_summary()
+
+    @work(thread=True, exclusive=True, group="home-summary")
+    def refresh_summary(self) -> None:
+        """Read what home needs from the journal, off the UI thread."""
+        journal = self.app.journal
+        try:
+            latest = journal.latest()
+            summary = HomeSummary(
+                count=journal.count(),
+                latest=latest,
+                today=tuple(journal.on_date(self.app.today())),
+                followup=self.app.followup_target(),
+            )
+        except JournalError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._show, summary)
+
+    def _show(self, summary: HomeSummary) -> None:
+        catalog = self.app.catalog
+        if summary.today:
+            kinds = ", ".join(sorted({r.kind.value for r in summary.today}))
+            status = f"{catalog.prompt('home.done_today')} ({kinds})"
+        else:
+            status = catalog.prompt("home.not_done_today")
+        self.query_one("#home-status", Static).update(status)
+        followup = ""
+        if summary.followup is not None:
+            pending = summary.followup.pending_actions
+            lines = [catalog.prompt("home.followup_waiting", count=len(pending))]
+            lines += [f"  · {action.label}" + (f" ({action.when})" if action.when else "")
+                      for action in pending]  # fmt: skip
+            followup = "\n".join(lines)
+        self.query_one("#home-followup", Static).update(followup)
+        self.query_one("#home-nudge", Static).update(catalog.prompt("home.nudge_default"))
+        last = summary.latest.date.isoformat() if summary.latest else "none yet"
+        self.query_one("#home-journal", Static).update(
+            f"Your journal: {summary.count} entries, the last on {last}.\n"
+            f"It lives on this machine only, in {self.app.journal.data_dir}"
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The buttons do what the keys do."""
+        if event.button.id == "reflect":
+            self.action_reflect()
+        elif event.button.id == "check-in":
+            self.action_check_in()
+
+    def action_reflect(self) -> None:
+        """Start the end-of-day reflection."""
+        self.app.begin(Kind.REFLECTION)
+
+    def action_check_in(self) -> None:
+        """Start the quick check-in."""
+        self.app.begin(Kind.CHECK_IN)

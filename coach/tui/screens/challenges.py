@@ -1,0 +1,155 @@
+"""Phase 1, "What was hard today": challenges by dimension, strain, and what happened."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from coach.draft import own_challenge
+from coach.model import Challenge, Dimension
+from coach.tui.screens.step import StepScreen
+from coach.tui.widgets.score_bar import ScoreBar
+
+HIGH_STRAIN = 9
+
+
+class ChallengesScreen(StepScreen):
+    """Name what made the day hard, individual and systemic, and how demanding it felt."""
+
+    STEP: ClassVar[str] = "challenges"
+    AUTO_FOCUS = "#filter"
+    _notes_made = 0
+
+    def compose_step(self) -> ComposeResult:
+        """Filter, two lists by dimension, own words, notes, strain, narrative."""
+        catalog = self.app.catalog
+        yield from self.heading("phase1.title", "phase1.intro")
+        yield Input(placeholder=catalog.prompt("phase1.filter_placeholder"), id="filter")
+        with Horizontal(id="challenge-lists"):
+            for dimension in Dimension:
+                options = SelectionList[str](id=f"list-{dimension.value}", classes="challenge-list")
+                options.border_title = dimension.value.capitalize()
+                yield options
+        with Horizontal(id="own-row"):
+            yield Input(placeholder=catalog.prompt("phase1.own_placeholder"), id="own-challenge")
+            yield Select(
+                [(d.value.capitalize(), d.value) for d in Dimension],
+                value=Dimension.INDIVIDUAL.value,
+                allow_blank=False,
+                id="own-dimension",
+                compact=True,
+            )
+        yield Vertical(id="challenge-notes")
+        yield self.label("phase1.strain")
+        ends = catalog.scale("strain_ends")
+        yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
+        yield Static(catalog.prompt("support.offer"), id="support-offer", markup=False)
+        yield self.label("phase1.narrative")
+        yield TextArea(self.draft.narrative, id="narrative", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        """Fill the lists and notes from the draft."""
+        self._fill_lists("")
+        self._show_notes()
+        self._show_support_offer()
+
+    # --- the two lists -------------------------------------------------------------------
+
+    def _options(self) -> list[Challenge]:
+        """Every challenge on offer: the catalogue's, then the user's own from this draft."""
+        offered = [Challenge(o.key, o.label, o.dimension) for o in self.app.catalog.challenges]
+        known = {challenge.key for challenge in offered}
+        return offered + [c for c in self.draft.challenges if c.key not in known]
+
+    def _fill_lists(self, needle: str) -> None:
+        chosen = set(self.draft.challenge_keys())
+        needle = needle.casefold().strip()
+        lines = {o.key: o.line for o in self.app.catalog.challenges}
+        for dimension in Dimension:
+            options = self.query_one(f"#list-{dimension.value}", SelectionList)
+            with options.prevent(SelectionList.SelectedChanged):
+                options.clear_options()
+                options.add_options(
+                    Selection(Content(c.label), c.key, c.key in chosen)
+                    for c in self._options()
+                    if c.dimension is dimension
+                    and (not needle or needle in f"{c.label} {lines.get(c.key, '')}".casefold())
+                )
+            if options.option_count:
+                options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types; keep notes in the draft."""
+        if event.input.id == "filter":
+            self._fill_lists(event.value)
+        elif event.input.id and event.input.id.startswith(f"note-{self._notes_made}-"):
+            index = int(event.input.id.rsplit("-", 1)[1])
+            if index < len(self.draft.challenges):
+                old = self.draft.challenges[index]
+                self.draft.challenges[index] = Challenge(
+                    old.key, old.label, old.dimension, event.value
+                )
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """Keep the draft's challenges in step with what is ticked in the visible options."""
+        visible = {event.selection_list.get_option_at_index(i).value
+                   for i in range(event.selection_list.option_count)}  # fmt: skip
+        ticked = set(event.selection_list.selected)
+        by_key = {c.key: c for c in self._options()}
+        kept = [c for c in self.draft.challenges if c.key not in visible or c.key in ticked]
+        have = {c.key for c in kept}
+        kept += [by_key[key] for key in event.selection_list.selected if key not in have]
+        if [c.key for c in kept] != self.draft.challenge_keys():
+            self.draft.challenges[:] = kept
+            self._show_notes()
+
+    # --- own words and notes ---------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Add a challenge in the user's own words, ticked."""
+        if event.input.id != "own-challenge" or not event.value.strip():
+            return
+        dimension = Dimension(str(self.query_one("#own-dimension", Select).value))
+        challenge = own_challenge(event.value, dimension)
+        if challenge.key not in self.draft.challenge_keys():
+            self.draft.challenges.append(challenge)
+        event.input.value = ""
+        self._fill_lists(self.query_one("#filter", Input).value)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        notes = self.query_one("#challenge-notes", Vertical)
+        notes.remove_children()
+        self._notes_made += 1  # fresh ids: the old inputs may not be gone yet
+        note_prompt = self.app.catalog.prompt("phase1.note_placeholder")
+        notes.mount_all(
+            Input(
+                challenge.note,
+                placeholder=self.app.catalog.prompt(
+                    "phase1.note_placeholder", label=challenge.label
+                ),
+                id=f"note-{self._notes_made}-{index}",
+                classes="challenge-note",
+            )
+            for index, challenge in enumerate(self.draft.challenges)
+        )
+
+    # --- strain and narrative ----------------------------------------------------------------
+
+    def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:
+        """Keep strain in the draft; offer support when the day was very hard."""
+        self.draft.strain = event.value
+        self._show_support_offer()
+
+    def _show_support_offer(self) -> None:
+        offer = self.query_one("#support-offer", Static)
+        offer.display = self.draft.strain is not None and self.draft.strain >= HIGH_STRAIN
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Keep what happened in the draft."""
+        self.draft.narrative = event.text_area.text

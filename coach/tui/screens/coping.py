@@ -1,0 +1,152 @@
+"""Phase 3, "What will help": ranked coping suggestions, one to three chosen, and when."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, Select, SelectionList
+from textual.widgets.selection_list import Selection
+
+from coach.draft import MAX_ACTIONS, own_action
+from coach.journal import JournalError
+from coach.model import Category, CopingAction
+from coach.ranking import Suggestion, rank_suggestions
+from coach.tui.screens.step import StepScreen
+
+
+class CopingScreen(StepScreen):
+    """Choose one to three concrete things for tomorrow, ranked for today's challenges."""
+
+    STEP: ClassVar[str] = "coping"
+    AUTO_FOCUS = "#suggestions"
+    _whens_made = 0
+
+    def compose_step(self) -> ComposeResult:
+        """Suggestions, when for each chosen one, and an action in your own words."""
+        catalog = self.app.catalog
+        yield from self.heading("phase3.title", "phase3.intro")
+        yield self.label("phase3.limit")
+        suggestions = SelectionList[str](id="suggestions")
+        suggestions.loading = True
+        yield suggestions
+        yield Vertical(id="action-whens")
+        with Horizontal(id="own-row"):
+            yield Input(placeholder=catalog.prompt("phase3.own_placeholder"), id="own-action")
+            yield Select(
+                [(c.value.capitalize(), c.value) for c in Category],
+                value=Category.INDIVIDUAL.value,
+                allow_blank=False,
+                id="own-category",
+                compact=True,
+            )
+
+    def on_mount(self) -> None:
+        """Rank the suggestions off the UI thread; show the chosen actions at once."""
+        self._suggestions: list[Suggestion] = []
+        self._show_whens()
+        self._rank()
+
+    @work(thread=True, exclusive=True, group="rank")
+    def _rank(self) -> None:
+        try:
+            ranked = rank_suggestions(
+                self.app.catalog, self.draft.challenge_keys(), self.app.journal.iter_newest_first()
+            )
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            ranked = rank_suggestions(self.app.catalog, self.draft.challenge_keys(), [])
+        self.app.call_from_thread(self._show_suggestions, ranked)
+
+    def _show_suggestions(self, ranked: list[Suggestion]) -> None:
+        self._suggestions = ranked
+        self._fill()
+
+    def _fill(self) -> None:
+        chosen = {a.key for a in self.draft.actions}
+        offered = {s.option.key for s in self._suggestions}
+        suggestions = self.query_one("#suggestions", SelectionList)
+        with suggestions.prevent(SelectionList.SelectedChanged):
+            suggestions.clear_options()
+            suggestions.add_options(
+                Selection(Content(a.label), a.key, True)
+                for a in self.draft.actions
+                if a.key not in offered
+            )
+            suggestions.add_options(
+                Selection(self._prompt(s), s.option.key, s.option.key in chosen)
+                for s in self._suggestions
+            )
+        if suggestions.option_count and suggestions.highlighted is None:
+            suggestions.highlighted = 0
+        suggestions.loading = False
+
+    @staticmethod
+    def _prompt(suggestion: Suggestion) -> Content:
+        option = suggestion.option
+        line = f"{option.label}  [{option.category.value}]"
+        if suggestion.reason:
+            line += f"\n  {suggestion.reason}"
+        return Content(line)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """Keep one to three chosen actions in the draft, in the order chosen."""
+        ticked = list(event.selection_list.selected)
+        kept = [a for a in self.draft.actions if a.key in ticked]
+        have = {a.key for a in kept}
+        by_key = {s.option.key: s.option for s in self._suggestions}
+        for key in ticked:
+            if key not in have and key in by_key:
+                if len(kept) >= MAX_ACTIONS:
+                    event.selection_list.deselect(key)
+                    self.notify(self.app.catalog.prompt("phase3.limit"))
+                    continue
+                option = by_key[key]
+                kept.append(CopingAction(option.key, option.label, option.category))
+        if [a.key for a in kept] != [a.key for a in self.draft.actions]:
+            self.draft.actions[:] = kept
+            self._show_whens()
+
+    def _show_whens(self) -> None:
+        whens = self.query_one("#action-whens", Vertical)
+        whens.remove_children()
+        self._whens_made += 1  # fresh ids: the old inputs may not be gone yet
+        tiny = {o.key: o.tiny for o in self.app.catalog.coping}
+        placeholder = self.app.catalog.prompt("phase3.when_placeholder")
+        whens.mount_all(
+            Input(
+                action.when,
+                placeholder=f"{action.label}: {tiny.get(action.key) or placeholder}",
+                id=f"when-{self._whens_made}-{index}",
+                classes="action-when",
+            )
+            for index, action in enumerate(self.draft.actions)
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Keep when each action will happen in the draft."""
+        if event.input.id and event.input.id.startswith(f"when-{self._whens_made}-"):
+            index = int(event.input.id.rsplit("-", 1)[1])
+            if index < len(self.draft.actions):
+                old = self.draft.actions[index]
+                self.draft.actions[index] = CopingAction(
+                    old.key, old.label, old.category, event.value, old.status, old.helpfulness
+                )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Add an action in the user's own words, chosen."""
+        if event.input.id != "own-action" or not event.value.strip():
+            return
+        if len(self.draft.actions) >= MAX_ACTIONS:
+            self.notify(self.app.catalog.prompt("phase3.limit"))
+            return
+        category = Category(str(self.query_one("#own-category", Select).value))
+        action = own_action(event.value, category)
+        if action.key not in {a.key for a in self.draft.actions}:
+            self.draft.actions.append(action)
+        event.input.value = ""
+        self._fill()
+        self._show_whens()

@@ -1,0 +1,65 @@
+"""Choose my core values: once, then shown at every reflection, editable any time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+class CoreValuesScreen(ModalScreen[list[str] | None]):
+    """Tick the values that matter most; dismisses with their keys, or None to cancel."""
+
+    app: CoachApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="core_values.cancel"),
+        Binding("ctrl+s", "keep", "Keep these", id="core_values.keep", priority=True),
+    ]
+
+    def __init__(self, current: list[str]) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """The values from the content, the current ones ticked, each with its line."""
+        catalog = self.app.catalog
+        with Vertical(classes="dialog"):
+            yield Static(
+                catalog.prompt("phase2.choose_core_values"), classes="step-title", markup=False
+            )
+            yield SelectionList[str](
+                *(
+                    Selection(Content(f"{v.label} · {v.line}"), v.key, v.key in self.current)
+                    for v in catalog.values
+                ),
+                id="core-values-list",
+            )
+            with Horizontal(classes="step-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Keep these", id="keep", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Keep or cancel."""
+        event.stop()
+        if event.button.id == "keep":
+            self.action_keep()
+        else:
+            self.action_cancel()
+
+    def action_keep(self) -> None:
+        """Return the ticked values."""
+        self.dismiss(list(self.query_one(SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        """Return nothing: no change."""
+        self.dismiss(None)

@@ -1,0 +1,143 @@
+"""Follow-up: did last time's planned actions happen, and did they help?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Select, Static
+
+from coach.journal import JournalError
+from coach.model import CopingAction, Reflection, Status
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+STATUS_CHOICES = (("Done", Status.DONE), ("Partly", Status.PARTLY), ("Not done", Status.SKIPPED))
+
+
+def followed_up(
+    reflection: Reflection, answers: dict[int, tuple[Status, int | None]]
+) -> Reflection:
+    """The earlier reflection with the answered actions' status and helpfulness filled in."""
+    actions = list(reflection.actions)
+    for index, (status, helpfulness) in answers.items():
+        old = actions[index]
+        rated = helpfulness if status in (Status.DONE, Status.PARTLY) else None
+        actions[index] = CopingAction(old.key, old.label, old.category, old.when, status, rated)
+    return reflection.with_changes(actions=tuple(actions))
+
+
+class FollowUpScreen(Screen[bool | None]):
+    """One compact screen: each planned action, done / partly / not done, and how helpful.
+
+    Dismisses with True when saved, False when skipped, None when the user went back home.
+    """
+
+    app: CoachApp
+    AUTO_FOCUS = "Select"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "home", "Home", id="followup.home"),
+        Binding("ctrl+s", "save", "Save and go on", id="followup.save", priority=True),
+        Binding("ctrl+k", "skip", "Skip", id="followup.skip", priority=True),
+    ]
+
+    def __init__(self, earlier: Reflection) -> None:
+        super().__init__()
+        self.earlier = earlier
+
+    def compose(self) -> ComposeResult:
+        """A row per planned action."""
+        catalog = self.app.catalog
+        helpfulness = catalog.scale("helpfulness")
+        yield Header()
+        with VerticalScroll(classes="step-body"):
+            yield Static(catalog.prompt("followup.title"), classes="step-title", markup=False)
+            intro = catalog.prompt("followup.intro")
+            yield Static(f"{intro} ({self.earlier.date.strftime('%A %-d %B')})", markup=False)
+            for index, action in enumerate(self.earlier.actions):
+                if action.followed_up:
+                    continue
+                when = f" ({action.when})" if action.when else ""
+                yield Static(f"{action.label}{when}", classes="question", markup=False)
+                with Horizontal(classes="followup-row"):
+                    yield Select(
+                        [(label, status.value) for label, status in STATUS_CHOICES],
+                        prompt="Did it happen?",
+                        id=f"status-{index}",
+                        compact=True,
+                    )
+                    yield Select(
+                        [(f"{n} {label}", n) for n, label in enumerate(helpfulness)],
+                        prompt="How helpful?",
+                        id=f"helpful-{index}",
+                        compact=True,
+                        disabled=True,
+                    )
+            with Horizontal(classes="step-buttons"):
+                yield Button("Skip", id="skip")
+                yield Button("Save and go on", id="save", variant="primary")
+        yield Footer()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """How helpful only applies to what was done, or partly done."""
+        if event.select.id and event.select.id.startswith("status-"):
+            index = event.select.id.removeprefix("status-")
+            done = event.value in (Status.DONE.value, Status.PARTLY.value)
+            self.query_one(f"#helpful-{index}", Select).disabled = not done
+
+    def answers(self) -> dict[int, tuple[Status, int | None]]:
+        """What the user said, by the action's index in the earlier reflection."""
+        found: dict[int, tuple[Status, int | None]] = {}
+        for index, action in enumerate(self.earlier.actions):
+            if action.followed_up:
+                continue
+            status = self.query_one(f"#status-{index}", Select).value
+            if not isinstance(status, str):
+                continue
+            helpful = self.query_one(f"#helpful-{index}", Select).value
+            found[index] = (Status(status), helpful if isinstance(helpful, int) else None)
+        return found
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Skip or save."""
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_skip()
+
+    def action_skip(self) -> None:
+        """Go on without answering; the question waits for next time."""
+        self.dismiss(False)
+
+    def action_home(self) -> None:
+        """Back home without starting."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Save the answers onto the earlier reflection, then go on."""
+        answers = self.answers()
+        if not answers:
+            self.dismiss(False)
+            return
+        self.query_one("#save", Button).disabled = True
+        self._save(followed_up(self.earlier, answers))
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, updated: Reflection) -> None:
+        try:
+            self.app.journal.update(updated)
+        except (JournalError, OSError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _failed(self, problem: str) -> None:
+        self.notify(f"Not saved: {problem}", severity="error", timeout=15)
+        self.query_one("#save", Button).disabled = False

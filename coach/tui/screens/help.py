@@ -1,0 +1,41 @@
+"""Help: the keys, and what the coach is and is not."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+KEYS = """\
+Home
+  r  reflect at the end of the day        c  quick check-in
+  q  quit
+Everywhere
+  ctrl+q  quit (what you are writing is kept as a draft)
+  ctrl+p  command palette                 f1  this help
+  f2      support now                     escape  back one step
+In a reflection
+  tab / shift+tab  move between questions
+  space            tick or untick a challenge, value or action
+  left / right     change a rating (or type the number)
+  ctrl+n           next step              ctrl+s  save"""
+
+
+class HelpScreen(Screen[None]):
+    """Keys and a word on what the coach is."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="help.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The keys, then what the coach is."""
+        yield Header()
+        with VerticalScroll(classes="step-body"):
+            yield Static("Help", classes="step-title")
+            yield Static(KEYS, markup=False)
+        yield Footer()

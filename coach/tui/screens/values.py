@@ -1,0 +1,125 @@
+"""Phase 2, "What matters to me": core values, which were at stake, appraisal, alignment."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from coach.journal import JournalError
+from coach.model import Value
+from coach.tui.screens.step import StepScreen
+from coach.tui.widgets.score_bar import ScoreBar
+
+CORE_VALUES_SETTING = "core_values"
+APPRAISAL_PARTS = ("comprehensible", "manageable", "meaningful")
+
+
+class ValuesScreen(StepScreen):
+    """The core of the model: the day seen in the light of what matters to me."""
+
+    STEP: ClassVar[str] = "values"
+    AUTO_FOCUS = "#at-stake"
+
+    def compose_step(self) -> ComposeResult:
+        """Core values, values at stake, a moment that mattered, appraisal, alignment."""
+        catalog = self.app.catalog
+        yield from self.heading("phase2.title", "phase2.intro")
+        with Horizontal(id="core-values-row"):
+            yield Static("", id="core-values", markup=False)
+            yield Button(catalog.prompt("phase2.choose_core_values"), id="choose-core-values")
+        yield self.label("phase2.at_stake")
+        yield SelectionList[str](id="at-stake")
+        yield Static(self._reconnect_prompt(), id="reconnect", classes="reconnect", markup=False)
+        yield self.label("phase2.moment")
+        yield TextArea(self.draft.meaning, id="meaning", soft_wrap=True)
+        appraisal_labels = catalog.scale("appraisal")
+        for part in APPRAISAL_PARTS:
+            yield self.label(f"phase2.{part}")
+            yield ScoreBar(4, value=getattr(self.draft, part), labels=appraisal_labels, id=part)
+        yield self.label("phase2.alignment")
+        ends = catalog.scale("alignment_ends")
+        yield ScoreBar(10, value=self.draft.alignment, ends=(ends[0], ends[1]), id="alignment")
+
+    def on_mount(self) -> None:
+        """Show the core values and which are at stake."""
+        self._show_values()
+
+    def _reconnect_prompt(self) -> str:
+        """One reconnecting prompt, the same all day, a different one the next."""
+        prompts = self.app.catalog.reconnect
+        return prompts[self.draft.day.toordinal() % len(prompts)].text if prompts else ""
+
+    def core_values(self) -> list[Value]:
+        """The user's core values, chosen once and kept in the journal's settings."""
+        try:
+            keys = self.app.journal.settings().get(CORE_VALUES_SETTING, [])
+        except JournalError as error:
+            self.notify(str(error), severity="error")
+            keys = []
+        options = [self.app.catalog.value(key) for key in keys if isinstance(key, str)]
+        return [Value(o.key, o.label) for o in options if o is not None]
+
+    def _show_values(self) -> None:
+        core = self.core_values()
+        names = ", ".join(v.label for v in core) if core else "none chosen yet"
+        self.query_one("#core-values", Static).update(
+            f"{self.app.catalog.prompt('phase2.core_values')} {names}"
+        )
+        offered = core or [Value(o.key, o.label) for o in self.app.catalog.values]
+        offered += [v for v in self.draft.values if v not in offered]
+        chosen = {v.key for v in self.draft.values}
+        at_stake = self.query_one("#at-stake", SelectionList)
+        with at_stake.prevent(SelectionList.SelectedChanged):
+            at_stake.clear_options()
+            at_stake.add_options(
+                Selection(Content(v.label), v.key, v.key in chosen) for v in offered
+            )
+        if at_stake.option_count:
+            at_stake.highlighted = 0
+        self._offered = {v.key: v for v in offered}
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """Keep the values at stake in the draft, in the order ticked."""
+        ticked = event.selection_list.selected
+        kept = [v for v in self.draft.values if v.key in ticked]
+        have = {v.key for v in kept}
+        self.draft.values[:] = kept + [self._offered[k] for k in ticked if k not in have]
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Keep the moment that mattered in the draft."""
+        self.draft.meaning = event.text_area.text
+
+    def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:
+        """Keep the appraisal and alignment in the draft."""
+        if event.score_bar.id in (*APPRAISAL_PARTS, "alignment"):
+            setattr(self.draft, event.score_bar.id, event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Choosing core values opens their picker; the rest is back and next."""
+        if event.button.id == "choose-core-values":
+            from coach.tui.screens.core_values import CoreValuesScreen
+
+            event.stop()
+            current = [v.key for v in self.core_values()]
+            self.app.push_screen(CoreValuesScreen(current), self._core_values_chosen)
+        else:
+            super().on_button_pressed(event)
+
+    def _core_values_chosen(self, keys: list[str] | None) -> None:
+        if keys is not None:
+            self._save_core_values(keys)
+
+    @work(thread=True, group="settings")
+    def _save_core_values(self, keys: list[str]) -> None:
+        try:
+            self.app.journal.update_settings({CORE_VALUES_SETTING: keys})
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self._show_values)

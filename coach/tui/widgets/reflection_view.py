@@ -1,0 +1,81 @@
+"""A reflection laid out by phase, as history shows it; user text is always literal."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from coach.content import Catalog
+from coach.model import Reflection, Status
+
+STATUS_WORDS = {
+    Status.PLANNED: "planned",
+    Status.DONE: "done",
+    Status.PARTLY: "partly done",
+    Status.SKIPPED: "not done",
+}
+
+
+def _score(found: int | None, high: int) -> str:
+    return "not rated" if found is None else f"{found}/{high}"
+
+
+def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
+    """(heading, plain text) for each phase of a reflection that has something in it."""
+    kind = "Quick check-in" if reflection.kind.value == "check-in" else "Reflection"
+    sections = [(f"{kind} · {reflection.date.strftime('%A %-d %B %Y')}", "")]
+    hard = [f"Strain: {_score(reflection.strain, 10)}"]
+    for challenge in reflection.challenges:
+        note = f": {challenge.note}" if challenge.note else ""
+        hard.append(f"· {challenge.label} ({challenge.dimension.value}){note}")
+    if reflection.narrative:
+        hard.append(reflection.narrative)
+    sections.append((catalog.prompt("phase1.title"), "\n".join(hard)))
+    matters = []
+    if reflection.values:
+        matters.append("At stake: " + ", ".join(v.label for v in reflection.values))
+    if reflection.meaning:
+        matters.append(reflection.meaning)
+    if reflection.appraisal is not None:
+        labels = catalog.scale("appraisal")
+        appraisal = reflection.appraisal
+        for key, found in (
+            ("phase2.comprehensible", appraisal.comprehensible),
+            ("phase2.manageable", appraisal.manageable),
+            ("phase2.meaningful", appraisal.meaningful),
+        ):
+            matters.append(f"{catalog.prompt(key)} {labels[found]} ({found}/4)")
+    matters.append(f"Alignment with my values: {_score(reflection.alignment, 10)}")
+    sections.append((catalog.prompt("phase2.title"), "\n".join(matters)))
+    helps = []
+    for action in reflection.actions:
+        when = f", {action.when}" if action.when else ""
+        rated = f", helped {action.helpfulness}/4" if action.helpfulness is not None else ""
+        helps.append(f"· {action.label} ({action.category.value}{when}): "
+                     f"{STATUS_WORDS[action.status]}{rated}")  # fmt: skip
+    sections.append((catalog.prompt("phase3.title"), "\n".join(helps) or "Nothing chosen."))
+    if reflection.notes:
+        sections.append(("Notes", reflection.notes))
+    return sections
+
+
+class ReflectionView(Vertical):
+    """The whole reflection, phase by phase, as plain text."""
+
+    DEFAULT_CSS = """
+    ReflectionView { height: auto; }
+    ReflectionView .section-heading { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, reflection: Reflection, catalog: Catalog, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reflection = reflection
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        """A heading and a body for each phase."""
+        for heading, body in reflection_sections(self.reflection, self.catalog):
+            yield Static(heading, classes="section-heading", markup=False)
+            if body:
+                yield Static(body, classes="section-body", markup=False)

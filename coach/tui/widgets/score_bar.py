@@ -1,0 +1,114 @@
+"""A one-line 0-N rating: arrows or digits to choose, a click works too."""
+
+from __future__ import annotations
+
+from time import monotonic
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class ScoreBar(Widget, can_focus=True):
+    """A rating from ``low`` to ``high`` (or not yet rated), with words for its ends."""
+
+    DEFAULT_CSS = """
+    ScoreBar { height: 1; width: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Less", show=False),
+        Binding("right", "step(1)", "More", show=False),
+        Binding("home", "pick_end(0)", "Lowest", show=False),
+        Binding("end", "pick_end(1)", "Highest", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        """The rating changed."""
+
+        def __init__(self, score_bar: ScoreBar, value: int | None) -> None:
+            super().__init__()
+            self.score_bar = score_bar
+            self.value = value
+
+        @property
+        def control(self) -> ScoreBar:
+            """The score bar that changed."""
+            return self.score_bar
+
+    def __init__(
+        self,
+        high: int,
+        *,
+        value: int | None = None,
+        ends: tuple[str, str] | None = None,
+        labels: tuple[str, ...] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.low = 0
+        self.high = high
+        self.ends = ends
+        self.labels = labels
+        self._one_typed_at = 0.0
+        self.set_reactive(ScoreBar.value, value)
+
+    def render(self) -> Content:
+        """The numbers, the chosen one highlighted, and what the choice means."""
+        parts: list[Content | tuple[str, str] | str] = []
+        if self.ends:
+            parts.append((f"{self.ends[0]} ", "dim"))
+        for number in range(self.low, self.high + 1):
+            chosen = number == self.value
+            style = "reverse bold" if chosen else ""
+            parts.append((f" {number} ", style))
+        if self.ends:
+            parts.append((f" {self.ends[1]}", "dim"))
+        if self.labels and self.value is not None:
+            parts.append((f"  {self.labels[self.value]}", "italic"))
+        elif self.value is None:
+            parts.append(("  (not rated)", "dim"))
+        return Content.assemble(*parts)
+
+    def watch_value(self, value: int | None) -> None:
+        """Tell the screen."""
+        self.post_message(self.Changed(self, value))
+
+    def action_step(self, delta: int) -> None:
+        """Move the rating by one."""
+        start = (self.high + 1) // 2 if self.value is None else self.value + delta
+        self.value = max(self.low, min(self.high, start))
+
+    def action_pick_end(self, end: int) -> None:
+        """Jump to the lowest or highest rating."""
+        self.value = self.high if end else self.low
+
+    def action_clear(self) -> None:
+        """Back to not rated."""
+        self.value = None
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit picks that rating directly (``1`` then ``0`` within a moment gives 10)."""
+        if event.character and event.character.isdigit():
+            digit = int(event.character)
+            typed_one_just_now = monotonic() - self._one_typed_at < 1.0
+            if self.high >= 10 and digit == 0 and self.value == 1 and typed_one_just_now:
+                self.value = 10
+            elif digit <= self.high:
+                self.value = digit
+            self._one_typed_at = monotonic() if digit == 1 else 0.0
+            event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a number picks it."""
+        offset = event.x - (len(self.ends[0]) + 1 if self.ends else 0)
+        number = offset // 3
+        if offset >= 0 and self.low <= number <= self.high:
+            self.value = number

@@ -1,0 +1,63 @@
+"""Fixtures for driving the real app under ``App.run_test()`` on a real journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from coach.content import Catalog, load_catalog
+from coach.journal import Journal
+from coach.tui.app import CoachApp
+
+FIXED_NOW = dt.datetime(2026, 11, 26, 17, 45, 3, tzinfo=dt.timezone(dt.timedelta(hours=0)))
+
+
+def fixed_clock() -> dt.datetime:
+    """The same moment every run, so screens and snapshots are stable."""
+    return FIXED_NOW
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped content, loaded once."""
+    return load_catalog()
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    """A real journal in a fresh folder."""
+    with Journal(tmp_path / "data") as opened:
+        yield opened
+
+
+def make_app(journal: Journal, catalog: Catalog) -> CoachApp:
+    """The real app on a real journal, with a fixed clock."""
+    return CoachApp(journal, catalog, clock=fixed_clock)
+
+
+@pytest.fixture
+def app(journal: Journal, catalog: Catalog) -> CoachApp:
+    """The app on an empty journal."""
+    return make_app(journal, catalog)
+
+
+async def tab_to(pilot: Pilot[None], selector: str, limit: int = 40) -> None:
+    """Press tab, as a keyboard user does, until the widget matching ``selector`` has focus."""
+    for _ in range(limit):
+        focused = pilot.app.focused
+        if focused is not None and any(w is focused for w in pilot.app.screen.query(selector)):
+            return
+        await pilot.press("tab")
+        await pilot.pause()
+    raise AssertionError(f"tab never reached {selector}; focus is on {pilot.app.focused}")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers (saves, ranking) finish and the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

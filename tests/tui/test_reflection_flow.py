@@ -1,0 +1,167 @@
+"""A full reflection and a quick check-in, driven by the keys a user presses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, SelectionList, Static
+
+from coach.journal import Journal
+from coach.model import Category, Dimension, Kind
+from coach.tui.app import CoachApp
+from coach.tui.screens.challenges import ChallengesScreen
+from coach.tui.screens.coping import CopingScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.summary import SummaryScreen
+from coach.tui.screens.values import ValuesScreen
+from coach.tui.widgets.score_bar import ScoreBar
+from tests.tui.conftest import FIXED_NOW, settle, tab_to
+
+MARKUP = "Covering [@click=app.quit]clinic[/] for a [bold]colleague"
+
+
+async def test_full_reflection_by_keyboard_is_saved_whole(app: CoachApp, journal: Journal) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+
+        # Phase 1: two individual challenges, one systemic, one in my own words, a note.
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space", "down", "space")
+        await tab_to(pilot, "#list-systemic")
+        await pilot.press("space")
+        await tab_to(pilot, "#own-challenge")
+        await pilot.press(*MARKUP, "enter")
+        await settle(pilot)
+        await tab_to(pilot, ".challenge-note")
+        await pilot.press(*"[bold]not bold[/]")
+        await tab_to(pilot, "#strain")
+        await pilot.press("8")
+        await tab_to(pilot, "#narrative")
+        await pilot.press(*"Three risk calls before lunch.")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, ValuesScreen)
+
+        # Phase 2: choose core values once, then which were at stake, appraisal, alignment.
+        await tab_to(pilot, "#choose-core-values")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "down", "space", "down", "space", "ctrl+s")
+        await settle(pilot)
+        await tab_to(pilot, "#at-stake")
+        await pilot.press("space", "down", "space")
+        await tab_to(pilot, "#meaning")
+        await pilot.press(*"Mr P smiled for the first time in weeks.")
+        for part, score in (("comprehensible", "3"), ("manageable", "2"), ("meaningful", "4")):
+            await tab_to(pilot, f"#{part}")
+            await pilot.press(score)
+        await tab_to(pilot, "#alignment")
+        await pilot.press("6")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, CopingScreen)
+
+        # Phase 3: the two top suggestions, and when for the first.
+        await tab_to(pilot, "#suggestions")
+        await pilot.press("space", "down", "space")
+        await settle(pilot)
+        await tab_to(pilot, ".action-when")
+        await pilot.press(*"tomorrow at lunch")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        closing = app.screen.query_one("#closing", Static)
+        assert "saved" in str(closing.render()).casefold()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    saved = journal.latest()
+    assert saved is not None and journal.count() == 1
+    assert saved.kind is Kind.REFLECTION and saved.date == FIXED_NOW.date()
+    assert saved.strain == 8 and saved.alignment == 6
+    assert [c.dimension for c in saved.challenges] == [
+        Dimension.INDIVIDUAL,
+        Dimension.INDIVIDUAL,
+        Dimension.SYSTEMIC,
+        Dimension.INDIVIDUAL,
+    ]
+    assert saved.challenges[3].label == MARKUP
+    assert saved.challenges[0].note == "[bold]not bold[/]"
+    assert saved.narrative == "Three risk calls before lunch."
+    assert len(saved.values) == 2
+    assert saved.meaning == "Mr P smiled for the first time in weeks."
+    assert saved.appraisal is not None
+    assert (saved.appraisal.comprehensible, saved.appraisal.manageable) == (3, 2)
+    assert saved.appraisal.meaningful == 4
+    assert len(saved.actions) == 2 and saved.actions[0].when == "tomorrow at lunch"
+    assert all(a.status.value == "planned" for a in saved.actions)
+    assert journal.settings()["core_values"] and len(journal.settings()["core_values"]) == 3
+    assert journal.load_draft() is None
+
+
+async def test_escape_and_back_keep_what_was_entered(app: CoachApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-systemic")
+        await pilot.press("space")
+        await tab_to(pilot, ".challenge-note")
+        await pilot.press(*"kept")
+        await tab_to(pilot, "#strain")
+        await pilot.press("5")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await tab_to(pilot, "#alignment")
+        await pilot.press("7")
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChallengesScreen)
+        assert screen.query_one("#strain", ScoreBar).value == 5
+        assert len(screen.query_one("#list-systemic", SelectionList).selected) == 1
+        assert screen.query_one(".challenge-note", Input).value == "kept"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen.query_one("#alignment", ScoreBar).value == 7
+        # Escape all the way home, then reflect again: the same reflection carries on.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+        assert app.screen.query_one("#strain", ScoreBar).value == 5
+
+
+async def test_quick_check_in_by_keyboard(app: CoachApp, journal: Journal) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # "getting by"
+        await tab_to(pilot, "#strain")
+        await pilot.press("4")
+        for select in ("#challenge", "#value", "#action"):
+            await tab_to(pilot, select)
+            await pilot.press("enter", "down", "enter")
+            await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "saved" in str(app.screen.query_one("#closing", Static).render()).casefold()
+
+    saved = journal.latest()
+    assert saved is not None
+    assert saved.kind is Kind.CHECK_IN and saved.strain == 4
+    assert len(saved.challenges) == 1 and len(saved.values) == 1 and len(saved.actions) == 1
+    assert saved.actions[0].category in set(Category)
+    assert saved.date == dt.date(2026, 11, 26)
