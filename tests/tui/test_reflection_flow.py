@@ -83,9 +83,11 @@ async def test_full_reflection_by_keyboard_is_saved_whole(app: CoachApp, journal
         assert isinstance(app.screen, HomeScreen)
 
     saved = journal.latest()
-    assert saved is not None and journal.count() == 1
-    assert saved.kind is Kind.REFLECTION and saved.date == FIXED_NOW.date()
-    assert saved.strain == 8 and saved.alignment == 6
+    assert saved is not None
+    assert journal.count() == 1
+    assert saved.kind is Kind.REFLECTION
+    assert saved.date == FIXED_NOW.date()
+    assert (saved.strain, saved.alignment) == (8, 6)
     assert [c.dimension for c in saved.challenges] == [
         Dimension.INDIVIDUAL,
         Dimension.INDIVIDUAL,
@@ -100,9 +102,10 @@ async def test_full_reflection_by_keyboard_is_saved_whole(app: CoachApp, journal
     assert saved.appraisal is not None
     assert (saved.appraisal.comprehensible, saved.appraisal.manageable) == (3, 2)
     assert saved.appraisal.meaningful == 4
-    assert len(saved.actions) == 2 and saved.actions[0].when == "tomorrow at lunch"
+    assert len(saved.actions) == 2
+    assert saved.actions[0].when == "tomorrow at lunch"
     assert all(a.status.value == "planned" for a in saved.actions)
-    assert journal.settings()["core_values"] and len(journal.settings()["core_values"]) == 3
+    assert len(journal.settings()["core_values"]) == 3
     assert journal.load_draft() is None
 
 
@@ -161,7 +164,8 @@ async def test_quick_check_in_by_keyboard(app: CoachApp, journal: Journal) -> No
 
     saved = journal.latest()
     assert saved is not None
-    assert saved.kind is Kind.CHECK_IN and saved.strain == 4
-    assert len(saved.challenges) == 1 and len(saved.values) == 1 and len(saved.actions) == 1
+    assert saved.kind is Kind.CHECK_IN
+    assert saved.strain == 4
+    assert (len(saved.challenges), len(saved.values), len(saved.actions)) == (1, 1, 1)
     assert saved.actions[0].category in set(Category)
     assert saved.date == dt.date(2026, 11, 26)

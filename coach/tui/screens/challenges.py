@@ -130,9 +130,7 @@ class ChallengesScreen(StepScreen):
         notes.mount_all(
             Input(
                 challenge.note,
-                placeholder=self.app.catalog.prompt(
-                    "phase1.note_placeholder", label=challenge.label
-                ),
+                placeholder=f"{challenge.label}: {note_prompt}",
                 id=f"note-{self._notes_made}-{index}",
                 classes="challenge-note",
             )
