@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -30,15 +30,17 @@ from tinydb.table import Document as TinyDocument
 from coach.journal.backups import DEFAULT_KEEP_DAYS, newest_good_backup
 from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
 from coach.journal.files import ensure_private_folder, make_private, remove_stale_temps
+from coach.journal.reading import YearReader
 from coach.journal.schema import (
     CURRENT_SCHEMA,
-    Document,
     document_to_reflection,
     migrate,
+    migrate_in_place,
     reflection_to_document,
+    replace_with,
     schema_of,
 )
-from coach.journal.storage import AtomicStorage, FileCache, Signature, is_journal_file, signature_of
+from coach.journal.storage import AtomicStorage, FileCache, is_journal_file
 from coach.model import ModelError, Reflection
 
 REFLECTIONS_TABLE = "reflections"
@@ -66,30 +68,6 @@ class ImportReport:
     unchanged: int = 0
 
 
-def _replace_with(document: Document) -> Callable[[MutableMapping[str, Any]], None]:
-    """A TinyDB update that makes a stored document exactly ``document`` in one write."""
-
-    def transform(stored: MutableMapping[str, Any]) -> None:
-        stored.clear()
-        stored.update(document)
-
-    return transform
-
-
-def _migrate_in_place(stored: MutableMapping[str, Any]) -> None:
-    """A TinyDB update that brings a stored document up to the current schema."""
-    _replace_with(migrate(dict(stored)))(stored)
-
-
-@dataclass
-class _YearCache:
-    """One year's reflections as last read, newest first, with search text made on demand."""
-
-    signature: Signature | None
-    reflections: tuple[Reflection, ...]
-    haystacks: list[str] | None = None
-
-
 class Journal:
     """A private journal of reflections in one data folder; use as a context manager."""
 
@@ -108,10 +86,16 @@ class Journal:
         self.keep_days = keep_days
         self._today = today
         self._files = FileCache()
-        self._years: dict[int, _YearCache] = {}
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(
             str(self.data_dir / "journal.lock"), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
+        )
+        self._reader = YearReader(
+            year_path=self.year_path,
+            read_tables=lambda path: self._db(path, fresh=False).storage.read() or {},
+            table=REFLECTIONS_TABLE,
+            damaged=self._damaged,
+            lock=self._thread_lock,
         )
         self._open()
 
@@ -127,7 +111,7 @@ class Journal:
         """Forget what is cached; the files are never held open, so nothing else to do."""
         with self._thread_lock:
             self._files.entries.clear()
-            self._years.clear()
+            self._reader.forget()
 
     def _open(self) -> None:
         """Tidy after a killed writer, make every file private, and migrate old documents.
@@ -189,7 +173,7 @@ class Journal:
         db = self._db(path, fresh=True)
         for name, table in list((db.storage.read() or {}).items()):
             if any(schema_of(document) < CURRENT_SCHEMA for document in table.values()):
-                db.table(name).update(_migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA)
+                db.table(name).update(migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA)
 
     # --- files, locks and TinyDB ---------------------------------------------------------
 
@@ -218,7 +202,7 @@ class Journal:
                 # TinyDB changes the parsed tables in place before writing them; if a change
                 # stopped part-way, forget every parsed file so the next read goes to the disk.
                 self._files.entries.clear()
-                self._years.clear()
+                self._reader.forget()
                 raise
             finally:
                 self._file_lock.release()
@@ -245,31 +229,11 @@ class Journal:
 
     def _year(self, year: int) -> tuple[Reflection, ...]:
         """One year's reflections, newest first, read again only when the file changed."""
-        return self._year_cache(year).reflections
-
-    def _year_cache(self, year: int) -> _YearCache:
-        path = self.year_path(year)
-        signature = signature_of(path)
-        with self._thread_lock:
-            cached = self._years.get(year)
-            if cached is not None and cached.signature == signature:
-                return cached
-            documents = self._db(path, fresh=False).table(REFLECTIONS_TABLE).all()
-            reflections = []
-            for document in documents:
-                try:
-                    reflections.append(document_to_reflection(migrate(dict(document))))
-                except ModelError as error:
-                    raise self._damaged(
-                        path, f"entry {document.get('id', document.doc_id)!s}: {error}"
-                    ) from None
-            reflections.sort(key=lambda r: r.sort_key, reverse=True)
-            cached = self._years[year] = _YearCache(signature, tuple(reflections))
-            return cached
+        return self._reader.reflections(year)
 
     def count(self) -> int:
-        """How many reflections the journal holds."""
-        return sum(len(self._year(year)) for year in self.years())
+        """How many reflections the journal holds (counted without reading each one)."""
+        return sum(len(self._reader.documents(year)) for year in self.years())
 
     def iter_newest_first(self) -> Iterator[Reflection]:
         """Every reflection, newest first, reading one year's file at a time as needed."""
@@ -285,8 +249,12 @@ class Journal:
         return next(self.iter_newest_first(), None)
 
     def get(self, reflection_id: str) -> Reflection | None:
-        """The reflection with this id, or None."""
-        return next((r for r in self.iter_newest_first() if r.id == reflection_id), None)
+        """The reflection with this id, or None; only that one reflection is built."""
+        for year in self.years():
+            for document in self._reader.documents(year):
+                if document.get("id") == reflection_id:
+                    return self._reader.build(year, document)
+        return None
 
     def on_date(self, day: dt.date) -> list[Reflection]:
         """The reflections of one day, newest first."""
@@ -295,18 +263,14 @@ class Journal:
         return [r for r in self._year(day.year) if r.date == day]
 
     def search(self, text: str) -> Iterator[Reflection]:
-        """Reflections whose text contains ``text``, ignoring case, newest first."""
+        """Reflections whose text contains ``text``, ignoring case, newest first.
+
+        A year not read yet is first searched in its stored JSON text, and only the reflections
+        that may match are built, so a first search does not read every reflection.
+        """
         needle = text.casefold().strip()
         for year in self.years():
-            cached = self._year_cache(year)
-            if not needle:
-                yield from cached.reflections
-                continue
-            if cached.haystacks is None:
-                cached.haystacks = [r.search_text() for r in cached.reflections]
-            for reflection, haystack in zip(cached.reflections, cached.haystacks, strict=True):
-                if needle in haystack:
-                    yield reflection
+            yield from self._reader.search(year, needle)
 
     # --- writing reflections -------------------------------------------------------------
 
@@ -333,7 +297,7 @@ class Journal:
         target = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
         # Look before updating: TinyDB's update writes the file even when nothing matches.
         if target.contains(_BY_ID.id == reflection.id):
-            target.update(_replace_with(document), _BY_ID.id == reflection.id)
+            target.update(replace_with(document), _BY_ID.id == reflection.id)
             return
         elsewhere = [
             year
@@ -351,9 +315,7 @@ class Journal:
 
     def _holds(self, year: int, reflection_id: str) -> bool:
         """Whether a year's file holds this id; looks at the stored documents, not the model."""
-        tables = self._db(self.year_path(year), fresh=False).storage.read() or {}
-        documents = tables.get(REFLECTIONS_TABLE, {}).values()
-        return any(document.get("id") == reflection_id for document in documents)
+        return any(d.get("id") == reflection_id for d in self._reader.documents(year))
 
     def delete(self, reflection_id: str) -> bool:
         """Remove a reflection; True if it was there."""
@@ -368,46 +330,34 @@ class Journal:
     def import_reflections(self, reflections: Iterable[Reflection]) -> ImportReport:
         """Merge reflections by id: new ones are added, changed ones replaced, equal ones left."""
         incoming = {r.id: r for r in reflections}
-        added = updated = unchanged = 0
         with self._locked():
             stored = {r.id: r for year in self.years() for r in self._year(year)}
-            for reflection in incoming.values():
-                if reflection.id not in stored:
-                    added += 1
-                elif reflection_to_document(stored[reflection.id]) == reflection_to_document(
-                    reflection
-                ):
-                    unchanged += 1
-                else:
-                    updated += 1
+            new = [r for r in incoming.values() if r.id not in stored]
             changed = [
                 r
                 for r in incoming.values()
-                if r.id not in stored
-                or reflection_to_document(stored[r.id]) != reflection_to_document(r)
+                if r.id in stored
+                and reflection_to_document(stored[r.id]) != reflection_to_document(r)
             ]
-            for year in sorted({r.year for r in changed}):
+            for year in sorted({r.year for r in [*new, *changed]}):
                 table = self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE)
-                in_year = [r for r in changed if r.year == year]
-                replacing = [r for r in in_year if r.id in stored and stored[r.id].year == year]
-                if replacing:
+                in_place = {r.id: r for r in changed if r.year == year == stored[r.id].year}
+                if in_place:
                     table.update_multiple(
                         [
-                            (_replace_with(reflection_to_document(r)), _BY_ID.id == r.id)
-                            for r in replacing
+                            (replace_with(reflection_to_document(r)), _BY_ID.id == rid)
+                            for rid, r in in_place.items()
                         ]
                     )
-                replacing_ids = {r.id for r in replacing}
-                new_here = [r for r in in_year if r.id not in replacing_ids]
-                if new_here:
-                    table.insert_multiple(reflection_to_document(r) for r in new_here)
-            for reflection in changed:
-                earlier = stored.get(reflection.id)
-                if earlier is not None and earlier.year != reflection.year:
-                    self._db(self.year_path(earlier.year), fresh=True).table(
-                        REFLECTIONS_TABLE
-                    ).remove(_BY_ID.id == reflection.id)
-        return ImportReport(added=added, updated=updated, unchanged=unchanged)
+                arriving = [r for r in [*new, *changed] if r.year == year and r.id not in in_place]
+                if arriving:
+                    table.insert_multiple(reflection_to_document(r) for r in arriving)
+            for reflection in changed:  # moved to another year: inserted above, removed here
+                if stored[reflection.id].year != reflection.year:
+                    table = self._db(self.year_path(stored[reflection.id].year), fresh=True)
+                    table.table(REFLECTIONS_TABLE).remove(_BY_ID.id == reflection.id)
+        unchanged = len(incoming) - len(new) - len(changed)
+        return ImportReport(added=len(new), updated=len(changed), unchanged=unchanged)
 
     # --- settings ------------------------------------------------------------------------
 
@@ -424,7 +374,7 @@ class Journal:
             current = table.all()
             merged = {**(dict(current[0]) if current else {}), **changes, "schema": CURRENT_SCHEMA}
             if current:
-                table.update(_replace_with(merged), doc_ids=[current[0].doc_id])
+                table.update(replace_with(merged), doc_ids=[current[0].doc_id])
             else:
                 table.insert(merged)
 
@@ -438,7 +388,7 @@ class Journal:
             # One write: replace document 1, or insert it. (TinyDB's upsert would write twice
             # when it is missing: its update writes even when no document matches.)
             if table.contains(doc_id=1):
-                table.update(_replace_with(document), doc_ids=[1])
+                table.update(replace_with(document), doc_ids=[1])
             else:
                 table.insert(TinyDocument(document, doc_id=1))
 

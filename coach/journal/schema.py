@@ -6,7 +6,7 @@ returns it at schema N + 1; it must keep every field it does not know.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from coach.model import Reflection
@@ -50,3 +50,18 @@ def reflection_to_document(reflection: Reflection) -> Document:
 def document_to_reflection(document: Document) -> Reflection:
     """A stored document as a reflection; raises ``ModelError`` naming a bad field."""
     return Reflection.from_dict({k: v for k, v in document.items() if k != "schema"})
+
+
+def replace_with(document: Document) -> Callable[[MutableMapping[str, Any]], None]:
+    """A TinyDB update that makes a stored document exactly ``document`` in one write."""
+
+    def transform(stored: MutableMapping[str, Any]) -> None:
+        stored.clear()
+        stored.update(document)
+
+    return transform
+
+
+def migrate_in_place(stored: MutableMapping[str, Any]) -> None:
+    """A TinyDB update that brings a stored document up to the current schema."""
+    replace_with(migrate(dict(stored)))(stored)

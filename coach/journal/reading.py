@@ -1,0 +1,140 @@
+"""Reading reflections back, one year's file at a time, cached by the file's stat signature.
+
+Two caches per year, each valid only while the file's signature is unchanged:
+
+- the year's reflections, built and checked against the model, newest first (history, insights,
+  export), with their search text made on demand;
+- for a search in a year not yet read that way, each stored document's JSON text, case-folded:
+  every searched field appears in it as it is (JSON escapes only ``"``, ``\\`` and control
+  characters), so only the documents whose JSON holds the words need building and checking.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from coach.journal.errors import JournalCorrupt
+from coach.journal.schema import Document, document_to_reflection, migrate
+from coach.journal.storage import Signature, Tables, signature_of
+from coach.model import ModelError, Reflection
+
+# A search for text holding one of these cannot use the JSON text, which escapes them.
+_ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
+
+
+@dataclass
+class _YearCache:
+    """One year's reflections as last read, newest first, with search text made on demand."""
+
+    signature: Signature | None
+    reflections: tuple[Reflection, ...]
+    haystacks: list[str] | None = None
+
+
+@dataclass
+class _StoredYear:
+    """One year's stored documents as last read, with their case-folded JSON text, and the
+    reflections built from them so far (with their search text), by position."""
+
+    signature: Signature | None
+    documents: list[Document]
+    texts: list[str]
+    built: dict[int, tuple[Reflection, str]] = field(default_factory=dict)
+
+
+class YearReader:
+    """The reflections of each year's file, read again only when the file changed."""
+
+    def __init__(
+        self,
+        *,
+        year_path: Callable[[int], Path],
+        read_tables: Callable[[Path], Tables],
+        table: str,
+        damaged: Callable[[Path, str], JournalCorrupt],
+        lock: threading.RLock,
+    ) -> None:
+        self._year_path = year_path
+        self._read_tables = read_tables
+        self._table = table
+        self._damaged = damaged
+        self._lock = lock
+        self._years: dict[int, _YearCache] = {}
+        self._stored: dict[int, _StoredYear] = {}
+
+    def forget(self) -> None:
+        """Drop everything cached; the next read of each year goes to its file."""
+        with self._lock:
+            self._years.clear()
+            self._stored.clear()
+
+    def documents(self, year: int) -> list[Document]:
+        """One year's stored documents, as they are (no model checks)."""
+        return list(self._read_tables(self._year_path(year)).get(self._table, {}).values())
+
+    def build(self, year: int, document: Document) -> Reflection:
+        """The reflection a stored document holds; ``JournalCorrupt`` if the model rejects it."""
+        try:
+            return document_to_reflection(migrate(dict(document)))
+        except ModelError as error:
+            problem = f"entry {document.get('id', '?')!s}: {error}"
+            raise self._damaged(self._year_path(year), problem) from None
+
+    def reflections(self, year: int) -> tuple[Reflection, ...]:
+        """One year's reflections, newest first."""
+        return self._year_cache(year).reflections
+
+    def _year_cache(self, year: int) -> _YearCache:
+        signature = signature_of(self._year_path(year))
+        with self._lock:
+            cached = self._years.get(year)
+            if cached is not None and cached.signature == signature:
+                return cached
+            reflections = [self.build(year, document) for document in self.documents(year)]
+            reflections.sort(key=lambda r: r.sort_key, reverse=True)
+            cached = self._years[year] = _YearCache(signature, tuple(reflections))
+            self._stored.pop(year, None)
+            return cached
+
+    def search(self, year: int, needle: str) -> Iterator[Reflection]:
+        """One year's reflections whose search text holds ``needle`` (case-folded), newest first."""
+        cached = self._years.get(year)
+        current = cached is not None and cached.signature == signature_of(self._year_path(year))
+        if needle and not current and _ESCAPED_IN_JSON.search(needle) is None:
+            yield from self._search_stored(year, needle)
+            return
+        cached = self._year_cache(year)
+        if not needle:
+            yield from cached.reflections
+            return
+        if cached.haystacks is None:
+            cached.haystacks = [r.search_text() for r in cached.reflections]
+        for reflection, haystack in zip(cached.reflections, cached.haystacks, strict=True):
+            if needle in haystack:
+                yield reflection
+
+    def _search_stored(self, year: int, needle: str) -> list[Reflection]:
+        """A search building only the reflections whose JSON text holds ``needle``."""
+        signature = signature_of(self._year_path(year))
+        with self._lock:
+            stored = self._stored.get(year)
+            if stored is None or stored.signature != signature:
+                documents = self.documents(year)
+                texts = [orjson.dumps(document).decode().casefold() for document in documents]
+                stored = self._stored[year] = _StoredYear(signature, documents, texts)
+        matches = []
+        for index, text in enumerate(stored.texts):
+            if needle in text:
+                built = stored.built.get(index)
+                if built is None:
+                    reflection = self.build(year, stored.documents[index])
+                    built = stored.built[index] = (reflection, reflection.search_text())
+                if needle in built[1]:
+                    matches.append(built[0])
+        return sorted(matches, key=lambda r: r.sort_key, reverse=True)
