@@ -266,6 +266,61 @@ def test_search_sees_changes_made_after_an_earlier_search(journal: Journal) -> N
     assert [r.id for r in journal.search("second")] == [reflection.id]
 
 
+TRICKY_TEXTS = [
+    'She said "enough" and meant it',
+    "C:\\Users\\notes back\\slash",
+    "line one\nline two\ttabbed",
+    "Straße und STRASSE",
+    "ΣΊΣΥΦΟΣ σίσυφος",
+    "İstanbul ıi",
+    "emoji 🧠💬 and RTL שלום עליכם",
+    "control \x07 bell \x1b[31m and DEL \x7f",
+    "[bold]markup[/] [@click=app.quit]",
+]
+TRICKY_NEEDLES = [
+    *TRICKY_TEXTS,
+    *("enough", '"enough"', "\\notes", "one\nline", "strasse", "STRASSE", "straße", "σίσυφος"),
+    *("ΣΊΣΥΦΟΣ", "istanbul", "🧠", "שלום", "\x07", "\x1b[31m", "[/]", "app.quit", "e", "  two "),
+    # in the stored JSON (keys, dates, ids, enum values) but in no text a search looks at:
+    *("2026", "narrative", "schema", "systemic", "planned", "helping", '":"', "null"),
+]
+
+
+def tricky_journal(data_dir: Path) -> list[Reflection]:
+    """Reflections holding text JSON escapes or case-folds oddly, in every searched field."""
+    reflections = []
+    for index, text in enumerate(TRICKY_TEXTS):
+        field = index % 6
+        parts: dict[str, Any] = [
+            {"narrative": text},
+            {"notes": text, "meaning": "plain"},
+            {"challenges": (Challenge("c", "Caseload", Dimension.SYSTEMIC, text),)},
+            {"values": (Value("helping", text),)},
+            {"actions": (CopingAction("a", "Walk", Category.INDIVIDUAL, when=text),)},
+            {"meaning": text},
+        ][field]
+        reflections.append(make(f"{2024 + index % 3}-0{1 + index % 9}-11", **parts))
+    with Journal(data_dir) as journal:
+        journal.import_reflections(reflections)
+    return reflections
+
+
+def test_a_first_search_finds_exactly_what_a_later_one_finds(data_dir: Path) -> None:
+    reflections = tricky_journal(data_dir)
+    with Journal(data_dir) as warm:
+        everything = list(warm.iter_newest_first())  # every year read: searches use the model
+        assert len(everything) == len(reflections)
+        for needle in TRICKY_NEEDLES:
+            with Journal(data_dir) as cold:  # nothing read yet: the stored text is looked at first
+                first = [r.id for r in cold.search(needle)]
+            expected = [r.id for r in everything if needle.casefold().strip() in r.search_text()]
+            assert first == expected, needle
+            assert [r.id for r in warm.search(needle)] == expected, needle
+    with Journal(data_dir) as cold:
+        assert [r.id for r in cold.search("strasse")] == [reflections[3].id]
+        assert list(cold.search("2026")) == []
+
+
 def test_a_second_journal_object_sees_what_the_first_wrote(data_dir: Path) -> None:
     with Journal(data_dir) as reader, Journal(data_dir) as writer:
         assert reader.count() == 0

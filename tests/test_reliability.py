@@ -216,7 +216,7 @@ def test_a_damaged_year_file_stops_the_open_and_is_not_changed(tmp_path: Path, d
     year_file.write_bytes(DAMAGE[damage](year_file.read_bytes()))
     before = folder_state(data_dir)
     with pytest.raises(JournalCorrupt) as caught, Journal(data_dir) as journal:
-        journal.count()
+        list(journal.iter_newest_first())
     error = caught.value
     assert error.path == year_file
     assert error.backup == newest_backup
@@ -242,7 +242,12 @@ def test_a_file_damaged_while_open_is_reported_on_read_and_never_written(
         assert caught.value.path == year_file
         assert caught.value.backup == newest_backup
         with pytest.raises(JournalCorrupt):
-            list(journal.search("anything"))
+            list(journal.search(""))
+        if damage not in MODEL_DAMAGE:
+            with pytest.raises(JournalCorrupt):
+                list(journal.search("anything"))
+            with pytest.raises(JournalCorrupt):
+                journal.count()
         if damage in MODEL_DAMAGE:
             # The file parses: a save into it keeps the entry the model rejects as it was.
             journal.add(make("2026-06-01"))
