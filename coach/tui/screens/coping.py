@@ -87,9 +87,9 @@ class CopingScreen(StepScreen):
     @staticmethod
     def _prompt(suggestion: Suggestion) -> Content:
         option = suggestion.option
-        line = f"{option.label}  [{option.category.value}]"
+        line = f"{option.label} ({option.category.value})"
         if suggestion.reason:
-            line += f"\n  {suggestion.reason}"
+            line += f" · {suggestion.reason}"
         return Content(line)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:

@@ -44,6 +44,13 @@ class StepScreen(Screen[None]):
                 yield Button(self.NEXT_LABEL, id="next", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        """Start at the top of the step, whatever the first focused question scrolled to."""
+        self.set_timer(0.05, self._to_top)
+
+    def _to_top(self) -> None:
+        self.query_one(".step-body", VerticalScroll).scroll_home(animate=False)
+
     def compose_step(self) -> ComposeResult:
         """The step's own widgets."""
         yield from ()

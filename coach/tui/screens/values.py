@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -30,9 +29,8 @@ class ValuesScreen(StepScreen):
         """Core values, values at stake, a moment that mattered, appraisal, alignment."""
         catalog = self.app.catalog
         yield from self.heading("phase2.title", "phase2.intro")
-        with Horizontal(id="core-values-row"):
-            yield Static("", id="core-values", markup=False)
-            yield Button(catalog.prompt("phase2.choose_core_values"), id="choose-core-values")
+        yield Static("", id="core-values", markup=False)
+        yield Button("Choose my core values", id="choose-core-values", classes="small-button")
         yield self.label("phase2.at_stake")
         yield SelectionList[str](id="at-stake")
         yield Static(self._reconnect_prompt(), id="reconnect", classes="reconnect", markup=False)
@@ -69,7 +67,7 @@ class ValuesScreen(StepScreen):
         core = self.core_values()
         names = ", ".join(v.label for v in core) if core else "none chosen yet"
         self.query_one("#core-values", Static).update(
-            f"{self.app.catalog.prompt('phase2.core_values')} {names}"
+            f"{self.app.catalog.prompt('phase2.core_values').rstrip(':')}: {names}"
         )
         offered = core or [Value(o.key, o.label) for o in self.app.catalog.values]
         offered += [v for v in self.draft.values if v not in offered]

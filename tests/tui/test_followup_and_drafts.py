@@ -1,0 +1,163 @@
+"""Follow-up of last time's actions, and a draft left by a crash offered back at start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, TextArea
+
+from coach.content import Catalog
+from coach.draft import ReflectionDraft
+from coach.journal import Journal
+from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status
+from coach.tui.screens.challenges import ChallengesScreen
+from coach.tui.screens.followup import FollowUpScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.resume_draft import ResumeDraftScreen
+from coach.tui.screens.values import ValuesScreen
+from coach.tui.widgets.score_bar import ScoreBar
+from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
+
+YESTERDAY = FIXED_NOW.date() - dt.timedelta(days=1)
+
+
+def yesterday_with_plans(journal: Journal) -> Reflection:
+    """Yesterday's reflection with two planned actions, saved in the journal."""
+    earlier = Reflection(
+        id="11111111-1111-4111-8111-111111111111",
+        date=YESTERDAY,
+        created=FIXED_NOW - dt.timedelta(days=1),
+        strain=7,
+        challenges=(Challenge("caseload", "Caseload volume", Dimension.SYSTEMIC),),
+        actions=(
+            CopingAction("protect-lunch", "Protect my lunch", Category.BOUNDARIES, "at 12:30"),
+            CopingAction("talk-to-peer", "Talk to a peer", Category.RELATIONAL),
+        ),
+    )
+    journal.add(earlier)
+    return earlier
+
+
+async def test_follow_up_saves_onto_the_earlier_reflection(
+    journal: Journal, catalog: Catalog
+) -> None:
+    earlier = yesterday_with_plans(journal)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpScreen)
+        # First action: done, helped 3 of 4. Second: not done.
+        await tab_to(pilot, "#status-0")
+        await pilot.press("enter", "down", "enter")
+        await settle(pilot)
+        await tab_to(pilot, "#helpful-0")
+        # The list opens on its blank prompt row: four down is "3".
+        await pilot.press("enter", "down", "down", "down", "down", "enter")
+        await settle(pilot)
+        await tab_to(pilot, "#status-1")
+        await pilot.press("enter", "down", "down", "down", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+
+    updated = journal.get(earlier.id)
+    assert updated is not None
+    assert [a.status for a in updated.actions] == [Status.DONE, Status.SKIPPED]
+    assert [a.helpfulness for a in updated.actions] == [3, None]
+    assert updated.strain == 7
+    assert journal.count() == 1
+
+
+async def test_follow_up_can_be_skipped_and_waits(journal: Journal, catalog: Catalog) -> None:
+    earlier = yesterday_with_plans(journal)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+    assert journal.get(earlier.id) == earlier
+
+
+async def test_home_shows_the_actions_waiting(journal: Journal, catalog: Catalog) -> None:
+    yesterday_with_plans(journal)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        followup = str(app.screen.query_one("#home-followup").render())
+        assert "Protect my lunch (at 12:30)" in followup
+        assert "Talk to a peer" in followup
+
+
+async def test_a_draft_left_by_a_crash_is_offered_and_resumed(
+    journal: Journal, catalog: Catalog
+) -> None:
+    crashed = ReflectionDraft(day=FIXED_NOW.date(), step="values", strain=9)
+    crashed.narrative = "Written just before the laptop died [bold]"
+    crashed.alignment = 4
+    journal.save_draft(crashed.to_state())
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDraftScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ValuesScreen)
+        assert app.screen.query_one("#alignment", ScoreBar).value == 4
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+        assert app.screen.query_one("#narrative", TextArea).text == crashed.narrative
+        assert app.screen.query_one("#strain", ScoreBar).value == 9
+        assert app.screen.query_one("#support-offer").display
+
+
+async def test_a_draft_can_be_discarded(journal: Journal, catalog: Catalog) -> None:
+    journal.save_draft(ReflectionDraft(day=FIXED_NOW.date(), strain=3).to_state())
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert journal.load_draft() is None
+
+
+async def test_typing_is_kept_as_a_draft_and_quitting_keeps_it(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#own-challenge")
+        await pilot.press(*"A patient in crisis", "enter")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    saved = journal.load_draft()
+    assert saved is not None
+    resumed = ReflectionDraft.from_state(saved.state)
+    assert [c.label for c in resumed.challenges] == ["A patient in crisis"]
+    assert journal.count() == 0
+
+
+async def test_own_challenge_input_is_cleared_after_adding(app: object) -> None:
+    from coach.tui.app import CoachApp
+
+    assert isinstance(app, CoachApp)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#own-challenge")
+        await pilot.press(*"Too many DNAs", "enter")
+        await settle(pilot)
+        assert app.screen.query_one("#own-challenge", Input).value == ""
+        assert app.draft is not None
+        assert app.draft.challenge_keys() == ["own:too-many-dnas"]
