@@ -1,0 +1,126 @@
+"""The reflection in progress: conversion to a Reflection, and the saved-draft round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.draft import MAX_ACTIONS, ReflectionDraft, own_action, own_challenge, own_key
+from coach.model import (
+    Appraisal,
+    Category,
+    Challenge,
+    CopingAction,
+    Dimension,
+    Kind,
+    ModelError,
+    Reflection,
+    Status,
+    Value,
+)
+
+DAY = dt.date(2026, 11, 26)
+CREATED = dt.datetime(2026, 11, 26, 17, 45, tzinfo=dt.UTC)
+
+
+def full_draft() -> ReflectionDraft:
+    return ReflectionDraft(
+        day=DAY,
+        step="coping",
+        strain=7,
+        alignment=6,
+        challenges=[Challenge("caseload", "Caseload volume", Dimension.SYSTEMIC, "[bold]42")],
+        narrative="Hard [/] day",
+        values=[Value("kindness", "Kindness")],
+        meaning="A thank-you card",
+        comprehensible=3,
+        manageable=2,
+        meaningful=4,
+        actions=[CopingAction("protect-lunch", "Protect lunch", Category.BOUNDARIES, "12:30")],
+        notes="n",
+        checkin_state=1,
+    )
+
+
+def test_a_draft_becomes_the_reflection_it_describes() -> None:
+    reflection = full_draft().to_reflection(created=CREATED)
+    assert reflection.date == DAY
+    assert reflection.created == CREATED
+    assert reflection.appraisal == Appraisal(3, 2, 4)
+    assert reflection.challenges[0].note == "[bold]42"
+    assert reflection.actions[0].when == "12:30"
+    assert reflection.kind is Kind.REFLECTION
+
+
+def test_appraisal_is_absent_until_all_three_are_answered() -> None:
+    draft = full_draft()
+    draft.manageable = None
+    assert draft.appraisal is None
+    assert draft.to_reflection(created=CREATED).appraisal is None
+
+
+def test_no_more_than_three_actions_are_saved() -> None:
+    draft = full_draft()
+    draft.actions = [own_action(f"thing {n}", Category.INDIVIDUAL) for n in range(5)]
+    assert len(draft.to_reflection(created=CREATED).actions) == MAX_ACTIONS
+
+
+def test_saved_state_round_trips() -> None:
+    draft = full_draft()
+    assert ReflectionDraft.from_state(draft.to_state()) == draft
+
+
+def test_editing_keeps_id_created_and_unknown_fields() -> None:
+    original = Reflection(
+        id="abc",
+        date=DAY,
+        created=CREATED,
+        kind=Kind.CHECK_IN,
+        strain=3,
+        actions=(CopingAction("walk", "Walk", Category.INDIVIDUAL, "", Status.DONE, 4),),
+        extra={"mood_colour": "blue"},
+    )
+    draft = ReflectionDraft.from_reflection(original)
+    draft.strain = 5
+    edited = draft.to_reflection(created=CREATED + dt.timedelta(days=3))
+    assert edited.id == "abc"
+    assert edited.created == CREATED
+    assert edited.extra == {"mood_colour": "blue"}
+    assert edited.actions[0].helpfulness == 4
+    assert edited == original.with_changes(strain=5)
+    restored = ReflectionDraft.from_state(draft.to_state())
+    assert restored.editing_id == "abc"
+    assert restored.created == CREATED
+
+
+def test_a_fresh_draft_is_empty_until_something_is_entered() -> None:
+    draft = ReflectionDraft(day=DAY)
+    assert draft.is_empty
+    draft.strain = 0
+    assert not draft.is_empty
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"strain": 11}, "strain"),
+        ({"comprehensible": 9}, "comprehensible"),
+        ({"day": "yesterday"}, "date"),
+        ({"actions": [{"key": "x", "label": "X", "category": "nope"}]}, "actions[0].category"),
+    ],
+)
+def test_a_damaged_draft_names_the_bad_field(change: dict[str, object], field: str) -> None:
+    state = {**full_draft().to_state(), **change}
+    with pytest.raises(ModelError) as raised:
+        ReflectionDraft.from_state(state)
+    assert raised.value.field == field
+
+
+def test_own_words_get_stable_keys() -> None:
+    assert own_key("Too many DNAs!") == "own:too-many-dnas"
+    assert own_key("[bold]") == "own:bold"
+    assert own_key("!!!") == "own:item"
+    challenge = own_challenge("  Cover for a colleague ", Dimension.SYSTEMIC)
+    assert challenge.label == "Cover for a colleague"
+    assert challenge.dimension is Dimension.SYSTEMIC
