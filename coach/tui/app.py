@@ -265,8 +265,11 @@ class CoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
+        from coach.tui.screens.about import open_about
+
         yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
         yield SystemCommand("Help", "Keys, and what the coach is (F1)", self.action_help)
+        yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
             yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)
