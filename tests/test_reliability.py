@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import orjson
@@ -112,8 +113,11 @@ def test_a_kill_at_any_moment_leaves_a_sound_journal_with_every_acknowledged_sav
 
 def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "shared"
+    # A short pause after each save gives the other writer a chance at the lock, so their saves
+    # interleave (without it, one tends to hold the lock until it is done).
+    pause = ("--pause", "0.003")
     children = [
-        start_writer(data_dir, "--count", "200", "--size", "300", "--tag", tag, "--wait")
+        start_writer(data_dir, "--count", "200", "--size", "300", "--tag", tag, "--wait", *pause)
         for tag in ("a", "b")
     ]
     for child in children:  # both are open: start them together
@@ -133,10 +137,13 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
         assert journal.count() == 400
     assert set(found) == set(reported)
     assert all(found[rid].narrative == narrative_for(rid, 300) for rid in reported)
-    # TinyDB document ids are unique within each file: nothing was inserted twice.
+    turns = 0
     for path in (data_dir / "journal").glob("*.json"):
         documents = orjson.loads(path.read_bytes())["reflections"]
-        assert len({d["id"] for d in documents.values()}) == len(documents)
+        assert len({d["id"] for d in documents.values()}) == len(documents)  # none twice
+        writers = [documents[key]["id"][0] for key in sorted(documents, key=int)]
+        turns += sum(1 for one, other in pairwise(writers) if one != other)
+    assert turns >= 4, "the two writers never took turns: they did not really run at once"
 
 
 # --- damaged files -----------------------------------------------------------------------

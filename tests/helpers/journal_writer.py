@@ -1,6 +1,7 @@
 """A child process for the reliability tests: saves reflections in a loop on one journal.
 
     python journal_writer.py DATA_DIR [--count N] [--size CHARACTERS] [--tag TAG] [--wait]
+                             [--pause SECONDS]
 
 Prints ``ready`` once the journal is open (with ``--wait``, then waits for a line on stdin
 before it starts), then the id of each reflection, flushed, only after
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 from coach.journal import Journal
@@ -48,6 +50,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--tag", default="w")
     parser.add_argument("--wait", action="store_true", help="start on a line from stdin")
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds between saves")
     args = parser.parse_args()
     with Journal(args.data_dir) as journal:
         print("ready", flush=True)
@@ -60,6 +63,8 @@ def main() -> int:
             else:
                 journal.add(reflection)
             print(reflection.id, flush=True)
+            if args.pause:
+                time.sleep(args.pause)
     return 0
 
 
