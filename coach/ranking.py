@@ -89,7 +89,7 @@ def _times(count: int) -> str:
 def _history_reason(record: ActionRecord | None) -> str:
     """Honest words for a person's record with a strategy; one rating is not a pattern."""
     if record is None:
-        return "new to you"
+        return ""  # nothing to say yet; "new to you" on every line was noise
     rated = len(record.ratings)
     if rated == 0:
         return f"planned {_times(record.planned)}, not rated yet"
@@ -105,7 +105,7 @@ def _history_reason(record: ActionRecord | None) -> str:
 def _reason(fit_labels: Sequence[str], record: ActionRecord | None) -> str:
     parts = [f"fits: {', '.join(fit_labels)}"] if fit_labels else []
     parts.append(_history_reason(record))
-    return "; ".join(parts)
+    return "; ".join(part for part in parts if part)
 
 
 def rank_suggestions(

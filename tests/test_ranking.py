@@ -90,9 +90,9 @@ def test_empty_history_orders_by_fit_then_category(catalog: Catalog) -> None:
     ]
     assert ranked[0].fits == ("Caseload volume", "Targets")
     assert ranked[0].fit_keys == ("caseload-volume", "targets")
-    assert ranked[0].reason == "fits: Caseload volume, Targets; new to you"
+    assert ranked[0].reason == "fits: Caseload volume, Targets"
     assert ranked[3].fits == ()
-    assert ranked[3].reason == "new to you"
+    assert ranked[3].reason == ""
     assert (ranked[0].helped, ranked[0].rated, ranked[0].mean_helpfulness) == (0, 0, None)
 
 

@@ -17,7 +17,7 @@ class ScoreBar(Widget, can_focus=True):
     """A rating from ``low`` to ``high`` (or not yet rated), with words for its ends."""
 
     DEFAULT_CSS = """
-    ScoreBar { height: 1; width: auto; }
+    ScoreBar { height: auto; width: 1fr; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
