@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
 from coach.model import Challenge, Dimension
 from coach.tui.screens.step import StepScreen
+from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.score_bar import ScoreBar
 
 HIGH_STRAIN = 9
@@ -48,7 +49,7 @@ class ChallengesScreen(StepScreen):
         yield self.label("phase1.strain")
         ends = catalog.scale("strain_ends")
         yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
-        yield Static(catalog.prompt("support.offer"), id="support-offer", markup=False)
+        yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
         yield TextArea(self.draft.narrative, id="narrative", soft_wrap=True)
 
@@ -145,7 +146,7 @@ class ChallengesScreen(StepScreen):
         self._show_support_offer()
 
     def _show_support_offer(self) -> None:
-        offer = self.query_one("#support-offer", Static)
+        offer = self.query_one("#support-offer", SupportOffer)
         offer.display = self.draft.strain is not None and self.draft.strain >= HIGH_STRAIN
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

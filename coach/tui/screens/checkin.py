@@ -15,6 +15,7 @@ from coach.draft import ReflectionDraft
 from coach.journal import JournalError
 from coach.model import Challenge, CopingAction, Reflection, Value
 from coach.tui.screens.summary import closing_line
+from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.score_bar import ScoreBar
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class CheckInScreen(Screen[None]):
             yield Static(catalog.prompt("checkin.strain"), classes="question", markup=False)
             ends = catalog.scale("strain_ends")
             yield ScoreBar(10, value=draft.strain, ends=(ends[0], ends[1]), id="strain")
-            yield Static(catalog.prompt("support.offer"), id="support-offer", markup=False)
+            yield SupportOffer(id="support-offer")
             yield Static(catalog.prompt("checkin.challenge"), classes="question", markup=False)
             yield Select(
                 [(c.label, c.key) for c in catalog.challenges],
@@ -90,7 +91,7 @@ class CheckInScreen(Screen[None]):
         states = len(self.app.catalog.scale("checkin_state"))
         not_coping = self.draft.checkin_state == states - 1
         high = self.draft.strain is not None and self.draft.strain >= HIGH_STRAIN
-        self.query_one("#support-offer", Static).display = not_coping or high
+        self.query_one("#support-offer", SupportOffer).display = not_coping or high
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """How I am doing."""

@@ -22,7 +22,9 @@ In a reflection
   tab / shift+tab  move between questions
   space            tick or untick a challenge, value or action
   left / right     change a rating (or type the number)
-  ctrl+n           next step              ctrl+s  save"""
+  ctrl+n           next step              ctrl+s  save
+Here
+  a  about the coach: what it is, what it is not, where your journal lives"""
 
 
 class HelpScreen(Screen[None]):
@@ -30,6 +32,7 @@ class HelpScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="help.back"),
+        Binding("a", "about", "About", id="help.about"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -39,3 +42,9 @@ class HelpScreen(Screen[None]):
             yield Static("Help", classes="step-title")
             yield Static(KEYS, markup=False)
         yield Footer()
+
+    def action_about(self) -> None:
+        """What the coach is and is not, where the journal lives, how to delete it."""
+        from coach.tui.screens.about import open_about
+
+        open_about(self.app)

@@ -1,17 +1,54 @@
-"""Support now: UK signposting from the content, and the user's own support, from anywhere."""
+"""Support now: UK signposting from the content, and the user's own support, from anywhere.
+
+The screen is pushed over whatever the user was doing, so escape returns them there with
+everything they typed still in place. Their own support (occupational health, an employee
+assistance line, a trusted colleague) is kept in the journal's settings, read and written in
+thread workers so the screen never waits on the disk.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from coach.journal import Journal, JournalError
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
+
+# The journal setting that holds the user's own support, and its fields in screen order.
+MY_SUPPORT_SETTING = "my_support"
+MY_SUPPORT_FIELDS = ("occupational_health", "employee_assistance", "colleague", "other")
+
+
+def my_support_of(settings: dict[str, Any]) -> dict[str, str]:
+    """The user's own support from the journal's settings; anything malformed reads as empty."""
+    found = settings.get(MY_SUPPORT_SETTING)
+    kept = found if isinstance(found, dict) else {}
+    return {name: str(kept.get(name) or "") for name in MY_SUPPORT_FIELDS}
+
+
+class SupportOffer(VerticalGroup):
+    """The reflection's offer of support on a very hard day: a line and a button, never forced."""
+
+    app: CoachApp
+
+    def compose(self) -> ComposeResult:
+        """The offer, and a way straight to support."""
+        catalog = self.app.catalog
+        yield Static(catalog.prompt("support.offer"), markup=False)
+        yield Button(catalog.prompt("support.offer_open"), id="open-support", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Open support; the screen below never sees the press."""
+        if event.button.id == "open-support":
+            event.stop()
+            self.app.action_support()
 
 
 class SupportScreen(Screen[None]):
@@ -20,17 +57,107 @@ class SupportScreen(Screen[None]):
     app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="support.back"),
+        Binding("escape", "back", "Back", id="support.back"),
+        Binding("ctrl+s", "keep", "Keep my support", id="support.keep", priority=True),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: dict[str, str] | None = None
+
     def compose(self) -> ComposeResult:
-        """Each line of support: who, how to reach them, when, and a word on what they offer."""
-        catalog = self.app.catalog
+        """Who to turn to, how and when; then the user's own support."""
+        words = self.app.catalog.support_text
         yield Header()
         with VerticalScroll(classes="step-body", id="support-body"):
-            yield Static("Support now", classes="step-title")
-            yield Static(catalog.support_text.get("intro", ""), markup=False)
-            for line in catalog.support:
-                yield Static(f"{line.name}: {line.contact}", classes="question", markup=False)
+            yield Static(words.get("title", "Support now"), classes="step-title", markup=False)
+            yield Static(words.get("intro", ""), markup=False)
+            for line in self.app.catalog.support:
+                yield Static(
+                    f"{line.name}: {line.contact}",
+                    classes="question support-contact",
+                    markup=False,
+                )
                 yield Static(f"{line.when}. {line.line}", classes="support-line", markup=False)
+            yield Static(words.get("own_section_intro", ""), classes="question", markup=False)
+            with VerticalGroup(id="my-support") as own:
+                own.loading = True
+                for name in MY_SUPPORT_FIELDS:
+                    yield Static(words.get(f"own.{name}", name), markup=False)
+                    yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
+            with Horizontal(classes="step-buttons"):
+                yield Button(words.get("own.save", "Keep"), id="keep-my-support")
+            yield Static(words.get("closing", ""), classes="support-line", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the user's own support off the UI thread."""
+        self.run_worker(self._read_my_support, thread=True, group="my-support-read")
+
+    def _read_my_support(self) -> None:
+        try:
+            found = my_support_of(self.app.journal.settings())
+        except (JournalError, OSError) as error:
+            self.app.call_from_thread(self._show_my_support, None, str(error))
+            return
+        self.app.call_from_thread(self._show_my_support, found, "")
+
+    def _show_my_support(self, found: dict[str, str] | None, problem: str) -> None:
+        if found is None:
+            self.notify(f"Your own support could not be read: {problem}", severity="error")
+            found = dict.fromkeys(MY_SUPPORT_FIELDS, "")
+        for name, text in found.items():
+            self.query_one(f"#my-{name}", Input).value = text
+        self._kept = found
+        self.query_one("#my-support", VerticalGroup).loading = False
+
+    def typed_support(self) -> dict[str, str]:
+        """What the user's own support fields hold now."""
+        return {name: self.query_one(f"#my-{name}", Input).value for name in MY_SUPPORT_FIELDS}
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The keep button does what ctrl+s does."""
+        if event.button.id == "keep-my-support":
+            event.stop()
+            self.action_keep()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a field keeps the user's support."""
+        event.stop()
+        self.action_keep()
+
+    def action_keep(self, *, quietly: bool = False) -> None:
+        """Keep the user's own support in the journal, in the background."""
+        if self._kept is None:  # not read yet: nothing typed can be lost, nothing to keep
+            return
+        typed = self.typed_support()
+        if typed == self._kept:
+            if not quietly:
+                self.notify(self.app.catalog.support_text.get("own.saved", "Kept."))
+            return
+        self._kept = typed
+        saved_words = "" if quietly else self.app.catalog.support_text.get("own.saved", "")
+        journal = self.app.journal
+        app = self.app
+
+        def write() -> None:
+            keep_my_support(app, journal, typed, saved_words)
+
+        # On the app, not the screen: the write finishes even if the screen is closed.
+        self.app.run_worker(write, thread=True, group="my-support", exclusive=False)
+
+    def action_back(self) -> None:
+        """Keep anything typed here, then go back exactly where the user was."""
+        self.action_keep(quietly=True)
+        self.app.pop_screen()
+
+
+def keep_my_support(app: CoachApp, journal: Journal, typed: dict[str, str], saved: str) -> None:
+    """Write the user's own support (in a worker thread); say so, or say what went wrong."""
+    try:
+        journal.update_settings({MY_SUPPORT_SETTING: typed})
+    except (JournalError, OSError) as error:
+        app.call_from_thread(app.notify, f"Your support was not kept: {error}", severity="error")
+        return
+    if saved:
+        app.call_from_thread(app.notify, saved)

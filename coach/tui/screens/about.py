@@ -1,0 +1,57 @@
+"""About: what the coach is and is not, where the journal lives, and how to delete it.
+
+The words are the content's (``[support.about]`` in ``content/support.toml``), so a service's
+``--content`` overlay can reword them; the journal's folder is the one open now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+# The About words, in the order shown; each is a key under [support.about] in support.toml.
+ABOUT_PARAGRAPHS = ("is", "study", "is_not")
+ABOUT_PRIVACY = ("private", "delete")
+
+
+def paragraphs(words: Mapping[str, str], keys: tuple[str, ...]) -> str:
+    """The About words under ``keys``, a blank line between each."""
+    return "\n\n".join(text for key in keys if (text := words.get(f"about.{key}", "")))
+
+
+class AboutScreen(Screen[None]):
+    """A calm page about the coach; escape goes back."""
+
+    app: CoachApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="about.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """What it is, what it is not, where the journal lives, how to delete it."""
+        words = self.app.catalog.support_text
+        yield Header()
+        with VerticalScroll(classes="step-body", id="about-body"):
+            yield Static(words.get("about.title", "About"), classes="step-title", markup=False)
+            yield Static(paragraphs(words, ABOUT_PARAGRAPHS), id="about-what", markup=False)
+            yield Static(words.get("about.where", ""), classes="question", markup=False)
+            yield Static(str(self.app.journal.data_dir), id="about-data-dir", markup=False)
+            privacy = paragraphs(words, ABOUT_PRIVACY)
+            yield Static(f"\n{privacy}", id="about-privacy", markup=False)
+        yield Footer()
+
+
+def open_about(app: App[Any]) -> None:
+    """Show About, unless it is showing already (the palette and help both call this)."""
+    if not isinstance(app.screen, AboutScreen):
+        app.push_screen(AboutScreen())
