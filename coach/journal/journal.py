@@ -27,10 +27,10 @@ from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
-from coach.journal.backups import DEFAULT_KEEP_DAYS, newest_good_backup
+from coach.journal.backups import DEFAULT_KEEP_DAYS
 from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
 from coach.journal.files import ensure_private_folder, make_private, remove_stale_temps
-from coach.journal.reading import YearReader
+from coach.journal.reading import YearReader, damage_report, year_file
 from coach.journal.schema import (
     CURRENT_SCHEMA,
     document_to_reflection,
@@ -40,7 +40,7 @@ from coach.journal.schema import (
     replace_with,
     schema_of,
 )
-from coach.journal.storage import AtomicStorage, FileCache, is_journal_file
+from coach.journal.storage import AtomicStorage, FileCache
 from coach.model import ModelError, Reflection
 
 REFLECTIONS_TABLE = "reflections"
@@ -91,10 +91,10 @@ class Journal:
             str(self.data_dir / "journal.lock"), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
         )
         self._reader = YearReader(
-            year_path=self.year_path,
-            read_tables=lambda path: self._db(path, fresh=False).storage.read() or {},
+            journal_dir=self.journal_dir,
+            backups_dir=self.backups_dir,
+            cache=self._files,
             table=REFLECTIONS_TABLE,
-            damaged=self._damaged,
             lock=self._thread_lock,
         )
         self._open()
@@ -179,7 +179,7 @@ class Journal:
 
     def year_path(self, year: int) -> Path:
         """The file holding one calendar year's reflections."""
-        return self.journal_dir / f"{year:04d}.json"
+        return year_file(self.journal_dir, year)
 
     def years(self) -> list[int]:
         """The years that have a journal file, newest first."""
@@ -208,9 +208,7 @@ class Journal:
                 self._file_lock.release()
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
-        return JournalCorrupt(
-            path, problem, newest_good_backup(self.backups_dir, path, is_journal_file)
-        )
+        return damage_report(self.backups_dir, path, problem)
 
     def _db(self, path: Path, *, fresh: bool) -> TinyDB:
         """A short-lived TinyDB over one file: no next-id or query cache outlives the call."""

@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
+from coach.journal.backups import newest_good_backup
 from coach.journal.errors import JournalCorrupt
 from coach.journal.schema import Document, document_to_reflection, migrate
-from coach.journal.storage import Signature, Tables, signature_of
+from coach.journal.storage import (
+    AtomicStorage,
+    FileCache,
+    Signature,
+    is_journal_file,
+    signature_of,
+)
 from coach.model import ModelError, Reflection
 
 # A search for text holding one of these cannot use the JSON text, which escapes them.
@@ -48,22 +55,36 @@ class _StoredYear:
     built: dict[int, tuple[Reflection, str]] = field(default_factory=dict)
 
 
+def year_file(journal_dir: Path, year: int) -> Path:
+    """The file holding one calendar year's reflections."""
+    return journal_dir / f"{year:04d}.json"
+
+
+def damage_report(backups_dir: Path, path: Path, problem: str) -> JournalCorrupt:
+    """The error for a damaged file, naming its newest good backup."""
+    return JournalCorrupt(path, problem, newest_good_backup(backups_dir, path, is_journal_file))
+
+
 class YearReader:
-    """The reflections of each year's file, read again only when the file changed."""
+    """The reflections of each year's file, read again only when the file changed.
+
+    It holds no reference to the ``Journal`` (no cycle), so a journal let go is freed at once
+    rather than by the cyclic garbage collector, with all the files it parsed.
+    """
 
     def __init__(
         self,
         *,
-        year_path: Callable[[int], Path],
-        read_tables: Callable[[Path], Tables],
+        journal_dir: Path,
+        backups_dir: Path,
+        cache: FileCache,
         table: str,
-        damaged: Callable[[Path, str], JournalCorrupt],
         lock: threading.RLock,
     ) -> None:
-        self._year_path = year_path
-        self._read_tables = read_tables
+        self._journal_dir = journal_dir
+        self._backups_dir = backups_dir
+        self._cache = cache
         self._table = table
-        self._damaged = damaged
         self._lock = lock
         self._years: dict[int, _YearCache] = {}
         self._stored: dict[int, _StoredYear] = {}
@@ -74,9 +95,17 @@ class YearReader:
             self._years.clear()
             self._stored.clear()
 
+    def _year_path(self, year: int) -> Path:
+        return year_file(self._journal_dir, year)
+
+    def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
+        return damage_report(self._backups_dir, path, problem)
+
     def documents(self, year: int) -> list[Document]:
         """One year's stored documents, as they are (no model checks)."""
-        return list(self._read_tables(self._year_path(year)).get(self._table, {}).values())
+        storage = AtomicStorage(self._year_path(year), cache=self._cache, on_damage=self._damaged)
+        tables = storage.read() or {}
+        return list(tables.get(self._table, {}).values())
 
     def build(self, year: int, document: Document) -> Reflection:
         """The reflection a stored document holds; ``JournalCorrupt`` if the model rejects it."""
