@@ -4,7 +4,9 @@ numbers and rolling backups."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -650,3 +652,23 @@ def test_backups_are_named_by_the_day_of_the_change(data_dir: Path) -> None:
         journal.add(make("2026-01-01"))
         journal.add(make("2026-01-02"))
     assert backups_of(data_dir, "2026") == ["2030-01-02.json"]
+
+
+def test_a_journal_let_go_is_freed_at_once(data_dir: Path) -> None:
+    """No reference cycle: the parsed files go with the journal, not at the next full GC."""
+    with Journal(data_dir) as journal:
+        journal.add(make("2025-01-01", narrative="kept"))
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        journal = Journal(data_dir)
+        journal.count()
+        list(journal.search("kept"))
+        list(journal.iter_newest_first())
+        journal.add(make("2026-01-01"))
+        gone = weakref.ref(journal)
+        del journal
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
