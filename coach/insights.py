@@ -18,6 +18,11 @@ RatedField = Literal["strain", "alignment"]
 
 STATS_MONTHS = 12
 STATS_WINDOW_DAYS = 30
+TREND_WINDOWS = (30, 90, 365)
+ENOUGH_RATINGS = 3  # rated fewer times than this, a strategy is "early days", not proven
+HIGH_STRAIN = 8
+HIGH_STRAIN_RUN = 5
+RHYTHM_WORKING_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ class ActionOutcome:
     done: int
     rated: int
     helpfulness_mean: float | None
+
+    @property
+    def enough_ratings(self) -> bool:
+        """Whether it was rated often enough for its mean to say much (``ENOUGH_RATINGS``)."""
+        return self.rated >= ENOUGH_RATINGS
 
 
 def reflection_span(reflections: Iterable[Reflection]) -> tuple[dt.date | None, dt.date | None]:
@@ -237,4 +247,235 @@ def journal_stats(reflections: Iterable[Reflection], as_of: dt.date) -> JournalS
         actions=action_outcomes(every),
         strain_mean_30d=mean_over_days(every, "strain", as_of, STATS_WINDOW_DAYS),
         alignment_mean_30d=mean_over_days(every, "alignment", as_of, STATS_WINDOW_DAYS),
+    )
+
+
+# --- the insights screen -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekMean:
+    """The mean of a rating over one Monday-to-Sunday week (``start``: its first day in view)."""
+
+    start: dt.date
+    mean: float | None
+    rated: int
+
+
+@dataclass(frozen=True)
+class ScoreSeries:
+    """Strain or alignment over the ``days`` days ending on ``end``: by day, by week, overall.
+
+    ``daily`` holds one entry a day, oldest first: the mean of that day's ratings, or None.
+    """
+
+    field: RatedField
+    start: dt.date
+    end: dt.date
+    daily: tuple[float | None, ...]
+    weekly: tuple[WeekMean, ...]
+    mean: float | None
+    rated: int
+
+
+def score_series(
+    reflections: Iterable[Reflection], field: RatedField, as_of: dt.date, days: int
+) -> ScoreSeries:
+    """Strain or alignment over the window, by day and by calendar week (Monday first).
+
+    Each rated reflection counts once, as in ``mean_over_days``, so ``mean`` is the same figure.
+    """
+    start = as_of - dt.timedelta(days=days - 1)
+    day_sums, day_counts = [0] * days, [0] * days
+    for reflection in reflections:
+        found: int | None = getattr(reflection, field)
+        if found is not None and start <= reflection.date <= as_of:
+            index = (reflection.date - start).days
+            day_sums[index] += found
+            day_counts[index] += 1
+    week_totals: dict[dt.date, list[int]] = {}
+    for index in range(days):
+        day = start + dt.timedelta(days=index)
+        totals = week_totals.setdefault(max(start, day - dt.timedelta(days=day.weekday())), [0, 0])
+        totals[0] += day_sums[index]
+        totals[1] += day_counts[index]
+    rated = sum(day_counts)
+    return ScoreSeries(
+        field=field,
+        start=start,
+        end=as_of,
+        daily=tuple(s / n if n else None for s, n in zip(day_sums, day_counts, strict=True)),
+        weekly=tuple(WeekMean(w, s / n if n else None, n) for w, (s, n) in week_totals.items()),
+        mean=sum(day_sums) / rated if rated else None,
+        rated=rated,
+    )
+
+
+def what_helps(reflections: Iterable[Reflection]) -> list[ActionOutcome]:
+    """``action_outcomes`` ordered for "what helps me": the well-rated first, then the rest.
+
+    Strategies rated at least ``ENOUGH_RATINGS`` times come first, most helpful first; then
+    those rated fewer times (early days, not yet proven), then the never rated, each by use.
+    """
+
+    def order(outcome: ActionOutcome) -> tuple[int, float, int, int, str]:
+        band = 0 if outcome.enough_ratings else 1 if outcome.rated else 2
+        helped = -(outcome.helpfulness_mean or 0.0) if band == 0 else 0.0
+        return (band, helped, -outcome.rated, -outcome.planned, outcome.label.casefold())
+
+    return sorted(action_outcomes(reflections), key=order)
+
+
+@dataclass(frozen=True)
+class ValueAtStake:
+    """A value: how many reflections named it at stake, and the mean alignment in those."""
+
+    key: str
+    label: str
+    count: int
+    rated: int
+    alignment_mean: float | None
+
+
+def values_at_stake(reflections: Iterable[Reflection]) -> list[ValueAtStake]:
+    """Each value at stake with its count and the mean alignment of the reflections naming it.
+
+    A value named twice in one reflection counts once; unrated alignment is left out of the
+    mean (``rated`` says how many were rated). Most often at stake first.
+    """
+    counts: dict[str, int] = {}
+    alignments: dict[str, list[int]] = {}
+    labels: dict[str, tuple[tuple[dt.date, dt.datetime, str], str]] = {}
+    for reflection in reflections:
+        for value in {value.key: value for value in reflection.values}.values():
+            counts[value.key] = counts.get(value.key, 0) + 1
+            if reflection.alignment is not None:
+                alignments.setdefault(value.key, []).append(reflection.alignment)
+            _keep_latest(labels, value.key, reflection, value.label)
+    rows = sorted(
+        ((key, labels[key][1], count) for key, count in counts.items()), key=_by_frequency
+    )
+    return [
+        ValueAtStake(key, label, count, len(alignments.get(key, [])), mean(alignments.get(key, [])))
+        for key, label, count in rows
+    ]
+
+
+def _counted_end(days_reflected: set[dt.date], as_of: dt.date) -> dt.date:
+    """``as_of`` once it holds a reflection; until then the day before (today is not over)."""
+    return as_of if as_of in days_reflected else as_of - dt.timedelta(days=1)
+
+
+def working_days(end: dt.date, count: int) -> tuple[dt.date, ...]:
+    """The ``count`` working days (Monday to Friday) up to and including ``end``, oldest first."""
+    found: list[dt.date] = []
+    day = end
+    while len(found) < count:
+        if day.weekday() < 5:
+            found.append(day)
+        day -= dt.timedelta(days=1)
+    return tuple(reversed(found))
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """How many of the last working days hold a reflection or check-in."""
+
+    reflected: int
+    days: tuple[dt.date, ...]
+
+
+def rhythm(
+    reflections: Iterable[Reflection], as_of: dt.date, count: int = RHYTHM_WORKING_DAYS
+) -> Rhythm:
+    """Of the last ``count`` working days, how many hold a reflection (of either kind).
+
+    Today counts once it holds one; until then the days end yesterday, so an evening not yet
+    reached is never held against anyone.
+    """
+    reflected = {r.date for r in reflections if r.date <= as_of}
+    days = working_days(_counted_end(reflected, as_of), count)
+    return Rhythm(reflected=sum(day in reflected for day in days), days=days)
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """A gentle suggestion the data supports; ``key`` names it, ``support_key`` the key to press."""
+
+    key: str
+    days: int
+    support_key: str | None = None
+
+
+def high_strain_run(
+    reflections: Iterable[Reflection], as_of: dt.date, threshold: int = HIGH_STRAIN
+) -> int:
+    """How many days running, back from ``as_of``, strain was rated ``threshold`` or more.
+
+    A day's strain is the highest rated that day. Today counts once rated, else the run ends
+    yesterday. Walking back, a weekend day with no rating is passed over; a working day with no
+    rating, or a day rated below ``threshold``, ends the run.
+    """
+    highest: dict[dt.date, int] = {}
+    for reflection in reflections:
+        if reflection.strain is not None and reflection.date <= as_of:
+            highest[reflection.date] = max(reflection.strain, highest.get(reflection.date, 0))
+    day, run = _counted_end(set(highest), as_of), 0
+    while True:
+        found = highest.get(day)
+        if found is None and day.weekday() >= 5:
+            day -= dt.timedelta(days=1)
+            continue
+        if found is None or found < threshold:
+            return run
+        run += 1
+        day -= dt.timedelta(days=1)
+
+
+def nudges(reflections: Iterable[Reflection], as_of: dt.date) -> list[Nudge]:
+    """The nudges the journal supports as of a day, most pressing first (often none)."""
+    found: list[Nudge] = []
+    run = high_strain_run(reflections, as_of)
+    if run >= HIGH_STRAIN_RUN:
+        found.append(Nudge("supervision", run, support_key="F2"))
+    return found
+
+
+@dataclass(frozen=True)
+class Insights:
+    """Everything the insights screen shows for a window of ``days`` days ending ``as_of``."""
+
+    as_of: dt.date
+    days: int
+    reflections: int
+    strain: ScoreSeries
+    alignment: ScoreSeries
+    challenges: list[ChallengeCount]
+    dimensions: dict[str, int]
+    helps: list[ActionOutcome]
+    values: list[ValueAtStake]
+    rhythm: Rhythm
+    nudges: list[Nudge]
+
+
+def journal_insights(reflections: Iterable[Reflection], as_of: dt.date, days: int) -> Insights:
+    """The insights screen's figures: the window is picked out in one pass, then summed up.
+
+    Rhythm and nudges look at the days just before ``as_of`` whatever the window.
+    """
+    start = as_of - dt.timedelta(days=max(days, 2 * HIGH_STRAIN_RUN + 14) - 1)
+    recent = [r for r in reflections if start <= r.date <= as_of]
+    window = in_window(recent, as_of, days)
+    return Insights(
+        as_of=as_of,
+        days=days,
+        reflections=len(window),
+        strain=score_series(window, "strain", as_of, days),
+        alignment=score_series(window, "alignment", as_of, days),
+        challenges=challenge_counts(window),
+        dimensions=dimension_split(window),
+        helps=what_helps(window),
+        values=values_at_stake(window),
+        rhythm=rhythm(recent, as_of),
+        nudges=nudges(recent, as_of),
     )

@@ -3,17 +3,55 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.content import load_catalog
+from coach.content import Catalog, load_catalog
+from coach.demo import demo_core_values, demo_reflections
 from coach.journal import Journal, resolve_data_dir
+from coach.tui.screens.values import CORE_VALUES_SETTING
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+DEMO_SUBTITLE = "demo: a made-up year; nothing here is kept"
+
+
+@contextlib.contextmanager
+def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
+    """A journal in a private temporary folder holding a made-up year; removed afterwards.
+
+    The user's own journal is never opened, so it cannot be touched.
+    """
+    with tempfile.TemporaryDirectory(prefix="pwp-coach-demo-") as folder:  # made 0700
+        with Journal(Path(folder) / "data") as journal:
+            journal.import_reflections(demo_reflections(catalog, end=today))
+            journal.update_settings({CORE_VALUES_SETTING: demo_core_values(catalog)})
+            yield journal
+
+
+@contextlib.contextmanager
+def opened_app(args: argparse.Namespace) -> Iterator[CoachApp]:
+    """The app on the chosen journal (or, with ``--demo``, a throwaway demo one), not yet run."""
+    from coach.tui.app import CoachApp
+
+    catalog = load_catalog(Path(args.content) if args.content else None)
+    if getattr(args, "demo", False):
+        with demo_journal(catalog, dt.date.today()) as journal:
+            app = CoachApp(journal, catalog)
+            app.sub_title = DEMO_SUBTITLE
+            yield app
+        return
+    with Journal(resolve_data_dir(args.data_dir)) as journal:
+        yield CoachApp(journal, catalog)
 
 
 def launch(args: argparse.Namespace) -> int:
     """Load the content, open the journal, run the app until the user quits."""
-    from coach.tui.app import CoachApp
-
-    catalog = load_catalog(Path(args.content) if args.content else None)
-    with Journal(resolve_data_dir(args.data_dir)) as journal:
-        CoachApp(journal, catalog).run()
+    with opened_app(args) as app:
+        app.run()
     return 0
