@@ -27,11 +27,13 @@ def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
 
     The user's own journal is never opened, so it cannot be touched.
     """
-    with tempfile.TemporaryDirectory(prefix="pwp-coach-demo-") as folder:  # made 0700
-        with Journal(Path(folder) / "data") as journal:
-            journal.import_reflections(demo_reflections(catalog, end=today))
-            journal.update_settings({CORE_VALUES_SETTING: demo_core_values(catalog)})
-            yield journal
+    with (
+        tempfile.TemporaryDirectory(prefix="pwp-coach-demo-") as folder,  # made 0700
+        Journal(Path(folder) / "data") as journal,
+    ):
+        journal.import_reflections(demo_reflections(catalog, end=today))
+        journal.update_settings({CORE_VALUES_SETTING: demo_core_values(catalog)})
+        yield journal
 
 
 @contextlib.contextmanager

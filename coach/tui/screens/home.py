@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -12,8 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from coach.insights import Nudge, nudges
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.tui.widgets.insight_text import nudge_line
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -27,6 +31,7 @@ class HomeSummary:
     latest: Reflection | None
     today: tuple[Reflection, ...]
     followup: Reflection | None
+    nudges: tuple[Nudge, ...] = ()
 
 
 class HomeScreen(Screen[None]):
@@ -37,6 +42,8 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),
         Binding("c", "check_in", "Quick check-in", id="home.check_in"),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("i", "insights", "Insights", id="home.insights"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -51,6 +58,9 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="home-ways"):
                 yield Button("Reflect  (r)", id="reflect", variant="primary")
                 yield Button("Quick check-in  (c)", id="check-in")
+            with Horizontal(id="home-look-back", classes="step-buttons"):
+                yield Button("History  (h)", id="history")
+                yield Button("Insights  (i)", id="insights")
             yield Static("", id="home-journal", markup=False)
         yield Footer()
 
@@ -70,11 +80,15 @@ class HomeScreen(Screen[None]):
         journal = self.app.journal
         try:
             latest = journal.latest()
+            today = self.app.today()
+            start = today - dt.timedelta(days=31)
+            recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
             summary = HomeSummary(
                 count=journal.count(),
                 latest=latest,
-                today=tuple(journal.on_date(self.app.today())),
+                today=tuple(journal.on_date(today)),
                 followup=self.app.followup_target(),
+                nudges=tuple(nudges(recent, today)),
             )
         except JournalError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=15)
@@ -97,7 +111,8 @@ class HomeScreen(Screen[None]):
                       for action in pending]  # fmt: skip
             followup = "\n".join(lines)
         self.query_one("#home-followup", Static).update(followup)
-        self.query_one("#home-nudge", Static).update(catalog.prompt("home.nudge_default"))
+        nudge = nudge_line(summary.nudges[0], catalog) if summary.nudges else ""
+        self.query_one("#home-nudge", Static).update(nudge or catalog.prompt("home.nudge_default"))
         last = summary.latest.date.isoformat() if summary.latest else "none yet"
         self.query_one("#home-journal", Static).update(
             f"Your journal: {summary.count} entries, the last on {last}.\n"
@@ -110,6 +125,10 @@ class HomeScreen(Screen[None]):
             self.action_reflect()
         elif event.button.id == "check-in":
             self.action_check_in()
+        elif event.button.id == "history":
+            self.action_history()
+        elif event.button.id == "insights":
+            self.action_insights()
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""
@@ -118,3 +137,15 @@ class HomeScreen(Screen[None]):
     def action_check_in(self) -> None:
         """Start the quick check-in."""
         self.app.begin(Kind.CHECK_IN)
+
+    def action_history(self) -> None:
+        """Look back through past reflections."""
+        from coach.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_insights(self) -> None:
+        """See the picture the journal gives."""
+        from coach.tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())

@@ -1,0 +1,53 @@
+"""Ask before something that cannot be undone, such as deleting an entry."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question with two answers; dismisses True only when the user confirms.
+
+    Keeping is the default: enter on the focused button, ``n`` and escape all keep.
+    """
+
+    CSS_PATH = "../history.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n", "answer(False)", "No", id="confirm.no"),
+        Binding("escape", "answer(False)", "Cancel", id="confirm.cancel"),
+    ]
+
+    def __init__(self, question: str, *, confirm: str = "Delete", keep: str = "Keep") -> None:
+        super().__init__()
+        self.question = question
+        self.confirm_label = confirm
+        self.keep_label = keep
+
+    def compose(self) -> ComposeResult:
+        """The question (plain text) and the two buttons."""
+        with Vertical(classes="dialog", id="confirm-dialog"):
+            yield Static(self.question, id="confirm-question", markup=False)
+            with Horizontal(classes="step-buttons"):
+                yield Button(f"{self.keep_label}  (n)", id="keep", variant="primary")
+                yield Button(f"{self.confirm_label}  (y)", id="confirm", variant="error")
+
+    def on_mount(self) -> None:
+        """The safe answer has the focus."""
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Either button answers."""
+        event.stop()
+        self.dismiss(event.button.id == "confirm")
+
+    def action_answer(self, confirmed: bool) -> None:
+        """Answer by key."""
+        self.dismiss(confirmed)

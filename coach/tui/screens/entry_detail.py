@@ -1,0 +1,147 @@
+"""Entry detail: one past reflection by phase; edit it, delete it, or save it as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header
+
+from coach.exports import reflection_markdown
+from coach.journal import JournalError
+from coach.journal.files import write_atomic
+from coach.model import Reflection
+from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.widgets.reflection_view import ReflectionView
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+DELETED = "deleted"
+
+
+def markdown_path(folder: Path, reflection: Reflection) -> Path:
+    """A file name in ``folder`` for one entry that is not taken yet: ``pwp-coach-DATE.md``."""
+    stem = f"pwp-coach-{reflection.date.isoformat()}"
+    candidate = folder / f"{stem}.md"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{number}.md"
+        number += 1
+    return candidate
+
+
+class EntryDetailScreen(Screen[str | None]):
+    """The whole reflection; dismisses with ``DELETED`` once it has been deleted."""
+
+    app: CoachApp
+    CSS_PATH = "../history.tcss"
+    AUTO_FOCUS = "#entry-body"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="entry.back"),
+        Binding("e", "edit", "Edit", id="entry.edit"),
+        Binding("d", "delete", "Delete", id="entry.delete"),
+        Binding("m", "markdown", "Save as Markdown", id="entry.markdown"),
+    ]
+
+    def __init__(self, reflection: Reflection, *, export_folder: Path | None = None) -> None:
+        super().__init__()
+        self.reflection = reflection
+        self.export_folder = export_folder
+
+    def compose(self) -> ComposeResult:
+        """The reflection by phase, and the same actions as buttons for the mouse."""
+        yield Header()
+        with VerticalScroll(id="entry-body"):
+            yield ReflectionView(self.reflection, self.app.catalog, id="entry-view")
+            with Horizontal(classes="step-buttons", id="entry-buttons"):
+                yield Button("Back", id="back")
+                yield Button("Edit  (e)", id="edit", variant="primary")
+                yield Button("Delete  (d)", id="delete", variant="error")
+                yield Button("Markdown  (m)", id="markdown")
+        yield Footer(compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The buttons do what the keys do."""
+        event.stop()
+        actions = {
+            "back": self.action_back,
+            "edit": self.action_edit,
+            "delete": self.action_delete,
+            "markdown": self.action_markdown,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    def action_back(self) -> None:
+        """Back to history."""
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        """Reopen the steps prefilled; saving replaces this entry in place."""
+        draft = self.app.draft
+        if draft is not None and draft.editing_id is None and not draft.is_empty:
+            self.notify(
+                "You have a reflection in progress. Save it first (r on the home screen), "
+                "then come back to edit this one.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.app.edit(self.reflection)
+
+    def action_delete(self) -> None:
+        """Ask, then delete in the background."""
+        when = self.reflection.date.strftime("%A %-d %B %Y")
+        kind = "check-in" if self.reflection.kind.value == "check-in" else "reflection"
+        question = f"Delete the {kind} of {when}? This cannot be undone."
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                self._delete()
+
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    @work(thread=True, exclusive=True, group="entry-delete")
+    def _delete(self) -> None:
+        try:
+            self.app.journal.delete(self.reflection.id)
+        except (JournalError, OSError) as error:
+            self.app.call_from_thread(
+                self.notify, f"Not deleted: {error}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._deleted)
+
+    def _deleted(self) -> None:
+        self.notify("Entry deleted.", markup=False)
+        self.dismiss(DELETED)
+
+    def action_markdown(self) -> None:
+        """Write this entry as a Markdown file (0600) in the current folder."""
+        self._write_markdown()
+
+    @work(thread=True, exclusive=True, group="entry-markdown")
+    def _write_markdown(self) -> None:
+        folder = self.export_folder
+        try:
+            folder = folder or Path.cwd()
+            target = markdown_path(folder, self.reflection)
+            write_atomic(target, reflection_markdown(self.reflection).encode("utf-8"))
+        except OSError as error:
+            where = folder or "the current folder"
+            problem = error.strerror or str(error)
+            message = f"Could not save the Markdown file in {where}: {problem}"
+            self.app.call_from_thread(
+                self.notify, message, severity="error", timeout=15, markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Saved as Markdown: {target}", timeout=10, markup=False
+        )

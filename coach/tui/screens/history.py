@@ -1,0 +1,334 @@
+"""History: every past reflection, newest first, a page at a time; search and filters.
+
+The table never holds the whole journal: the first page of ``PAGE_SIZE`` rows is read in a
+thread worker, and the next page only when the cursor or the scroll nears the end, so history
+opens as fast in year ten as in week one. Search (``Journal.search``) and the filters
+(``coach.history_filter``) run in a worker too, a moment after the last key, and a newer query
+always wins over an older one still running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
+from coach.journal import JournalError
+from coach.model import Kind, Reflection
+from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+PAGE_SIZE = 50
+MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
+SEARCH_DELAY = 0.2  # seconds after the last key before a search runs
+KIND_WORDS = {Kind.REFLECTION: "reflection", Kind.CHECK_IN: "check-in"}
+NARROW_WIDTH = 100
+
+
+def _fit(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
+
+
+def column_widths(total: int) -> dict[str, int]:
+    """How wide each column's text is for a screen ``total`` cells wide."""
+    wide = total >= NARROW_WIDTH
+    widths = {"date": 14 if wide else 10, "kind": 10, "strain": 6, "alignment": 5}
+    # Each column takes two cells of padding; the scroll bar takes one more.
+    spare = max(total - 1 - sum(widths.values()) - 2 * 6, 20)
+    widths["challenge"] = spare // 2
+    widths["actions"] = spare - widths["challenge"]
+    return widths
+
+
+def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]:
+    """The cells of one reflection's line: user text as literal ``Content``, never markup."""
+    day = reflection.date.strftime("%a %Y-%m-%d" if widths["date"] >= 14 else "%Y-%m-%d")
+    challenge = reflection.challenges[0].label if reflection.challenges else ""
+    if len(reflection.challenges) > 1:
+        more = f" +{len(reflection.challenges) - 1}"
+        challenge = _fit(challenge, widths["challenge"] - len(more)) + more
+    actions = "; ".join(action.label for action in reflection.actions)
+
+    def score(found: int | None, width: int) -> Content:
+        return Content(f"{'–' if found is None else found:>{width}}")
+
+    return [
+        Content(day),
+        Content(KIND_WORDS[reflection.kind]),
+        score(reflection.strain, widths["strain"]),
+        score(reflection.alignment, widths["alignment"]),
+        Content(_fit(challenge, widths["challenge"])),
+        Content(_fit(actions, widths["actions"])),
+    ]
+
+
+class HistoryScreen(Screen[None]):
+    """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
+
+    app: CoachApp
+    CSS_PATH = "../history.tcss"
+    AUTO_FOCUS = "#history-table"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="history.back"),
+        Binding("enter", "open", "Open", id="history.open"),
+        Binding("slash", "search", "Search", id="history.search"),
+        Binding("f", "filters", "Filters", id="history.filters"),
+        Binding("x", "clear", "Clear", id="history.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._generation = 0
+        self._source: Iterator[Reflection] | None = None
+        self._exhausted = True
+        self._loading = False
+        self._shown: dict[str, Reflection] = {}
+        self._filter = HistoryFilter()
+        self._timer: Timer | None = None
+        self._widths = column_widths(80)
+        self._bound_problem = ""
+
+    def compose(self) -> ComposeResult:
+        """Search and dates, the filters, the table, a line of status."""
+        catalog = self.app.catalog
+        yield Header()
+        with Horizontal(id="history-search-row", classes="filter-row"):
+            yield Input(placeholder="Search (/)", id="history-search", compact=True)
+            yield Input(placeholder="from YYYY-MM-DD", id="history-since", compact=True)
+            yield Input(placeholder="to YYYY-MM-DD", id="history-until", compact=True)
+        with Horizontal(id="history-filters", classes="filter-row"):
+            yield Select[str](
+                [(c.label, c.key) for c in catalog.challenges],
+                prompt="Any challenge",
+                id="filter-challenge",
+                compact=True,
+            )
+            yield Select[str](
+                [(v.label, v.key) for v in catalog.values],
+                prompt="Any value",
+                id="filter-value",
+                compact=True,
+            )
+            yield Select[str](
+                [(o.label, o.key) for o in catalog.coping],
+                prompt="Any action",
+                id="filter-action",
+                compact=True,
+            )
+            yield Select[str](
+                [("Reflection", Kind.REFLECTION.value), ("Quick check-in", Kind.CHECK_IN.value)],
+                prompt="Any kind",
+                id="filter-kind",
+                compact=True,
+            )
+        yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Static("Reading your journal…", id="history-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Lay out the columns for this width, then read the first page in the background."""
+        table = self.query_one("#history-table", DataTable)
+        self._widths = column_widths(self.app.size.width)
+        headings = ("Date", "Kind", "Strain", "Align", "Challenge", "Actions")
+        for heading, (key, width) in zip(headings, self._widths.items(), strict=True):
+            table.add_column(heading, width=width, key=key)
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        self._query()
+
+    # --- reading pages -------------------------------------------------------------------
+
+    def _query(self) -> None:
+        """Start reading the first page for the current search and filters."""
+        self._timer = None
+        self._filter = self._current_filter()
+        self._generation += 1
+        self._read_first_page(self._generation, self._filter)
+
+    @work(thread=True, exclusive=True, group="history-query")
+    def _read_first_page(self, generation: int, history_filter: HistoryFilter) -> None:
+        journal = self.app.journal
+        needle = history_filter.needle
+        try:
+            source = journal.search(needle) if needle else journal.iter_newest_first()
+            matches = filtered(source, history_filter, newest_first=True, text_checked=True)
+            rows = list(islice(matches, PAGE_SIZE))
+        except JournalError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._show_page, generation, matches, rows, True)
+
+    @work(thread=True, group="history-more")
+    def _read_next_page(self, generation: int, source: Iterator[Reflection]) -> None:
+        try:
+            rows = list(islice(source, PAGE_SIZE))
+        except JournalError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._show_page, generation, source, rows, False)
+
+    def _failed(self, problem: str) -> None:
+        self._loading = False
+        self.notify(problem, severity="error", timeout=15, markup=False)
+        self.query_one("#history-status", Static).update("The journal could not be read.")
+
+    def _show_page(
+        self, generation: int, source: Iterator[Reflection], rows: list[Reflection], first: bool
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer search or filter has replaced this one
+        table = self.query_one("#history-table", DataTable)
+        if first:
+            table.clear()
+            self._shown.clear()
+        self._source = source
+        self._loading = False
+        self._exhausted = len(rows) < PAGE_SIZE
+        for reflection in rows:
+            if reflection.id not in self._shown:
+                self._shown[reflection.id] = reflection
+                table.add_row(*history_row(reflection, self._widths), key=reflection.id)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        count = len(self._shown)
+        if self._bound_problem:
+            status = self._bound_problem
+        elif count == 0 and self._filter.is_empty:
+            status = "No reflections yet. Back on the home screen, r starts your first."
+        elif count == 0:
+            status = "Nothing matches. x clears the filters."
+        else:
+            many = "reflection" if count == 1 else "reflections"
+            status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
+            if not self._exhausted:
+                status += "; more as you scroll"
+        self.query_one("#history-status", Static).update(status)
+
+    def _load_more(self) -> None:
+        if self._loading or self._exhausted or self._source is None:
+            return
+        self._loading = True
+        self._read_next_page(self._generation, self._source)
+
+    def _scrolled(self, _scroll_y: float) -> None:
+        table = self.query_one("#history-table", DataTable)
+        if table.max_scroll_y - table.scroll_y <= MORE_WHEN_WITHIN:
+            self._load_more()
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - MORE_WHEN_WITHIN:
+            self._load_more()
+
+    # --- search and filters --------------------------------------------------------------
+
+    def _current_filter(self) -> HistoryFilter:
+        problems = []
+        bounds: list[dt.date | None] = []
+        for selector, end in (("#history-since", False), ("#history-until", True)):
+            field = self.query_one(selector, Input)
+            try:
+                bounds.append(parse_bound(field.value, end=end))
+                field.remove_class("-bad-date")
+            except DateBoundError as error:
+                bounds.append(None)
+                field.add_class("-bad-date")
+                problems.append(str(error))
+        self._bound_problem = "; ".join(problems)
+
+        def chosen(selector: str) -> str | None:
+            found = self.query_one(selector, Select).value
+            return found if isinstance(found, str) else None
+
+        kind = chosen("#filter-kind")
+        return HistoryFilter(
+            text=self.query_one("#history-search", Input).value,
+            since=bounds[0],
+            until=bounds[1],
+            challenge=chosen("#filter-challenge"),
+            value=chosen("#filter-value"),
+            action=chosen("#filter-action"),
+            kind=Kind(kind) if kind else None,
+        )
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        """Search as the user types: a moment after the last key."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SEARCH_DELAY, self._query)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        """Enter in a search box: run it now and go to the results."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._query()
+        self.query_one("#history-table", DataTable).focus()
+
+    @on(Select.Changed)
+    def _chose(self) -> None:
+        self._query()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to home."""
+        self.app.pop_screen()
+
+    def action_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one("#history-search", Input).focus()
+
+    def action_filters(self) -> None:
+        """Go to the first filter."""
+        self.query_one("#filter-challenge", Select).focus()
+
+    def action_clear(self) -> None:
+        """Clear the search, the dates and every filter."""
+        with self.prevent(Input.Changed, Select.Changed):
+            for field in self.query(Input):
+                field.value = ""
+            for select in self.query(Select):
+                select.clear()
+        self._query()
+
+    def action_open(self) -> None:
+        """Open the highlighted reflection."""
+        table = self.query_one("#history-table", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._open(str(key.value))
+
+    @on(DataTable.RowSelected, "#history-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self._open(str(event.row_key.value))
+
+    def _open(self, reflection_id: str) -> None:
+        reflection = self._shown.get(reflection_id)
+        if reflection is None:
+            return
+
+        def closed(result: str | None) -> None:
+            if result == DELETED:
+                self._shown.pop(reflection_id, None)
+                self.query_one("#history-table", DataTable).remove_row(reflection_id)
+                self._show_status()
+
+        self.app.push_screen(EntryDetailScreen(reflection), closed)

@@ -1,0 +1,155 @@
+"""Insights: strain and alignment over time, what weighs, what helps, what matters, the rhythm.
+
+The figures come from ``coach.insights.journal_insights``, computed in a thread worker over the
+last year of the journal (read once, newest first, stopping at the year's start); switching
+between 30, 90 and 365 days recomputes from what was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import takewhile
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from coach.insights import TREND_WINDOWS, Insights, journal_insights
+from coach.journal import JournalError
+from coach.model import Reflection
+from coach.tui.widgets.insight_text import (
+    challenge_lines,
+    helps_lines,
+    nudge_line,
+    rhythm_line,
+    series_numbers,
+    values_lines,
+)
+from coach.tui.widgets.score_chart import ScoreChart
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+TOP_CHALLENGES = 5
+TOP_ACTIONS = 8
+TOP_VALUES = 5
+
+
+class InsightsScreen(Screen[None]):
+    """The picture the journal gives, for the last 30, 90 or 365 days."""
+
+    app: CoachApp
+    CSS_PATH = "../history.tcss"
+    AUTO_FOCUS = "#insights-body"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="insights.back"),
+        *(
+            Binding(str(number), f"window({days})", f"{days} days", id=f"insights.days{days}")
+            for number, days in enumerate(TREND_WINDOWS, start=1)
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days = TREND_WINDOWS[0]
+        self._recent: list[Reflection] | None = None
+
+    def compose(self) -> ComposeResult:
+        """The window buttons, then each part of the picture, plain text beside the charts."""
+        yield Header()
+        with Horizontal(id="insights-windows"):
+            for number, days in enumerate(TREND_WINDOWS, start=1):
+                yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
+        with VerticalScroll(id="insights-body"):
+            yield Static("Working it out…", id="insights-heading", markup=False)
+            for name, title in (
+                ("strain", "Strain: how demanding the days felt (0-10)"),
+                ("alignment", "Alignment: how closely I lived my values (0-10)"),
+            ):
+                yield Static(title, classes="insights-title", markup=False)
+                with Horizontal(classes="chart-row"):
+                    yield ScoreChart(id=f"{name}-chart")
+                    yield Static("", id=f"{name}-numbers", classes="chart-numbers", markup=False)
+            for name, title in (
+                ("challenges", "Challenges named most"),
+                ("helps", "What helps me"),
+                ("values", "Values at stake"),
+                ("rhythm", "Rhythm"),
+            ):
+                yield Static(title, classes="insights-title", markup=False)
+                yield Static("", id=f"insights-{name}", classes="insights-part", markup=False)
+            yield Static("", id="insights-nudges", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Work the figures out in the background."""
+        self._mark_window()
+        self._compute(self.days)
+
+    def _mark_window(self) -> None:
+        for days in TREND_WINDOWS:
+            button = self.query_one(f"#days-{days}", Button)
+            button.variant = "primary" if days == self.days else "default"
+
+    @work(thread=True, exclusive=True, group="insights")
+    def _compute(self, days: int) -> None:
+        as_of = self.app.today()
+        try:
+            if self._recent is None:
+                start = as_of - dt.timedelta(days=max(TREND_WINDOWS) + 31)
+                newest_first = self.app.journal.iter_newest_first()
+                self._recent = list(takewhile(lambda r: r.date >= start, newest_first))
+            insights = journal_insights(self._recent, as_of, days)
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, insights)
+
+    def _show(self, insights: Insights) -> None:
+        if insights.days != self.days:
+            return
+        count = insights.reflections
+        entries = "entry" if count == 1 else "entries"
+        when = insights.as_of.strftime("%A %-d %B %Y")
+        heading = f"The last {insights.days} days, to {when}: {count} {entries}."
+        if count == 0:
+            heading += " Insights grow as you reflect."
+        self.query_one("#insights-heading", Static).update(heading)
+        for series in (insights.strain, insights.alignment):
+            self.query_one(f"#{series.field}-chart", ScoreChart).show(series.daily)
+            self.query_one(f"#{series.field}-numbers", Static).update(series_numbers(series))
+        parts = {
+            "challenges": challenge_lines(insights.challenges, insights.dimensions, TOP_CHALLENGES),
+            "helps": helps_lines(insights.helps, TOP_ACTIONS),
+            "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
+            "rhythm": rhythm_line(insights.rhythm),
+        }
+        for name, text in parts.items():
+            self.query_one(f"#insights-{name}", Static).update(text)
+        nudges = "\n".join(nudge_line(nudge, self.app.catalog) for nudge in insights.nudges)
+        shown = self.query_one("#insights-nudges", Static)
+        shown.update(nudges)
+        shown.display = bool(nudges)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A window button picks that window."""
+        if event.button.id and event.button.id.startswith("days-"):
+            event.stop()
+            self.action_window(int(event.button.id.removeprefix("days-")))
+
+    def action_window(self, days: int) -> None:
+        """Show the last ``days`` days."""
+        if days not in TREND_WINDOWS:
+            return
+        self.days = days
+        self._mark_window()
+        self._compute(days)
+
+    def action_back(self) -> None:
+        """Back to home."""
+        self.app.pop_screen()

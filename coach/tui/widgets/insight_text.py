@@ -1,0 +1,131 @@
+"""The words around the figures of ``coach.insights``: plain text for the insights and home screens.
+
+Labels come from the user's journal and are returned as they are; the screens show them with
+markup off. A nudge's words come from the content (``nudge.<key>``) when the content has them,
+otherwise from the defaults here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coach.content import Catalog
+from coach.insights import (
+    HIGH_STRAIN,
+    ActionOutcome,
+    ChallengeCount,
+    Nudge,
+    Rhythm,
+    ScoreSeries,
+    ValueAtStake,
+)
+
+SHOWN_WEEKS = 5
+DEFAULT_NUDGES = {
+    "supervision": (
+        "Strain has been {threshold} or more on {days} days running. That is worth bringing to "
+        "supervision, so you're not carrying it alone. If you need support now, press {key}."
+    ),
+}
+
+
+def nudge_line(nudge: Nudge, catalog: Catalog) -> str:
+    """What the coach says for one nudge."""
+    words = catalog.prompts.get(f"nudge.{nudge.key}") or DEFAULT_NUDGES.get(nudge.key, "")
+    fields = {"days": nudge.days, "threshold": HIGH_STRAIN, "key": nudge.support_key or "F2"}
+    return words.format_map(fields) if words else ""
+
+
+def rhythm_line(rhythm: Rhythm) -> str:
+    """How many of the last working days hold a reflection, said without guilt."""
+    total = len(rhythm.days)
+    if rhythm.reflected == 0:
+        return f"No reflections in the last {total} working days. Whenever you're ready."
+    if rhythm.reflected == total:
+        return f"You reflected on all of the last {total} working days."
+    return f"You reflected on {rhythm.reflected} of the last {total} working days."
+
+
+def _number(found: float | None) -> str:
+    return "–" if found is None else f"{found:.1f}"
+
+
+def _ratings(count: int) -> str:
+    return f"{count} rating{'' if count == 1 else 's'}"
+
+
+def series_numbers(series: ScoreSeries) -> str:
+    """The figures beside a chart: the mean, then the latest weekly means, newest last."""
+    if series.rated == 0:
+        return "nothing rated yet"
+    lines = [f"mean {_number(series.mean)} from {_ratings(series.rated)}"]
+    weeks = series.weekly[-SHOWN_WEEKS:]
+    lines.append("weeks " + " ".join(f"{_number(w.mean):>3}" for w in weeks))
+    rated_weeks = [w for w in series.weekly if w.mean is not None]
+    if len(series.weekly) > SHOWN_WEEKS and rated_weeks:
+        top = max(rated_weeks, key=lambda w: (w.mean or 0.0, w.start))
+        low = min(rated_weeks, key=lambda w: (w.mean or 0.0, w.start))
+        lines.append(
+            f"high {_number(top.mean)} w/c {_short(top.start)}, "
+            f"low {_number(low.mean)} w/c {_short(low.start)}"
+        )
+    return "\n".join(lines)
+
+
+def _short(day: dt.date) -> str:
+    return day.strftime("%-d %b")
+
+
+def challenge_lines(counts: list[ChallengeCount], dimensions: dict[str, int], top: int) -> str:
+    """The challenges named most, then how the mentions split between the two sides."""
+    if not counts:
+        return "No challenges named in this time."
+    width = len(str(counts[0].count)) + 2
+    lines = [f"{c.count:<{width}}{c.label}" for c in counts[:top]]
+    if len(counts) > top:
+        lines.append(f"and {len(counts) - top} more")
+    total = sum(dimensions.values()) or 1
+    individual, systemic = dimensions.get("individual", 0), dimensions.get("systemic", 0)
+    lines.append(
+        f"Individual {individual} ({100 * individual // total}%), "
+        f"systemic {systemic} ({100 * systemic // total}%)"
+    )
+    return "\n".join(lines)
+
+
+def helps_line(outcome: ActionOutcome) -> str:
+    """One coping action: planned, done, and how it helped, with how many ratings that rests on."""
+    line = f"{outcome.label}: planned {outcome.planned}, done {outcome.done}"
+    if outcome.helpfulness_mean is None:
+        return f"{line}, not rated yet"
+    helped = f"helped {outcome.helpfulness_mean:.1f} of 4 from {_ratings(outcome.rated)}"
+    if not outcome.enough_ratings:
+        helped += ": early days"
+    return f"{line}, {helped}"
+
+
+def helps_lines(outcomes: list[ActionOutcome], top: int) -> str:
+    """What helps me, the best-evidenced first."""
+    if not outcomes:
+        return "No coping actions planned in this time."
+    lines = [helps_line(outcome) for outcome in outcomes[:top]]
+    if len(outcomes) > top:
+        lines.append(f"and {len(outcomes) - top} more")
+    return "\n".join(lines)
+
+
+def values_lines(values: list[ValueAtStake], overall: float | None, top: int) -> str:
+    """The values most often at stake, with the alignment on the days each was."""
+    if not values:
+        return "No values named as at stake in this time."
+    lines = []
+    for value in values[:top]:
+        times = "once" if value.count == 1 else f"{value.count} times"
+        aligned = (
+            f"alignment then {_number(value.alignment_mean)} ({_ratings(value.rated)})"
+            if value.rated
+            else "alignment not rated"
+        )
+        lines.append(f"{value.label}: at stake {times}; {aligned}")
+    lines.append(f"Alignment on all days: {_number(overall)}")
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""A small bar chart of a 0-N rating over time, on a fixed scale, with gaps left visible.
+
+Textual's ``Sparkline`` stretches whatever it is given between its lowest and highest value, so
+a run of 6s and 7s would look like a cliff; a rating needs its true scale. Each column is the
+mean of the days it covers; a column with no rating shows a faint dot on the baseline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widget import Widget
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def buckets(points: Sequence[float | None], columns: int) -> list[float | None]:
+    """``points`` shrunk to at most ``columns`` columns, each the mean of the points it covers."""
+    if columns <= 0 or not points:
+        return []
+    if len(points) <= columns:
+        return list(points)
+    shrunk: list[float | None] = []
+    for column in range(columns):
+        start = column * len(points) // columns
+        stop = (column + 1) * len(points) // columns
+        found = [p for p in points[start:stop] if p is not None]
+        shrunk.append(sum(found) / len(found) if found else None)
+    return shrunk
+
+
+def chart_rows(columns: Sequence[float | None], high: float, height: int) -> list[str]:
+    """The chart's text lines, top first: 0 is the lowest visible bar, ``high`` a full column.
+
+    A column with no rating is a dot on the bottom line and blank above it.
+    """
+    steps = height * 8
+    levels = [
+        None if value is None else 1 + round(max(0.0, min(value, high)) / high * (steps - 1))
+        for value in columns
+    ]
+    rows: list[str] = []
+    for line in range(height - 1, -1, -1):
+        cells = []
+        for level in levels:
+            if level is None:
+                cells.append("·" if line == 0 else " ")
+            else:
+                cells.append(BLOCKS[max(0, min(8, level - line * 8))])
+        rows.append("".join(cells))
+    return rows
+
+
+class ScoreChart(Widget):
+    """A rating over time (oldest on the left), ``height`` lines tall, scaled 0 to ``high``."""
+
+    DEFAULT_CSS = """
+    ScoreChart { height: 2; width: 1fr; color: $accent; }
+    """
+
+    def __init__(
+        self,
+        points: Sequence[float | None] = (),
+        *,
+        high: float = 10,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.points: tuple[float | None, ...] = tuple(points)
+        self.high = high
+
+    def show(self, points: Sequence[float | None]) -> None:
+        """Chart new points."""
+        self.points = tuple(points)
+        self.refresh()
+
+    def render(self) -> Content:
+        """The bars, as wide as the widget, gaps as faint dots."""
+        width, height = self.size.width, max(self.size.height, 1)
+        rows = chart_rows(buckets(self.points, width), self.high, height)
+        parts: list[Content] = []
+        for index, row in enumerate(rows):
+            line = Content.assemble(*((cell, "dim") if cell == "·" else cell for cell in row))
+            parts.append(line if index == len(rows) - 1 else line + "\n")
+        return Content.assemble(*parts)
