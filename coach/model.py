@@ -97,10 +97,30 @@ def _score(source: Mapping[str, Any], name: str, bounds: tuple[int, int]) -> int
 
 def _choice(source: Mapping[str, Any], name: str, enum: type[E]) -> E:
     found = source.get(name)
-    allowed = [member.value for member in enum]
-    if not isinstance(found, str) or found not in allowed:
-        raise ModelError(name, f"must be one of {' | '.join(allowed)}, not {found!r}")
-    return enum(found)
+    member = enum._value2member_map_.get(found) if isinstance(found, str) else None
+    if member is None:
+        allowed = " | ".join(m.value for m in enum)
+        raise ModelError(name, f"must be one of {allowed}, not {found!r}")
+    return member  # type: ignore[return-value]
+
+
+def _unknown(source: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """The fields of ``source`` this version does not know, kept to be written back."""
+    return {name: found for name, found in source.items() if name not in known}
+
+
+def _with_extra(known: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The known fields, then any unknown ones kept from the file (never overriding a known one)."""
+    if not extra:
+        return known
+    return {**known, **{name: found for name, found in extra.items() if name not in known}}
+
+
+_CHALLENGE_FIELDS = frozenset({"key", "label", "dimension", "note"})
+_VALUE_FIELDS = frozenset({"key", "label"})
+_APPRAISAL_PARTS = ("comprehensible", "manageable", "meaningful")
+_APPRAISAL_FIELDS = frozenset(_APPRAISAL_PARTS)
+_ACTION_FIELDS = frozenset({"key", "label", "category", "when", "status", "helpfulness"})
 
 
 def _items(source: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
@@ -128,10 +148,13 @@ def _parts(
 
 
 def _check_score(name: str, found: int | None, bounds: tuple[int, int]) -> None:
-    _score({name: found}, name, bounds)
+    if found is not None:
+        _score({name: found}, name, bounds)
 
 
 # --- the parts of a reflection -----------------------------------------------------------
+# Each part keeps the fields this version does not know in ``extra`` and writes them back,
+# so a journal written by a later version loses nothing when this one saves it.
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +165,11 @@ class Challenge:
     label: str
     dimension: Dimension
     note: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "dimension", Dimension(self.dimension))
+        if not isinstance(self.dimension, Dimension):
+            object.__setattr__(self, "dimension", Dimension(self.dimension))
 
     @classmethod
     def from_dict(cls, source: Mapping[str, Any]) -> Challenge:
@@ -154,16 +179,18 @@ class Challenge:
             label=_text(source, "label", required=True),
             dimension=_choice(source, "dimension", Dimension),
             note=_text(source, "note"),
+            extra=_unknown(source, _CHALLENGE_FIELDS),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form."""
-        return {
+        """The plain-dict form, unknown fields included."""
+        known = {
             "key": self.key,
             "label": self.label,
             "dimension": self.dimension.value,
             "note": self.note,
         }
+        return _with_extra(known, self.extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,17 +199,21 @@ class Value:
 
     key: str
     label: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, source: Mapping[str, Any]) -> Value:
         """Read and validate one value."""
         return cls(
-            key=_text(source, "key", required=True), label=_text(source, "label", required=True)
+            key=_text(source, "key", required=True),
+            label=_text(source, "label", required=True),
+            extra=_unknown(source, _VALUE_FIELDS),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form."""
-        return {"key": self.key, "label": self.label}
+        """The plain-dict form, unknown fields included."""
+        known = {"key": self.key, "label": self.label}
+        return _with_extra(known, self.extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +223,10 @@ class Appraisal:
     comprehensible: int
     manageable: int
     meaningful: int
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("comprehensible", "manageable", "meaningful"):
+        for name in _APPRAISAL_PARTS:
             found = getattr(self, name)
             if found is None:
                 raise ModelError(name, "is missing")
@@ -204,20 +236,21 @@ class Appraisal:
     def from_dict(cls, source: Mapping[str, Any]) -> Appraisal:
         """Read and validate an appraisal."""
         scores = {}
-        for name in ("comprehensible", "manageable", "meaningful"):
+        for name in _APPRAISAL_PARTS:
             found = _score(source, name, APPRAISAL_RANGE)
             if found is None:
                 raise ModelError(name, "is missing")
             scores[name] = found
-        return cls(**scores)
+        return cls(**scores, extra=_unknown(source, _APPRAISAL_FIELDS))
 
-    def to_dict(self) -> dict[str, int]:
-        """The plain-dict form."""
-        return {
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form, unknown fields included."""
+        known = {
             "comprehensible": self.comprehensible,
             "manageable": self.manageable,
             "meaningful": self.meaningful,
         }
+        return _with_extra(known, self.extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +263,13 @@ class CopingAction:
     when: str = ""
     status: Status = Status.PLANNED
     helpfulness: int | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "category", Category(self.category))
-        object.__setattr__(self, "status", Status(self.status))
+        if not isinstance(self.category, Category):
+            object.__setattr__(self, "category", Category(self.category))
+        if not isinstance(self.status, Status):
+            object.__setattr__(self, "status", Status(self.status))
         _check_score("helpfulness", self.helpfulness, HELPFULNESS_RANGE)
 
     @property
@@ -251,11 +287,16 @@ class CopingAction:
             when=_text(source, "when"),
             status=_choice({"status": source.get("status", "planned")}, "status", Status),
             helpfulness=_score(source, "helpfulness", HELPFULNESS_RANGE),
+            extra=_unknown(source, _ACTION_FIELDS),
         )
 
+    def followed(self, status: Status, helpfulness: int | None) -> CopingAction:
+        """The same action with what became of it."""
+        return replace(self, status=status, helpfulness=helpfulness)
+
     def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form."""
-        return {
+        """The plain-dict form, unknown fields included."""
+        known = {
             "key": self.key,
             "label": self.label,
             "category": self.category.value,
@@ -263,6 +304,7 @@ class CopingAction:
             "status": self.status.value,
             "helpfulness": self.helpfulness,
         }
+        return _with_extra(known, self.extra)
 
 
 # --- the reflection ----------------------------------------------------------------------
@@ -316,10 +358,11 @@ class Reflection:
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", Kind(self.kind))
-        object.__setattr__(self, "challenges", tuple(self.challenges))
-        object.__setattr__(self, "values", tuple(self.values))
-        object.__setattr__(self, "actions", tuple(self.actions))
+        if not isinstance(self.kind, Kind):
+            object.__setattr__(self, "kind", Kind(self.kind))
+        for name in ("challenges", "values", "actions"):
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
         _check_score("strain", self.strain, STRAIN_RANGE)
         _check_score("alignment", self.alignment, ALIGNMENT_RANGE)
         if not self.id:
@@ -390,7 +433,7 @@ class Reflection:
             appraisal=appraisal,
             actions=tuple(_parts(source, "actions", CopingAction.from_dict)),
             notes=_text(source, "notes"),
-            extra={name: found for name, found in source.items() if name not in _KNOWN_FIELDS},
+            extra=_unknown(source, _KNOWN_FIELDS),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -410,7 +453,7 @@ class Reflection:
             "actions": [action.to_dict() for action in self.actions],
             "notes": self.notes,
         }
-        return {**known, **{k: v for k, v in self.extra.items() if k not in known}}
+        return _with_extra(known, self.extra)
 
     def search_text(self) -> str:
         """Every piece of text a search looks in, case-folded, in one string."""

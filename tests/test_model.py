@@ -407,11 +407,6 @@ def test_any_text_round_trips_through_the_dict_form(
     assert Reflection.from_dict(written).to_dict() == written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parts of a reflection (challenges, values, appraisal, actions) drop fields they "
-    "do not know; only the reflection's own unknown fields are kept",
-)
 def test_unknown_fields_inside_the_parts_are_kept() -> None:
     source = full_dict()
     source["actions"][0]["reminder"] = "09:00"
