@@ -355,6 +355,35 @@ def test_changing_the_date_moves_a_reflection_to_its_new_year(
     assert [r.id for r in journal.iter_newest_first()] == [reflection.id, neighbour.id]
 
 
+def test_a_move_cut_short_by_a_crash_is_tidied_by_the_next_save(
+    journal: Journal, data_dir: Path
+) -> None:
+    earlier = make("2025-12-31", narrative="before the move")
+    journal.add(earlier)
+    # A move to 2026 that died after writing the new copy, before removing the old one.
+    moved = earlier.with_changes(date=dt.date(2026, 1, 2), narrative="after the move")
+    journal.add(moved)
+    assert sorted(r.narrative for r in journal.iter_newest_first()) == [
+        "after the move",
+        "before the move",
+    ]
+    journal.save(moved.with_changes(notes="saved again"))
+    assert [r.notes for r in journal.iter_newest_first()] == ["saved again"]
+    assert list(stored(data_dir / "journal" / "2025.json")) == []
+
+
+def test_a_schema_field_carried_in_a_reflection_cannot_mark_the_file_too_new(
+    journal: Journal, data_dir: Path
+) -> None:
+    reflection = make(extra={"schema": 99, "mood_colour": "teal"})
+    journal.add(reflection)
+    with Journal(data_dir) as reopened:
+        assert reopened.count() == 1
+        found = reopened.get(reflection.id)
+    assert found is not None
+    assert found.extra == {"mood_colour": "teal"}
+
+
 # --- import ------------------------------------------------------------------------------
 
 

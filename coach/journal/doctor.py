@@ -23,13 +23,17 @@ from filelock import FileLock, Timeout
 from coach.journal.backups import newest_good_backup
 from coach.journal.errors import JournalError
 from coach.journal.files import FILE_MODE, FOLDER_MODE, stale_temps, write_atomic
-from coach.journal.journal import DRAFT_TABLE, LOCK_TIMEOUT_SECONDS, REFLECTIONS_TABLE
+from coach.journal.journal import (
+    DRAFT_TABLE,
+    LOCK_NAME,
+    LOCK_TIMEOUT_SECONDS,
+    REFLECTIONS_TABLE,
+)
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
 from coach.journal.storage import ShapeError, Tables, is_journal_file, parse_tables
 from coach.model import ModelError
 
 # The lock file the Journal holds around every read-modify-write (see journal.py).
-LOCK_NAME = "journal.lock"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 
 

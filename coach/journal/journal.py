@@ -47,6 +47,7 @@ REFLECTIONS_TABLE = "reflections"
 SETTINGS_TABLE = "settings"
 DRAFT_TABLE = "draft"
 LOCK_TIMEOUT_SECONDS = 15.0
+LOCK_NAME = "journal.lock"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 _BY_ID = Query()
 
@@ -88,7 +89,7 @@ class Journal:
         self._files = FileCache()
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(
-            str(self.data_dir / "journal.lock"), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
+            str(self.data_dir / LOCK_NAME), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
         )
         self._reader = YearReader(
             journal_dir=self.journal_dir,
@@ -294,18 +295,19 @@ class Journal:
         document = reflection_to_document(reflection)
         target = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
         # Look before updating: TinyDB's update writes the file even when nothing matches.
-        if target.contains(_BY_ID.id == reflection.id):
-            target.update(replace_with(document), _BY_ID.id == reflection.id)
-            return
         elsewhere = [
             year
             for year in self.years()
             if year != reflection.year and self._holds(year, reflection.id)
         ]
-        if must_exist and not elsewhere:
-            raise ReflectionNotFound(reflection.id)
-        # Insert first, then remove: a crash between leaves two copies, never none.
-        target.insert(document)
+        if target.contains(_BY_ID.id == reflection.id):
+            target.update(replace_with(document), _BY_ID.id == reflection.id)
+        else:
+            if must_exist and not elsewhere:
+                raise ReflectionNotFound(reflection.id)
+            # Insert first, then remove: a crash between leaves two copies, never none.
+            target.insert(document)
+        # Removing every other copy also tidies one left by a move that a crash cut short.
         for year in elsewhere:
             self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE).remove(
                 _BY_ID.id == reflection.id

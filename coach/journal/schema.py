@@ -43,8 +43,8 @@ def migrate(document: Document) -> Document:
 
 
 def reflection_to_document(reflection: Reflection) -> Document:
-    """A reflection as it is stored: its dict form plus the schema number."""
-    return {"schema": CURRENT_SCHEMA, **reflection.to_dict()}
+    """A reflection as it is stored: its dict form plus the schema number (which always wins)."""
+    return {**reflection.to_dict(), "schema": CURRENT_SCHEMA}
 
 
 def document_to_reflection(document: Document) -> Reflection:
