@@ -8,14 +8,14 @@ import datetime as dt
 from textual.widgets import Static
 
 from coach.content import Catalog
-from coach.insights import ActionOutcome, Nudge, Rhythm
+from coach.insights import ActionOutcome, Nudge, Rhythm, score_series
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status, Value
 from coach.tui.app import CoachApp
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.insights import InsightsScreen
-from coach.tui.widgets.insight_text import helps_line, nudge_line, rhythm_line
-from coach.tui.widgets.score_chart import ScoreChart, buckets, chart_rows
+from coach.tui.widgets.insight_text import helps_line, nudge_line, rhythm_line, series_numbers
+from coach.tui.widgets.score_chart import ScoreChart, buckets, chart_rows, fit_columns
 from tests.tui.conftest import FIXED_NOW, make_app, settle
 
 TODAY = FIXED_NOW.date()  # Thursday 26 November 2026
@@ -93,6 +93,10 @@ async def test_insights_show_the_figures_and_switch_windows(
         await settle(pilot)
         assert "The last 90 days" in text_of(app, "#insights-heading")
         assert app.screen.days == 90
+        await pilot.press("w", "w")  # round the windows: 365, then 30 again
+        await settle(pilot)
+        assert app.screen.days == 30
+        assert "The last 30 days" in text_of(app, "#insights-heading")
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -163,7 +167,34 @@ def test_chart_columns_are_means_of_the_days_they_cover() -> None:
     assert buckets([], 10) == []
 
 
+def test_chart_widens_a_short_series_when_there_is_room() -> None:
+    assert fit_columns([1.0, None], 5) == [1.0, 1.0, None, None]
+    assert fit_columns([1.0, None], 40) == [1.0] * 3 + [None] * 3  # at most three cells each
+    assert fit_columns([1.0, 3.0, 5.0], 2) == [1.0, 4.0]  # shrunk when there is not
+    assert fit_columns([], 10) == []
+
+
 def test_chart_keeps_the_true_scale_and_shows_gaps() -> None:
     # Two lines tall: 16 steps. 0 is the lowest bar, 10 a full column, no rating a dot.
     assert chart_rows([0.0, 10.0, None, 5.0], high=10, height=2) == [" █ ▁", "▁█·█"]
     assert chart_rows([7.0, 7.0], high=10, height=1) == ["▆▆"]
+
+
+def test_numbers_beside_a_chart() -> None:
+    # 42 days to Thursday 26th start on Friday 16 October: seven weeks; three entries.
+    journal = [
+        made("a", dt.date(2026, 10, 20), strain=8),  # week of 19 October
+        made("b", dt.date(2026, 11, 3), strain=2),  # week of 2 November
+        made("c", dt.date(2026, 11, 24), strain=5),  # week of 23 November
+    ]
+    assert series_numbers(score_series(journal, "strain", TODAY, 42)).splitlines() == [
+        "mean 5.0 from 3 ratings",
+        "weeks to now: – 2.0 – – 5.0",
+        "highest week 8.0 (w/c 19 Oct)",
+        "lowest week 2.0 (w/c 2 Nov)",
+    ]
+    assert series_numbers(score_series(journal, "strain", TODAY, 30)).splitlines() == [
+        "mean 3.5 from 2 ratings",
+        "weeks to now: – 2.0 – – 5.0",
+    ]
+    assert series_numbers(score_series([], "strain", TODAY, 30)) == "nothing rated yet"

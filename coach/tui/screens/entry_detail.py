@@ -47,7 +47,7 @@ class EntryDetailScreen(Screen[str | None]):
         Binding("escape", "back", "Back", id="entry.back"),
         Binding("e", "edit", "Edit", id="entry.edit"),
         Binding("d", "delete", "Delete", id="entry.delete"),
-        Binding("m", "markdown", "Save as Markdown", id="entry.markdown"),
+        Binding("m", "markdown", "Markdown", id="entry.markdown"),
     ]
 
     def __init__(self, reflection: Reflection, *, export_folder: Path | None = None) -> None:

@@ -48,8 +48,15 @@ class InsightsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="insights.back"),
+        Binding("w", "next_window", "30/90/365 days", id="insights.next_window"),
         *(
-            Binding(str(number), f"window({days})", f"{days} days", id=f"insights.days{days}")
+            Binding(
+                str(number),
+                f"window({days})",
+                f"The last {days} days",
+                id=f"insights.days{days}",
+                show=False,
+            )
             for number, days in enumerate(TREND_WINDOWS, start=1)
         ),
     ]
@@ -149,6 +156,11 @@ class InsightsScreen(Screen[None]):
         self.days = days
         self._mark_window()
         self._compute(days)
+
+    def action_next_window(self) -> None:
+        """The next of 30, 90 and 365 days, round again after the last."""
+        following = (TREND_WINDOWS.index(self.days) + 1) % len(TREND_WINDOWS)
+        self.action_window(TREND_WINDOWS[following])
 
     def action_back(self) -> None:
         """Back to home."""

@@ -60,15 +60,13 @@ def series_numbers(series: ScoreSeries) -> str:
         return "nothing rated yet"
     lines = [f"mean {_number(series.mean)} from {_ratings(series.rated)}"]
     weeks = series.weekly[-SHOWN_WEEKS:]
-    lines.append("weeks " + " ".join(f"{_number(w.mean):>3}" for w in weeks))
+    lines.append("weeks to now: " + " ".join(_number(w.mean) for w in weeks))
     rated_weeks = [w for w in series.weekly if w.mean is not None]
     if len(series.weekly) > SHOWN_WEEKS and rated_weeks:
         top = max(rated_weeks, key=lambda w: (w.mean or 0.0, w.start))
-        low = min(rated_weeks, key=lambda w: (w.mean or 0.0, w.start))
-        lines.append(
-            f"high {_number(top.mean)} w/c {_short(top.start)}, "
-            f"low {_number(low.mean)} w/c {_short(low.start)}"
-        )
+        low = min(rated_weeks, key=lambda w: (w.mean or 0.0, -w.start.toordinal()))
+        lines.append(f"highest week {_number(top.mean)} (w/c {_short(top.start)})")
+        lines.append(f"lowest week {_number(low.mean)} (w/c {_short(low.start)})")
     return "\n".join(lines)
 
 
@@ -87,8 +85,8 @@ def challenge_lines(counts: list[ChallengeCount], dimensions: dict[str, int], to
     total = sum(dimensions.values()) or 1
     individual, systemic = dimensions.get("individual", 0), dimensions.get("systemic", 0)
     lines.append(
-        f"Individual {individual} ({100 * individual // total}%), "
-        f"systemic {systemic} ({100 * systemic // total}%)"
+        f"Individual {individual} ({round(100 * individual / total)}%), "
+        f"systemic {systemic} ({round(100 * systemic / total)}%)"
     )
     return "\n".join(lines)
 

@@ -30,6 +30,14 @@ def buckets(points: Sequence[float | None], columns: int) -> list[float | None]:
     return shrunk
 
 
+def fit_columns(points: Sequence[float | None], width: int) -> list[float | None]:
+    """The chart's columns for ``width`` cells: shrunk by ``buckets``, or each point widened
+    (up to three cells) when there is room, so a month fills a wide screen too."""
+    columns = buckets(points, width)
+    repeat = max(1, min(3, width // len(columns))) if columns else 1
+    return [column for column in columns for _ in range(repeat)]
+
+
 def chart_rows(columns: Sequence[float | None], high: float, height: int) -> list[str]:
     """The chart's text lines, top first: 0 is the lowest visible bar, ``high`` a full column.
 
@@ -79,7 +87,7 @@ class ScoreChart(Widget):
     def render(self) -> Content:
         """The bars, as wide as the widget, gaps as faint dots."""
         width, height = self.size.width, max(self.size.height, 1)
-        rows = chart_rows(buckets(self.points, width), self.high, height)
+        rows = chart_rows(fit_columns(self.points, width), self.high, height)
         parts: list[Content] = []
         for index, row in enumerate(rows):
             line = Content.assemble(*((cell, "dim") if cell == "·" else cell for cell in row))
