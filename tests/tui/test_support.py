@@ -159,21 +159,17 @@ async def to_about(pilot: Pilot[None], journal: Journal) -> None:
 
 
 async def to_history(pilot: Pilot[None], journal: Journal) -> None:
-    from coach.tui.screens.history import HistoryScreen
-
     plans_from_yesterday(journal)
-    pilot.app.push_screen(HistoryScreen())
+    await pilot.press("h")
     await settle(pilot)
     await pilot.press("slash", *"lunch")
 
 
 async def to_entry_detail(pilot: Pilot[None], journal: Journal) -> None:
-    from coach.tui.screens.entry_detail import EntryDetailScreen
-
     plans_from_yesterday(journal)
-    reflection = journal.latest()
-    assert reflection is not None
-    pilot.app.push_screen(EntryDetailScreen(reflection))
+    await pilot.press("h")
+    await settle(pilot)
+    await pilot.press("enter")
 
 
 async def to_confirm(pilot: Pilot[None], journal: Journal) -> None:
@@ -183,10 +179,8 @@ async def to_confirm(pilot: Pilot[None], journal: Journal) -> None:
 
 
 async def to_insights(pilot: Pilot[None], journal: Journal) -> None:
-    from coach.tui.screens.insights import InsightsScreen
-
     plans_from_yesterday(journal)
-    pilot.app.push_screen(InsightsScreen())
+    await pilot.press("i")
     await settle(pilot)
     await pilot.press("2", "pagedown")
 
