@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 KEYS = """\
 Home
   r  reflect at the end of the day        c  quick check-in
+  h  history                               i  insights
   q  quit
 Everywhere
   ctrl+q  quit (what you are writing is kept as a draft)
