@@ -238,6 +238,15 @@ def measure(folder: Path, repeat: int) -> dict[str, float | None]:
         results[f"search_{name}_warm"] = median_ms(search, repeat)
         results[f"page_{name}_cold"] = median_ms(first_page, repeat, setup=fresh_journal)
 
+    def warmed_journal() -> None:
+        fresh_journal()
+        holder["journal"].warm_up()
+
+    results["warm_up"] = median_ms(lambda: holder["journal"].warm_up(), repeat, setup=fresh_journal)
+    results["search_common_app"] = median_ms(
+        lambda: list(holder["journal"].search(COMMON_WORD)), repeat, setup=warmed_journal
+    )
+
     export_json = _export_json()
     if export_json is None:
         results["export_cold"] = results["export_warm"] = None
@@ -268,6 +277,8 @@ ROWS = (
     ("search_common_cold", "search, common word, every match: first after open", "<= 50"),
     ("search_common_warm", "search, common word, every match: again (warm)", "<= 50"),
     ("page_common_cold", "search, common word, first 20 matches: after open", ""),
+    ("warm_up", "warm_up(): the app's background read after start-up", ""),
+    ("search_common_app", "search, common word, every match: after warm_up (the app)", "<= 50"),
     ("export_cold", "export JSON: just opened (cold)", "<= 1000 at 10 years"),
     ("export_warm", "export JSON: again (warm)", "<= 1000"),
 )

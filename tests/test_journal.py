@@ -701,3 +701,18 @@ def test_a_journal_let_go_is_freed_at_once(data_dir: Path) -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_warm_up_changes_nothing_a_search_finds(data_dir: Path) -> None:
+    with Journal(data_dir) as journal:
+        for day, words in (("2024-03-01", "Supervision helped"), ("2026-11-20", "a quiet day")):
+            journal.add(make(day, narrative=words))
+        journal.add(make("2025-06-02", notes="SUPERVISION cancelled"))
+    with Journal(data_dir) as cold:
+        before = [r.id for r in cold.search("supervision")]
+    with Journal(data_dir) as warmed:
+        warmed.warm_up()
+        after = [r.id for r in warmed.search("supervision")]
+        assert [r.id for r in warmed.search("")] == [r.id for r in warmed.iter_newest_first()]
+    assert before == after
+    assert len(after) == 2

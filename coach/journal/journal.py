@@ -261,6 +261,14 @@ class Journal:
             return []
         return [r for r in self._year(day.year) if r.date == day]
 
+    def warm_up(self) -> None:
+        """Read every year now (newest first), so history and search are quick later.
+
+        The app calls this in a background worker after start-up; nothing else needs it.
+        """
+        for year in self.years():
+            self._reader.warm(year)
+
     def search(self, text: str) -> Iterator[Reflection]:
         """Reflections whose text contains ``text``, ignoring case, newest first.
 

@@ -131,6 +131,12 @@ class YearReader:
             self._stored.pop(year, None)
             return cached
 
+    def warm(self, year: int) -> None:
+        """Read a year's reflections and make their search text now, so later reads are quick."""
+        cached = self._year_cache(year)
+        if cached.haystacks is None:
+            cached.haystacks = [r.search_text() for r in cached.reflections]
+
     def search(self, year: int, needle: str) -> Iterator[Reflection]:
         """One year's reflections whose search text holds ``needle`` (case-folded), newest first."""
         cached = self._years.get(year)

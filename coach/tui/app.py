@@ -63,8 +63,17 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         """Offer to resume a reflection an earlier run left unsaved, and start autosaving."""
         self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
+        self.set_timer(0.5, self._warm_journal)
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_journal(self) -> None:
+        """Read the whole journal in the background, so history and search answer at once."""
+        try:
+            self.journal.warm_up()
+        except (JournalError, OSError):
+            return  # home reports a damaged file; history reports it again if opened
 
     def _saved_draft_waiting(self) -> bool:
         try:
