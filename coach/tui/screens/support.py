@@ -80,7 +80,8 @@ class SupportScreen(Screen[None]):
                 )
                 yield Static(f"{line.when}. {line.line}", classes="support-line", markup=False)
             yield Static(words.get("own_section_intro", ""), classes="question", markup=False)
-            with VerticalGroup(id="my-support") as own:
+            # Closed until the saved support is read, so nothing typed can be overwritten.
+            with VerticalGroup(id="my-support", disabled=True) as own:
                 own.loading = True
                 for name in MY_SUPPORT_FIELDS:
                     yield Static(words.get(f"own.{name}", name), markup=False)
@@ -109,7 +110,9 @@ class SupportScreen(Screen[None]):
         for name, text in found.items():
             self.query_one(f"#my-{name}", Input).value = text
         self._kept = found
-        self.query_one("#my-support", VerticalGroup).loading = False
+        own = self.query_one("#my-support", VerticalGroup)
+        own.loading = False
+        own.disabled = False
 
     def typed_support(self) -> dict[str, str]:
         """What the user's own support fields hold now."""
@@ -128,7 +131,7 @@ class SupportScreen(Screen[None]):
 
     def action_keep(self, *, quietly: bool = False) -> None:
         """Keep the user's own support in the journal, in the background."""
-        if self._kept is None:  # not read yet: nothing typed can be lost, nothing to keep
+        if self._kept is None:  # not read yet: the fields are closed, so nothing was typed
             return
         typed = self.typed_support()
         if typed == self._kept:
