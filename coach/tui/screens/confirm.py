@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,6 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+# The file, not a path relative to the class: subclasses elsewhere find it too.
+HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A question with two answers; dismisses True only when the user confirms.
@@ -17,7 +21,7 @@ class ConfirmScreen(ModalScreen[bool]):
     Keeping is the default: enter on the focused button, ``n`` and escape all keep.
     """
 
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = HISTORY_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

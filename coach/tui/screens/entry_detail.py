@@ -19,6 +19,9 @@ from coach.model import Reflection
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.reflection_view import ReflectionView
 
+# The file, not a path relative to the class: subclasses elsewhere find it too.
+HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
+
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
@@ -40,7 +43,7 @@ class EntryDetailScreen(Screen[str | None]):
     """The whole reflection; dismisses with ``DELETED`` once it has been deleted."""
 
     app: CoachApp
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#entry-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [

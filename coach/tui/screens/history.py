@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -27,6 +28,9 @@ from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+
+# The file, not a path relative to the class: subclasses elsewhere find it too.
+HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -81,7 +85,7 @@ class HistoryScreen(Screen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
     app: CoachApp
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#history-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,40 +110,35 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Search and dates, the filters, the table, a line of status."""
-        catalog = self.app.catalog
         yield Header()
         with Horizontal(id="history-search-row", classes="filter-row"):
             yield Input(placeholder="Search (/)", id="history-search", compact=True)
             yield Input(placeholder="from YYYY-MM-DD", id="history-since", compact=True)
             yield Input(placeholder="to YYYY-MM-DD", id="history-until", compact=True)
-        with Horizontal(id="history-filters", classes="filter-row"):
-            yield Select[str](
-                [(c.label, c.key) for c in catalog.challenges],
-                prompt="Any challenge",
-                id="filter-challenge",
-                compact=True,
-            )
-            yield Select[str](
-                [(v.label, v.key) for v in catalog.values],
-                prompt="Any value",
-                id="filter-value",
-                compact=True,
-            )
-            yield Select[str](
-                [(o.label, o.key) for o in catalog.coping],
-                prompt="Any action",
-                id="filter-action",
-                compact=True,
-            )
-            yield Select[str](
-                [("Reflection", Kind.REFLECTION.value), ("Quick check-in", Kind.CHECK_IN.value)],
-                prompt="Any kind",
-                id="filter-kind",
-                compact=True,
-            )
+        # The filters are mounted once the first page is drawn: the rows come first.
+        yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("Reading your journal…", id="history-status", markup=False)
         yield Footer(compact=True)
+
+    def _filters(self) -> list[Select[str]]:
+        """The filter row: challenge, value, action and kind, each "any" until chosen."""
+        catalog = self.app.catalog
+        kinds = [("Reflection", Kind.REFLECTION.value), ("Quick check-in", Kind.CHECK_IN.value)]
+        return [
+            Select[str](options, prompt=prompt, id=f"filter-{name}", compact=True)
+            for name, prompt, options in (
+                ("challenge", "Any challenge", [(c.label, c.key) for c in catalog.challenges]),
+                ("value", "Any value", [(v.label, v.key) for v in catalog.values]),
+                ("action", "Any action", [(o.label, o.key) for o in catalog.coping]),
+                ("kind", "Any kind", kinds),
+            )
+        ]
+
+    def _mount_filters(self) -> None:
+        row = self.query_one("#history-filters", Horizontal)
+        if not row.children:
+            row.mount_all(self._filters())
 
     def on_mount(self) -> None:
         """Lay out the columns for this width, then read the first page in the background."""
@@ -185,13 +184,15 @@ class HistoryScreen(Screen[None]):
     def _failed(self, problem: str) -> None:
         self._loading = False
         self.notify(problem, severity="error", timeout=15, markup=False)
+        if self not in self.app.screen_stack:
+            return
         self.query_one("#history-status", Static).update("The journal could not be read.")
 
     def _show_page(
         self, generation: int, source: Iterator[Reflection], rows: list[Reflection], first: bool
     ) -> None:
-        if generation != self._generation:
-            return  # a newer search or filter has replaced this one
+        if generation != self._generation or self not in self.app.screen_stack:
+            return  # a newer search or filter has replaced this one, or history was closed
         table = self.query_one("#history-table", DataTable)
         if first:
             table.clear()
@@ -204,6 +205,8 @@ class HistoryScreen(Screen[None]):
                 self._shown[reflection.id] = reflection
                 table.add_row(*history_row(reflection, self._widths), key=reflection.id)
         self._show_status()
+        if first:
+            self.call_after_refresh(self._mount_filters)
 
     def _show_status(self) -> None:
         count = len(self._shown)
@@ -253,8 +256,8 @@ class HistoryScreen(Screen[None]):
         self._bound_problem = "; ".join(problems)
 
         def chosen(selector: str) -> str | None:
-            found = self.query_one(selector, Select).value
-            return found if isinstance(found, str) else None
+            found = [select.value for select in self.query(selector).results(Select)]
+            return found[0] if found and isinstance(found[0], str) else None
 
         kind = chosen("#filter-kind")
         return HistoryFilter(
@@ -298,7 +301,8 @@ class HistoryScreen(Screen[None]):
 
     def action_filters(self) -> None:
         """Go to the first filter."""
-        self.query_one("#filter-challenge", Select).focus()
+        for select in self.query("#filter-challenge").results(Select):
+            select.focus()
 
     def action_clear(self) -> None:
         """Clear the search, the dates and every filter."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -31,6 +32,9 @@ from coach.tui.widgets.insight_text import (
 )
 from coach.tui.widgets.score_chart import ScoreChart
 
+# The file, not a path relative to the class: subclasses elsewhere find it too.
+HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
+
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
@@ -43,7 +47,7 @@ class InsightsScreen(Screen[None]):
     """The picture the journal gives, for the last 30, 90 or 365 days."""
 
     app: CoachApp
-    CSS_PATH = "../history.tcss"
+    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#insights-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,8 +122,8 @@ class InsightsScreen(Screen[None]):
         self.app.call_from_thread(self._show, insights)
 
     def _show(self, insights: Insights) -> None:
-        if insights.days != self.days:
-            return
+        if insights.days != self.days or self not in self.app.screen_stack:
+            return  # another window was chosen meanwhile, or the screen was closed
         count = insights.reflections
         entries = "entry" if count == 1 else "entries"
         when = insights.as_of.strftime("%A %-d %B %Y")

@@ -1,0 +1,198 @@
+"""How fast history, search and insights are on an empty journal and at 10 and 20 years.
+
+Run it with ``python benchmarks/bench_history.py [--repeat N]``; it prints a Markdown table of
+median milliseconds. Each journal is a synthetic one from ``coach.demo`` with a reflection every
+day (3,650 at ten years, 7,300 at twenty), written through ``Journal.import_reflections`` into a
+temporary folder. Everything is then measured as the app does it, in the real app under
+``App.run_test()`` (headless, 120x40):
+
+- history, first page: from pushing the history screen to its first rows drawn (after the
+  refresh that shows them), on a freshly opened journal (cold: nothing read yet) and again on
+  the same journal (warm);
+- search, first page of results: from the screen's query starting to the rows drawn, for a
+  rare word (in about 1 reflection in 100), a common one (in most) and one in none (the worst
+  case: every year is searched). The moment's wait after the last key (``SEARCH_DELAY``, 0.2 s,
+  there so a search does not run on every key) is not counted;
+- insights: from pushing the insights screen to its figures drawn (cold), and
+  ``coach.insights.journal_insights`` alone over the whole journal (pure figures, 365 days).
+
+Goals on a 2-core machine at ten years: first page <= 100 ms, search <= 50 ms,
+insights <= 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual.screen import Screen
+from textual.widgets import Input
+
+from coach.content import Catalog, load_catalog
+from coach.demo import demo_reflections
+from coach.insights import journal_insights
+from coach.journal import Journal
+from coach.tui.app import CoachApp
+from coach.tui.screens.history import HistoryScreen
+from coach.tui.screens.insights import InsightsScreen
+
+END = dt.date(2026, 11, 26)
+SIZE = (120, 40)
+WORDS = {"rare": "interpreter", "common": "caseload", "none": "zebra"}
+YEARS = (0, 10, 20)
+GOALS = {"first page": "<= 100", "search": "<= 50", "insights": "<= 200"}
+
+
+def clock() -> dt.datetime:
+    return dt.datetime.combine(END, dt.time(18, 0), dt.UTC)
+
+
+class TimedHistory(HistoryScreen):
+    """History that notes when its first rows (of each query) have been drawn."""
+
+    def __init__(self, drawn: asyncio.Event) -> None:
+        super().__init__()
+        self.drawn = drawn
+        self.drawn_at = 0.0
+
+    def _show_page(self, generation: int, source: Any, rows: Any, first: bool) -> None:
+        super()._show_page(generation, source, rows, first)
+        if first and generation == self._generation:
+            self.call_after_refresh(self._note)
+
+    def _note(self) -> None:
+        self.drawn_at = time.perf_counter()
+        self.drawn.set()
+
+
+class TimedInsights(InsightsScreen):
+    """Insights that notes when its figures have been drawn."""
+
+    def __init__(self, drawn: asyncio.Event) -> None:
+        super().__init__()
+        self.drawn = drawn
+        self.drawn_at = 0.0
+
+    def _show(self, insights: Any) -> None:
+        super()._show(insights)
+        self.call_after_refresh(self._note)
+
+    def _note(self) -> None:
+        self.drawn_at = time.perf_counter()
+        self.drawn.set()
+
+
+async def timed_push(app: CoachApp, make: Callable[[asyncio.Event], Screen[Any]]) -> float:
+    """Milliseconds from pushing a screen to its content drawn; the screen is popped again."""
+    drawn = asyncio.Event()
+    screen = make(drawn)
+    start = time.perf_counter()
+    await app.push_screen(screen)
+    await asyncio.wait_for(drawn.wait(), 30)
+    elapsed = (screen.drawn_at - start) * 1000  # type: ignore[attr-defined]
+    await app.pop_screen()
+    return elapsed
+
+
+async def timed_search(app: CoachApp, word: str) -> float:
+    """Milliseconds from a search starting on the history screen to its first rows drawn."""
+    drawn = asyncio.Event()
+    screen = TimedHistory(drawn)
+    await app.push_screen(screen)
+    await asyncio.wait_for(drawn.wait(), 30)
+    await app.workers.wait_for_complete()
+    drawn.clear()
+    with screen.prevent(Input.Changed):  # the moment's wait after typing is not measured
+        screen.query_one("#history-search", Input).value = word
+    start = time.perf_counter()
+    screen._query()
+    await asyncio.wait_for(drawn.wait(), 30)
+    elapsed = (screen.drawn_at - start) * 1000
+    await app.pop_screen()
+    return elapsed
+
+
+async def measure_app(data_dir: Path, catalog: Catalog, repeat: int) -> dict[str, list[float]]:
+    """Open the real app on the journal ``repeat`` times (cold each time) and time each screen."""
+    found: dict[str, list[float]] = {}
+
+    def note(name: str, ms: float) -> None:
+        found.setdefault(name, []).append(ms)
+
+    for _ in range(repeat):
+        for measure in ("history", "insights", *WORDS):
+            with Journal(data_dir) as journal:  # a fresh journal: nothing read yet
+                app = CoachApp(journal, catalog, clock=clock, offer_draft=False)
+                async with app.run_test(size=SIZE) as pilot:
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
+                    if measure == "history":
+                        note("first page, cold", await timed_push(app, TimedHistory))
+                        note("first page, warm", await timed_push(app, TimedHistory))
+                    elif measure == "insights":
+                        note("insights screen, cold", await timed_push(app, TimedInsights))
+                    else:
+                        word = WORDS[measure]
+                        note(f"search {measure} word, cold", await timed_search(app, word))
+                        note(f"search {measure} word, warm", await timed_search(app, word))
+    return found
+
+
+def measure_pure(data_dir: Path, repeat: int) -> list[float]:
+    with Journal(data_dir) as journal:
+        every = list(journal.iter_newest_first())
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        journal_insights(every, END, 365)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def build(folder: Path, catalog: Catalog, years: int) -> None:
+    with Journal(folder) as journal:
+        if years:
+            journal.import_reflections(
+                demo_reflections(catalog, end=END, years=years, reflect_chance=1.0, weekends=True)
+            )
+
+
+def goal_of(name: str) -> str:
+    """The goal at ten years for a measure, by the start of its name."""
+    return next((goal for prefix, goal in GOALS.items() if name.startswith(prefix)), "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each measure (median)")
+    args = parser.parse_args()
+    catalog = load_catalog()
+    results: dict[int, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as root:
+        for years in YEARS:
+            folder = Path(root) / f"{years}y"
+            build(folder, catalog, years)
+            results[years] = asyncio.run(measure_app(folder, catalog, args.repeat))
+            results[years]["insights figures alone (365 days)"] = measure_pure(folder, args.repeat)
+    names = list(results[YEARS[-1]])
+    headings = ["empty" if y == 0 else f"{y} years" for y in YEARS]
+    print(f"| median ms, {args.repeat} runs | " + " | ".join(headings) + " | goal at 10 years |")
+    print("|---|" + "---:|" * len(YEARS) + "---|")
+    for name in names:
+        cells = [f"{statistics.median(results[y][name]):.1f}" for y in YEARS]
+        print(f"| {name} | " + " | ".join(cells) + f" | {goal_of(name)} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
