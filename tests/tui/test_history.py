@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
+from coach.insights import journal_insights
 from coach.journal import Journal
 from coach.model import (
     Category,
@@ -28,6 +29,7 @@ from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.history import PAGE_SIZE, HistoryScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.insights import InsightsScreen
 from coach.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
 
@@ -368,3 +370,24 @@ async def test_edit_waits_for_a_reflection_in_progress(app: CoachApp, journal: J
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
         assert any("reflection in progress" in w for w in warnings)
     assert FIXED_NOW.date() not in {r.date for r in journal.iter_newest_first()}
+
+
+async def test_results_arriving_after_the_screen_closed_are_dropped(app: CoachApp) -> None:
+    """A slow read can finish after the user has gone back; its results must not crash."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await pilot.press("escape", "i")
+        await settle(pilot)
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen)
+        figures = journal_insights([], FIXED_NOW.date(), insights.days)
+        await pilot.press("escape")
+        await settle(pilot)
+        # What a worker still running would hand back now:
+        history._show_page(history._generation, iter(()), [], True)
+        history._failed("the journal is busy")
+        insights._show(figures)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
