@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from coach import __version__
 from coach.commands.common import CommandError
-from coach.content import ContentError
+from coach.content import ContentError, load_catalog
 from coach.journal import JournalError
 
 # Modules under coach.commands that add a subcommand; each has register(subcommands).
@@ -43,6 +43,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Used only when even the shipped content cannot be read: the safety net under the safety net.
+FALLBACK_SUPPORT = "Samaritans: call 116 123 · Shout: text SHOUT to 85258 · NHS 111 · 999"
+
+
+def support_line() -> str:
+    """One line of where to find support now, from the shipped content where it can be read."""
+    try:
+        lines = load_catalog().support
+    except ContentError:
+        lines = ()
+    found = " · ".join(f"{line.name}: {line.contact}" for line in lines) or FALLBACK_SUPPORT
+    return f"If you need support now: {found}"
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the Textual app on the chosen journal."""
     from coach.tui.launch import launch
@@ -61,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except (JournalError, ContentError, CommandError, OSError) as error:
         print(f"coach: {error}", file=sys.stderr)
+        if args.command is None:  # the app could not open: support must still be in reach
+            print(support_line(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -103,7 +103,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     *("followup.title", "followup.intro"),
     *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
-    *("phase1.note_placeholder", "phase1.strain", "phase1.narrative"),
+    *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),
     *("phase2.title", "phase2.intro", "phase2.core_values", "phase2.choose_core_values"),
     *("phase2.at_stake", "phase2.moment", "phase2.comprehensible", "phase2.manageable"),
     *("phase2.meaningful", "phase2.alignment"),
@@ -112,7 +112,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("summary.title", "summary.closing", "summary.closing_no_values", "summary.saved"),
     *("checkin.title", "checkin.intro", "checkin.state", "checkin.strain", "checkin.challenge"),
     *("checkin.value", "checkin.action"),
-    *("draft.resume", "support.offer"),
+    *("draft.resume", "support.offer", "support.offer_open"),
 )
 # Scales the screens read, and how many labels each must have.
 REQUIRED_SCALES: Mapping[str, int] = {
@@ -122,7 +122,14 @@ REQUIRED_SCALES: Mapping[str, int] = {
     "alignment_ends": 2,
     "checkin_state": 4,
 }
-REQUIRED_SUPPORT_TEXT: tuple[str, ...] = ("intro", "own_section_intro")
+# Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
+REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
+    *("title", "intro", "own_section_intro", "closing"),
+    *("own.occupational_health", "own.employee_assistance", "own.colleague", "own.other"),
+    *("own.placeholder", "own.save", "own.saved"),
+    *("about.title", "about.is", "about.study", "about.is_not", "about.where"),
+    *("about.private", "about.delete"),
+)
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

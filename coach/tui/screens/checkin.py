@@ -84,8 +84,10 @@ class CheckInScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Hide the support offer until it is needed."""
+        """Hide the support offer until it is needed; start at the top."""
         self._show_support_offer()
+        body = self.query_one(".step-body", VerticalScroll)
+        self.set_timer(0.05, lambda: body.scroll_home(animate=False))
 
     def _show_support_offer(self) -> None:
         states = len(self.app.catalog.scale("checkin_state"))

@@ -41,7 +41,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),
-        Binding("c", "check_in", "Quick check-in", id="home.check_in"),
+        Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
         Binding("i", "insights", "Insights", id="home.insights"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -62,7 +62,7 @@ class HomeScreen(Screen[None]):
                 yield Button("History  (h)", id="history")
                 yield Button("Insights  (i)", id="insights")
             yield Static("", id="home-journal", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the date at once; fill in the rest from the journal in the background."""
@@ -110,7 +110,9 @@ class HomeScreen(Screen[None]):
             lines += [f"  · {action.label}" + (f" ({action.when})" if action.when else "")
                       for action in pending]  # fmt: skip
             followup = "\n".join(lines)
-        self.query_one("#home-followup", Static).update(followup)
+        waiting = self.query_one("#home-followup", Static)
+        waiting.update(followup)
+        waiting.display = bool(followup)
         nudge = nudge_line(summary.nudges[0], catalog) if summary.nudges else ""
         self.query_one("#home-nudge", Static).update(nudge or catalog.prompt("home.nudge_default"))
         last = summary.latest.date.isoformat() if summary.latest else "none yet"
