@@ -1,16 +1,21 @@
-"""What every step of the reflection shares: the step indicator, back and next, the draft."""
+"""What every step of the reflection shares: the step indicator, back and next, the draft;
+and, for the steps that end it (summary, quick check-in), saving in a worker."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from coach.content import Catalog
 from coach.draft import ReflectionDraft
+from coach.journal import JournalError
+from coach.model import Reflection
 from coach.tui.widgets.steps import StepIndicator
 
 if TYPE_CHECKING:
@@ -23,6 +28,7 @@ class StepScreen(Screen[None]):
     app: CoachApp
     STEP: ClassVar[str] = ""
     NEXT_LABEL: ClassVar[str] = "Next"
+    SHOW_STEPS: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="step.back"),
@@ -36,7 +42,8 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, where we are, the step itself, back and next, footer."""
         yield Header()
-        yield StepIndicator(self.STEP)
+        if self.SHOW_STEPS:
+            yield StepIndicator(self.STEP)
         with VerticalScroll(classes="step-body"):
             yield from self.compose_step()
             with Horizontal(classes="step-buttons"):
@@ -83,3 +90,74 @@ class StepScreen(Screen[None]):
     def action_next(self) -> None:
         """On to the next step."""
         self.app.next_step()
+
+
+def closing_line(reflection: Reflection, catalog: Catalog) -> str:
+    """The line that reflects the chosen values back, once the reflection is saved."""
+    labels = [v.label.casefold() for v in reflection.values]
+    if not labels:
+        return catalog.prompt("summary.closing_no_values")
+    values = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return catalog.prompt("summary.closing", values=values)
+
+
+class SavingStepScreen(StepScreen):
+    """A step that ends the reflection: Save (in a worker), then Done goes home.
+
+    Subclasses yield a ``Static`` with id ``closing`` where the saved message goes.
+    """
+
+    NEXT_LABEL: ClassVar[str] = "Save"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "next", "Save", id="step.save", priority=True),
+        Binding("ctrl+n", "next", "Save", id="step.next", show=False, priority=True),
+    ]
+
+    saved = False
+
+    def reflection_to_save(self) -> Reflection:
+        """The reflection this step saves."""
+        return self.draft.to_reflection(created=self.app.clock())
+
+    def action_back(self) -> None:
+        """Back a step; once saved, home."""
+        if self.saved:
+            self.app.return_home()
+        else:
+            super().action_back()
+
+    def action_next(self) -> None:
+        """Save the reflection (once saved, go home)."""
+        if self.saved:
+            self.app.return_home()
+            return
+        self.query_one("#next", Button).disabled = True
+        self._save(self.reflection_to_save())
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, reflection: Reflection) -> None:
+        try:
+            self.app.journal.save(reflection)
+        except (JournalError, OSError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._saved, reflection)
+
+    def _failed(self, problem: str) -> None:
+        self.notify(f"Not saved: {problem}. Your draft is kept.", severity="error", timeout=15)
+        self.query_one("#next", Button).disabled = False
+
+    def _saved(self, reflection: Reflection) -> None:
+        self.saved = True
+        self.app.draft = None
+        self.app.discard_draft()
+        catalog = self.app.catalog
+        closing = self.query_one("#closing", Static)
+        closing.update(f"{catalog.prompt('summary.saved')}\n\n{closing_line(reflection, catalog)}")
+        self.query_one("#back", Button).display = False
+        button = self.query_one("#next", Button)
+        button.label = "Done"
+        button.disabled = False
+        button.focus()
+        closing.scroll_visible()
