@@ -161,3 +161,24 @@ async def test_own_challenge_input_is_cleared_after_adding(app: object) -> None:
         assert app.screen.query_one("#own-challenge", Input).value == ""
         assert app.draft is not None
         assert app.draft.challenge_keys() == ["own:too-many-dnas"]
+
+
+def test_following_up_keeps_what_a_later_version_stored_on_an_action() -> None:
+    from coach.tui.screens.followup import followed_up
+
+    action = CopingAction(
+        "walk", "Walk at lunch", Category.INDIVIDUAL, "12:30", extra={"reminder": "12:15"}
+    )
+    earlier = Reflection(
+        id="22222222-2222-4222-8222-222222222222",
+        date=YESTERDAY,
+        created=FIXED_NOW - dt.timedelta(days=1),
+        actions=(action,),
+    )
+    updated = followed_up(earlier, {0: (Status.PARTLY, 2)})
+    assert updated.actions[0].status is Status.PARTLY
+    assert updated.actions[0].helpfulness == 2
+    assert updated.actions[0].extra == {"reminder": "12:15"}
+    assert updated.actions[0].when == "12:30"
+    skipped = followed_up(earlier, {0: (Status.SKIPPED, 3)})
+    assert skipped.actions[0].helpfulness is None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -14,6 +15,7 @@ from coach.draft import own_challenge
 from coach.model import Challenge, Dimension
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.item_inputs import ItemInputs
 from coach.tui.widgets.score_bar import ScoreBar
 
 HIGH_STRAIN = 9
@@ -24,7 +26,6 @@ class ChallengesScreen(StepScreen):
 
     STEP: ClassVar[str] = "challenges"
     AUTO_FOCUS = "#filter"
-    _notes_made = 0
 
     def compose_step(self) -> ComposeResult:
         """Filter, two lists by dimension, own words, notes, strain, narrative."""
@@ -45,7 +46,7 @@ class ChallengesScreen(StepScreen):
                 id="own-dimension",
                 compact=True,
             )
-        yield Vertical(id="challenge-notes")
+        yield ItemInputs(id="challenge-notes", input_class="challenge-note")
         yield self.label("phase1.strain")
         ends = catalog.scale("strain_ends")
         yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
@@ -86,16 +87,9 @@ class ChallengesScreen(StepScreen):
                 options.highlighted = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Filter as the user types; keep notes in the draft."""
+        """Filter as the user types."""
         if event.input.id == "filter":
             self._fill_lists(event.value)
-        elif event.input.id and event.input.id.startswith(f"note-{self._notes_made}-"):
-            index = int(event.input.id.rsplit("-", 1)[1])
-            if index < len(self.draft.challenges):
-                old = self.draft.challenges[index]
-                self.draft.challenges[index] = Challenge(
-                    old.key, old.label, old.dimension, event.value
-                )
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         """Keep the draft's challenges in step with what is ticked in the visible options."""
@@ -125,19 +119,16 @@ class ChallengesScreen(StepScreen):
         self._show_notes()
 
     def _show_notes(self) -> None:
-        notes = self.query_one("#challenge-notes", Vertical)
-        notes.remove_children()
-        self._notes_made += 1  # fresh ids: the old inputs may not be gone yet
         note_prompt = self.app.catalog.prompt("phase1.note_placeholder")
-        notes.mount_all(
-            Input(
-                challenge.note,
-                placeholder=f"{challenge.label}: {note_prompt}",
-                id=f"note-{self._notes_made}-{index}",
-                classes="challenge-note",
-            )
-            for index, challenge in enumerate(self.draft.challenges)
+        self.query_one("#challenge-notes", ItemInputs).show(
+            [(c.note, f"{c.label}: {note_prompt}") for c in self.draft.challenges]
         )
+
+    def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:
+        """Keep the note on each challenge in the draft."""
+        if event.index < len(self.draft.challenges):
+            old = self.draft.challenges[event.index]
+            self.draft.challenges[event.index] = replace(old, note=event.value)
 
     # --- strain and narrative ----------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Select, SelectionList
 from textual.widgets.selection_list import Selection
@@ -16,6 +17,7 @@ from coach.journal import JournalError
 from coach.model import Category, CopingAction
 from coach.ranking import Suggestion, rank_suggestions
 from coach.tui.screens.step import StepScreen
+from coach.tui.widgets.item_inputs import ItemInputs
 
 
 class CopingScreen(StepScreen):
@@ -23,7 +25,6 @@ class CopingScreen(StepScreen):
 
     STEP: ClassVar[str] = "coping"
     AUTO_FOCUS = "#suggestions"
-    _whens_made = 0
 
     def compose_step(self) -> ComposeResult:
         """Suggestions, when for each chosen one, and an action in your own words."""
@@ -33,7 +34,7 @@ class CopingScreen(StepScreen):
         suggestions = SelectionList[str](id="suggestions")
         suggestions.loading = True
         yield suggestions
-        yield Vertical(id="action-whens")
+        yield ItemInputs(id="action-whens", input_class="action-when")
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase3.own_placeholder"), id="own-action")
             yield Select(
@@ -111,30 +112,17 @@ class CopingScreen(StepScreen):
             self._show_whens()
 
     def _show_whens(self) -> None:
-        whens = self.query_one("#action-whens", Vertical)
-        whens.remove_children()
-        self._whens_made += 1  # fresh ids: the old inputs may not be gone yet
         tiny = {o.key: o.tiny for o in self.app.catalog.coping}
         placeholder = self.app.catalog.prompt("phase3.when_placeholder")
-        whens.mount_all(
-            Input(
-                action.when,
-                placeholder=f"{action.label}: {tiny.get(action.key) or placeholder}",
-                id=f"when-{self._whens_made}-{index}",
-                classes="action-when",
-            )
-            for index, action in enumerate(self.draft.actions)
+        self.query_one("#action-whens", ItemInputs).show(
+            [(a.when, f"{a.label}: {tiny.get(a.key) or placeholder}") for a in self.draft.actions]
         )
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:
         """Keep when each action will happen in the draft."""
-        if event.input.id and event.input.id.startswith(f"when-{self._whens_made}-"):
-            index = int(event.input.id.rsplit("-", 1)[1])
-            if index < len(self.draft.actions):
-                old = self.draft.actions[index]
-                self.draft.actions[index] = CopingAction(
-                    old.key, old.label, old.category, event.value, old.status, old.helpfulness
-                )
+        if event.index < len(self.draft.actions):
+            old = self.draft.actions[event.index]
+            self.draft.actions[event.index] = replace(old, when=event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Add an action in the user's own words, chosen."""

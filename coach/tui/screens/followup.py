@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Select, Static
 
 from coach.journal import JournalError
-from coach.model import CopingAction, Reflection, Status
+from coach.model import Reflection, Status
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -26,9 +26,8 @@ def followed_up(
     """The earlier reflection with the answered actions' status and helpfulness filled in."""
     actions = list(reflection.actions)
     for index, (status, helpfulness) in answers.items():
-        old = actions[index]
         rated = helpfulness if status in (Status.DONE, Status.PARTLY) else None
-        actions[index] = CopingAction(old.key, old.label, old.category, old.when, status, rated)
+        actions[index] = actions[index].followed(status, rated)
     return reflection.with_changes(actions=tuple(actions))
 
 

@@ -70,7 +70,8 @@ class ValuesScreen(StepScreen):
             f"{self.app.catalog.prompt('phase2.core_values').rstrip(':')}: {names}"
         )
         offered = core or [Value(o.key, o.label) for o in self.app.catalog.values]
-        offered += [v for v in self.draft.values if v not in offered]
+        offered_keys = {v.key for v in offered}
+        offered += [v for v in self.draft.values if v.key not in offered_keys]
         chosen = {v.key for v in self.draft.values}
         at_stake = self.query_one("#at-stake", SelectionList)
         with at_stake.prevent(SelectionList.SelectedChanged):
