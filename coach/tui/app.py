@@ -204,11 +204,9 @@ class CoachApp(App[None]):
             self.screen.refresh_summary()
 
     def followup_target(self) -> Reflection | None:
-        """The newest reflection before today, if it has actions not yet followed up."""
-        for reflection in self.journal.iter_newest_first():
-            if reflection.date < self.today():
-                return reflection if reflection.pending_actions else None
-        return None
+        """The newest reflection, if it has actions not yet followed up (skippable; they wait)."""
+        latest = self.journal.latest()
+        return latest if latest is not None and latest.pending_actions else None
 
     # --- drafts ----------------------------------------------------------------------------
 

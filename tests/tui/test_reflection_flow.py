@@ -6,16 +6,18 @@ import datetime as dt
 
 from textual.widgets import Input, SelectionList, Static
 
+from coach.content import Catalog
 from coach.journal import Journal
 from coach.model import Category, Dimension, Kind
 from coach.tui.app import CoachApp
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.coping import CopingScreen
+from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.screens.values import ValuesScreen
 from coach.tui.widgets.score_bar import ScoreBar
-from tests.tui.conftest import FIXED_NOW, settle, tab_to
+from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
 
 MARKUP = "Covering [@click=app.quit]clinic[/] for a [bold]colleague"
 
@@ -169,3 +171,34 @@ async def test_quick_check_in_by_keyboard(app: CoachApp, journal: Journal) -> No
     assert (len(saved.challenges), len(saved.values), len(saved.actions)) == (1, 1, 1)
     assert saved.actions[0].category in set(Category)
     assert saved.date == dt.date(2026, 11, 26)
+
+
+async def test_reopening_after_a_reflection_asks_about_its_planned_actions(
+    journal: Journal, catalog: Catalog
+) -> None:
+    first = make_app(journal, catalog)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await settle(pilot)
+        await tab_to(pilot, "#suggestions")
+        await pilot.press("space")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    planned = journal.latest()
+    assert planned is not None
+    assert len(planned.pending_actions) == 1
+
+    reopened = make_app(journal, catalog)
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        waiting = str(reopened.screen.query_one("#home-followup").render())
+        assert planned.actions[0].label in waiting
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(reopened.screen, FollowUpScreen)
