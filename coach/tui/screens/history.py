@@ -221,7 +221,8 @@ class HistoryScreen(Screen[None]):
             status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
             if not self._exhausted:
                 status += "; more as you scroll"
-        self.query_one("#history-status", Static).update(status)
+        # One line of fixed height: no new layout needed, so the rest of the screen is not redrawn.
+        self.query_one("#history-status", Static).update(status, layout=False)
 
     def _load_more(self) -> None:
         if self._loading or self._exhausted or self._source is None:
