@@ -84,6 +84,9 @@ class CopingScreen(StepScreen):
         if suggestions.option_count and suggestions.highlighted is None:
             suggestions.highlighted = 0
         suggestions.loading = False
+        # A loading list cannot take the focus on mount; give it now, unless the user moved on.
+        if self.focused is None or self.focused is self.query_one(".step-body"):
+            suggestions.focus()
 
     @staticmethod
     def _prompt(suggestion: Suggestion) -> Content:
