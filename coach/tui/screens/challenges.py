@@ -25,7 +25,7 @@ class ChallengesScreen(StepScreen):
     """Name what made the day hard, individual and systemic, and how demanding it felt."""
 
     STEP: ClassVar[str] = "challenges"
-    AUTO_FOCUS = "#filter"
+    FIRST_FOCUS: ClassVar[str] = "#filter"
 
     def compose_step(self) -> ComposeResult:
         """Filter, two lists by dimension, own words, notes, strain, narrative."""

@@ -18,7 +18,7 @@ HIGH_STRAIN = 9
 class CheckInScreen(SavingStepScreen):
     """The short path through the same three phases."""
 
-    AUTO_FOCUS = "#state"
+    FIRST_FOCUS: ClassVar[str] = "#state"
     SHOW_STEPS: ClassVar[bool] = False
 
     def compose_step(self) -> ComposeResult:

@@ -24,7 +24,7 @@ class CopingScreen(StepScreen):
     """Choose one to three concrete things for tomorrow, ranked for today's challenges."""
 
     STEP: ClassVar[str] = "coping"
-    AUTO_FOCUS = "#suggestions"
+    FIRST_FOCUS: ClassVar[str] = "#suggestions"
 
     def compose_step(self) -> ComposeResult:
         """Suggestions, when for each chosen one, and an action in your own words."""
@@ -86,7 +86,7 @@ class CopingScreen(StepScreen):
         suggestions.loading = False
         # A loading list cannot take the focus on mount; give it now, unless the user moved on.
         if self.focused is None or self.focused is self.query_one(".step-body"):
-            suggestions.focus()
+            suggestions.focus(scroll_visible=False)
 
     @staticmethod
     def _prompt(suggestion: Suggestion) -> Content:

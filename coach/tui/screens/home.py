@@ -98,8 +98,7 @@ class HomeScreen(Screen[None]):
     def _show(self, summary: HomeSummary) -> None:
         catalog = self.app.catalog
         if summary.today:
-            kinds = ", ".join(sorted({r.kind.value for r in summary.today}))
-            status = f"{catalog.prompt('home.done_today')} ({kinds})"
+            status = catalog.prompt("home.done_today")
         else:
             status = catalog.prompt("home.not_done_today")
         self.query_one("#home-status", Static).update(status)

@@ -29,6 +29,9 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     NEXT_LABEL: ClassVar[str] = "Next"
     SHOW_STEPS: ClassVar[bool] = True
+    # The question that has the focus when the step opens (AUTO_FOCUS would scroll to it).
+    FIRST_FOCUS: ClassVar[str] = ""
+    AUTO_FOCUS = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="step.back"),
@@ -52,11 +55,10 @@ class StepScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start at the top of the step, whatever the first focused question scrolled to."""
-        self.set_timer(0.05, self._to_top)
-
-    def _to_top(self) -> None:
-        self.query_one(".step-body", VerticalScroll).scroll_home(animate=False)
+        """Focus the first question without scrolling to it: a step opens at its top."""
+        candidates = self.query(self.FIRST_FOCUS) if self.FIRST_FOCUS else None
+        if candidates and candidates.first().focusable:
+            self.set_focus(candidates.first(), scroll_visible=False)
 
     def compose_step(self) -> ComposeResult:
         """The step's own widgets."""

@@ -23,7 +23,7 @@ class ValuesScreen(StepScreen):
     """The core of the model: the day seen in the light of what matters to me."""
 
     STEP: ClassVar[str] = "values"
-    AUTO_FOCUS = "#at-stake"
+    FIRST_FOCUS: ClassVar[str] = "#at-stake"
 
     def compose_step(self) -> ComposeResult:
         """Core values, values at stake, a moment that mattered, appraisal, alignment."""
