@@ -105,6 +105,7 @@ async def timed_push(app: CoachApp, make: Callable[[asyncio.Event], Screen[Any]]
     await asyncio.wait_for(drawn.wait(), 30)
     elapsed = (screen.drawn_at - start) * 1000  # type: ignore[attr-defined]
     await app.pop_screen()
+    await app.workers.wait_for_complete()  # home refreshes its summary on the way back
     return elapsed
 
 
@@ -123,6 +124,7 @@ async def timed_search(app: CoachApp, word: str) -> float:
     await asyncio.wait_for(drawn.wait(), 30)
     elapsed = (screen.drawn_at - start) * 1000
     await app.pop_screen()
+    await app.workers.wait_for_complete()  # home refreshes its summary on the way back
     return elapsed
 
 
