@@ -191,7 +191,9 @@ async def test_a_whole_reflection_in_the_app_never_reaches_the_network(
             await settle(pilot)
             await pilot.press("f1", "a")  # About, which names the folder
             await settle(pilot)
-            await pilot.press("escape", "escape", "c")  # and a quick check-in
+            await pilot.press("escape", "escape", "c")  # and a quick check-in,
+            await settle(pilot)
+            await pilot.press("ctrl+k")  # skipping the follow-up of the plans just made
             await settle(pilot)
             await pilot.press("enter", "ctrl+s")
             await settle(pilot)
