@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from coach.commands.common import write_output
-from coach.journal import Journal
+from coach.journal import Journal, JournalError
 from coach.journal.files import write_atomic
 from coach.model import Reflection, new_id
 
@@ -154,3 +154,37 @@ def test_an_export_written_to_a_file_is_0600(tmp_path: Path) -> None:
     markdown = tmp_path / "journal.md"
     write_output("# My journal\n", str(markdown))
     assert mode(markdown) == 0o600
+
+
+def test_a_folder_of_the_users_own_files_is_refused_and_left_alone(tmp_path: Path) -> None:
+    own = tmp_path / "home"
+    own.mkdir(mode=0o755)
+    script = own / "backup.sh"
+    script.write_text("echo hi\n")
+    script.chmod(0o755)
+    swap = own / ".notes.swp.tmp"
+    swap.write_text("editor state")
+    with pytest.raises(JournalError, match="already holds other files"):
+        Journal(own)
+    assert script.stat().st_mode & 0o777 == 0o755
+    assert own.stat().st_mode & 0o777 == 0o755
+    assert swap.exists()
+    assert sorted(p.name for p in own.iterdir()) == [".notes.swp.tmp", "backup.sh"]
+
+
+def test_only_the_journals_own_files_are_tidied_in_its_folder(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Journal(data):
+        pass
+    stranger = data / ".someone-elses.tmp"
+    stranger.write_text("not ours")
+    readme = data / "README.txt"
+    readme.write_text("my notes about this folder")
+    readme.chmod(0o644)
+    ours = data / ".records.json.0123456789ab.tmp"
+    ours.write_text("{")
+    with Journal(data):
+        pass
+    assert stranger.exists()
+    assert readme.stat().st_mode & 0o777 == 0o644
+    assert not ours.exists()

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from pathlib import Path
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
+# Exactly the names temp_path_for makes: nothing else in a folder is ever taken for ours.
+_OUR_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+
+
+def is_our_temp(path: Path) -> bool:
+    """Whether ``path`` is a temporary file this module made (and a killed writer left)."""
+    return _OUR_TEMP.match(path.name) is not None and path.is_file() and not path.is_symlink()
 
 
 def ensure_private_folder(folder: Path) -> Path:
@@ -66,7 +74,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return removed
     for candidate in folder.iterdir():
-        if candidate.name.startswith(".") and candidate.name.endswith(TEMP_SUFFIX):
+        if is_our_temp(candidate):
             with contextlib.suppress(FileNotFoundError):
                 candidate.unlink()
                 removed.append(candidate)
@@ -77,9 +85,7 @@ def stale_temps(folder: Path) -> list[Path]:
     """Temporary files a killed writer left behind, without touching them."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)
-    )
+    return sorted(p for p in folder.iterdir() if is_our_temp(p))
 
 
 def make_private(path: Path) -> None:

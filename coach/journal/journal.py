@@ -69,6 +69,27 @@ class ImportReport:
     unchanged: int = 0
 
 
+# What marks a folder as a journal's: any one of these in it.
+_JOURNAL_MARKS = ("journal", "records.json", "draft.json", LOCK_NAME, "backups")
+
+
+def _journal_folder(folder: Path) -> Path:
+    """``folder`` if it is new, empty or a journal's; a folder of other files is refused.
+
+    Opening makes the folder 0700 and its files 0600, so pointing ``--data-dir`` at a folder
+    of the user's own files (their home, say) must stop before anything is touched.
+    """
+    if folder.is_dir() and not any((folder / mark).exists() for mark in _JOURNAL_MARKS):
+        if next(folder.iterdir(), None) is not None:
+            raise JournalError(
+                f"{folder} already holds other files and no pwp-coach journal; give an empty "
+                "folder or a journal folder with --data-dir or COACH_DATA_DIR"
+            )
+    elif folder.exists() and not folder.is_dir():
+        raise JournalError(f"{folder} is a file, not a folder; give a folder for the journal")
+    return folder
+
+
 class Journal:
     """A private journal of reflections in one data folder; use as a context manager."""
 
@@ -79,7 +100,7 @@ class Journal:
         keep_days: int = DEFAULT_KEEP_DAYS,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        self.data_dir = ensure_private_folder(Path(data_dir))
+        self.data_dir = ensure_private_folder(_journal_folder(Path(data_dir)))
         self.journal_dir = ensure_private_folder(self.data_dir / "journal")
         self.backups_dir = self.data_dir / "backups"
         self.records_path = self.data_dir / "records.json"
@@ -144,8 +165,13 @@ class Journal:
                     yield ensure_private_folder(folder)
 
     def _all_files(self) -> Iterator[Path]:
+        """The journal's own files: in the data folder only those it names, below it all."""
+        own = {self.records_path.name, self.draft_path.name, LOCK_NAME}
         for folder in self._private_folders():
-            yield from (p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+            for path in folder.iterdir():
+                ours = folder != self.data_dir or path.name in own
+                if ours and path.is_file() and not path.is_symlink():
+                    yield path
 
     def _needs_migration(self, path: Path) -> bool:
         """Whether ``path`` holds documents of an older schema; raises if it is damaged or newer.
