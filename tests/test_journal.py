@@ -716,3 +716,26 @@ def test_warm_up_changes_nothing_a_search_finds(data_dir: Path) -> None:
         assert [r.id for r in warmed.search("")] == [r.id for r in warmed.iter_newest_first()]
     assert before == after
     assert len(after) == 2
+
+
+def test_a_read_never_waits_behind_a_writer_blocked_on_another_process(data_dir: Path) -> None:
+    import threading
+
+    from filelock import FileLock
+
+    with Journal(data_dir) as journal:
+        first = make(narrative="already there")
+        journal.add(first)
+        other_process = FileLock(str(data_dir / "journal.lock"))
+        other_process.acquire()
+        try:
+            writer = threading.Thread(target=journal.add, args=(make("2026-11-27"),))
+            writer.start()
+            writer.join(0.2)
+            assert writer.is_alive()  # the writer is waiting for the file lock...
+            assert journal.latest() == first  # ...and a read answers all the same
+            assert writer.is_alive()
+        finally:
+            other_process.release()
+        writer.join(10)
+        assert journal.count() == 2

@@ -108,7 +108,8 @@ class Journal:
         self.keep_days = keep_days
         self._today = today
         self._files = FileCache()
-        self._thread_lock = threading.RLock()
+        self._thread_lock = threading.RLock()  # guards the read caches, held briefly
+        self._write_lock = threading.RLock()  # one writer at a time in this process
         self._file_lock = FileLock(
             str(self.data_dir / LOCK_NAME), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
         )
@@ -215,7 +216,9 @@ class Journal:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        with self._thread_lock:
+        # Writers queue on their own lock, not the readers' cache lock: a reader on the UI
+        # thread must never wait behind another process holding the file lock.
+        with self._write_lock:
             try:
                 self._file_lock.acquire()
             except Timeout:
