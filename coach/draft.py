@@ -38,6 +38,9 @@ class ReflectionDraft:
     step: str = STEPS[0]
     editing_id: str | None = None
     created: dt.datetime | None = None
+    # The id the reflection will be saved under, fixed from the start, so saving twice (or
+    # saving a resumed draft of something already saved) replaces rather than duplicates.
+    reflection_id: str = field(default_factory=new_id)
     strain: int | None = None
     alignment: int | None = None
     challenges: list[Challenge] = field(default_factory=list)
@@ -63,7 +66,10 @@ class ReflectionDraft:
     @property
     def is_empty(self) -> bool:
         """Whether nothing has been entered yet (an empty draft is not worth keeping)."""
-        return self == ReflectionDraft(kind=self.kind, day=self.day, step=self.step)
+        blank = ReflectionDraft(
+            kind=self.kind, day=self.day, step=self.step, reflection_id=self.reflection_id
+        )
+        return self == blank
 
     def challenge_keys(self) -> list[str]:
         """The keys of the challenges chosen so far."""
@@ -72,7 +78,7 @@ class ReflectionDraft:
     def to_reflection(self, created: dt.datetime | None = None) -> Reflection:
         """The finished reflection; an edited one keeps its id and when it was created."""
         return Reflection(
-            id=self.editing_id or new_id(),
+            id=self.editing_id or self.reflection_id,
             date=self.day,
             created=self.created or created or now(),
             kind=self.kind,
@@ -97,6 +103,7 @@ class ReflectionDraft:
             day=reflection.date,
             editing_id=reflection.id,
             created=reflection.created,
+            reflection_id=reflection.id,
             strain=reflection.strain,
             alignment=reflection.alignment,
             challenges=list(reflection.challenges),
@@ -118,6 +125,7 @@ class ReflectionDraft:
             "day": self.day.isoformat(),
             "step": self.step,
             "editing_id": self.editing_id,
+            "reflection_id": self.reflection_id,
             "created": self.created.isoformat() if self.created else None,
             "strain": self.strain,
             "alignment": self.alignment,
@@ -164,6 +172,9 @@ class ReflectionDraft:
             scores[name] = found
         step = state.get("step")
         extra = state.get("extra")
+        reflection_id = state.get("reflection_id")
+        if not isinstance(reflection_id, str) or not reflection_id:
+            reflection_id = state.get("editing_id") or new_id()
         return cls(
             kind=probe.kind,
             day=probe.date,
@@ -179,6 +190,7 @@ class ReflectionDraft:
             actions=list(probe.actions),
             notes=probe.notes,
             extra=dict(extra) if isinstance(extra, dict) else {},
+            reflection_id=reflection_id,
             **scores,
         )
 

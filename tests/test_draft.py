@@ -124,3 +124,18 @@ def test_own_words_get_stable_keys() -> None:
     challenge = own_challenge("  Cover for a colleague ", Dimension.SYSTEMIC)
     assert challenge.label == "Cover for a colleague"
     assert challenge.dimension is Dimension.SYSTEMIC
+
+
+def test_a_draft_saves_under_one_id_however_often_and_after_a_resume() -> None:
+    draft = full_draft()
+    first = draft.to_reflection(created=CREATED)
+    again = draft.to_reflection(created=CREATED)
+    resumed = ReflectionDraft.from_state(draft.to_state()).to_reflection(created=CREATED)
+    assert first.id == again.id == resumed.id
+    assert ReflectionDraft(day=DAY).reflection_id != ReflectionDraft(day=DAY).reflection_id
+
+
+def test_a_draft_saved_by_an_older_version_gets_an_id() -> None:
+    state = full_draft().to_state()
+    del state["reflection_id"]
+    assert ReflectionDraft.from_state(state).reflection_id

@@ -117,14 +117,36 @@ class CoachApp(App[None]):
         """Today's date by the app's clock."""
         return self.clock().date()
 
-    def begin(self, kind: Kind) -> None:
+    def _in_progress(self) -> ReflectionDraft | None:
+        """The reflection being written, if anything has been entered in it."""
+        return self.draft if self.draft is not None and not self.draft.is_empty else None
+
+    def _carry_on_or_let_go(self, draft: ReflectionDraft, then: Callable[[], None]) -> None:
+        """Ask whether to carry on with ``draft``; if the user lets it go, do ``then``."""
+        from coach.tui.screens.resume_draft import ResumeDraftScreen
+
+        def answer(resume: bool | None) -> None:
+            if resume:
+                self.resume(draft)
+            elif resume is False:
+                self.draft = None
+                self.discard_draft()
+                then()
+
+        self.push_screen(ResumeDraftScreen(self.clock(), draft), answer)
+
+    def begin(self, kind: Kind, *, offer_saved: bool = True) -> None:
         """Start a reflection or check-in: follow up last time's actions first, if any."""
         from coach.tui.screens.followup import FollowUpScreen
 
-        if self.draft is not None and self.draft.editing_id is None and not self.draft.is_empty:
-            self.resume(self.draft)
+        in_progress = self._in_progress()
+        if in_progress is not None and in_progress.editing_id is None:
+            self.resume(in_progress)
             return
-        if self.draft is None and self._saved_draft_waiting():
+        if in_progress is not None:  # an edit under way: never dropped without asking
+            self._carry_on_or_let_go(in_progress, lambda: self.begin(kind, offer_saved=False))
+            return
+        if offer_saved and self.draft is None and self._saved_draft_waiting():
             self._offer_saved_draft()
             return
         self.draft = ReflectionDraft(kind=kind, day=self.today())
@@ -143,6 +165,13 @@ class CoachApp(App[None]):
 
     def edit(self, reflection: Reflection) -> None:
         """Reopen a saved reflection in the steps, prefilled, to save it in place."""
+        in_progress = self._in_progress()
+        if in_progress is not None and in_progress.editing_id == reflection.id:
+            self.resume(in_progress)
+            return
+        if in_progress is not None:
+            self._carry_on_or_let_go(in_progress, lambda: self.edit(reflection))
+            return
         self.draft = ReflectionDraft.from_reflection(reflection)
         self.open_first_step()
 
@@ -219,15 +248,17 @@ class CoachApp(App[None]):
         """Save the draft if it changed since it was last saved (every few seconds)."""
         state = self._draft_state()
         if state is not None and state != self._saved_state:
-            self._saved_state = state
             self._write_draft(state)
 
     def save_draft_soon(self) -> None:
         """Save the draft now, in the background (at every step change)."""
         state = self._draft_state()
         if state is not None:
-            self._saved_state = state
             self._write_draft(state)
+
+    def _remember_saved(self, state: dict[str, Any] | None) -> None:
+        """What the draft file holds now: set only once a write has succeeded."""
+        self._saved_state = state
 
     def save_draft_now(self) -> None:
         """Save the draft before quitting, waiting for the write."""
@@ -243,16 +274,23 @@ class CoachApp(App[None]):
         try:
             self.journal.save_draft(state)
         except (JournalError, OSError) as error:
-            self.call_from_thread(self.notify, f"Draft not saved: {error}", severity="warning")
+            self.call_from_thread(
+                self.notify, f"Draft not saved: {error}", severity="warning", markup=False
+            )
+            return
+        self.call_from_thread(self._remember_saved, state)
 
     @work(thread=True, group="draft")
     def discard_draft(self) -> None:
         """Forget the saved draft (after a save, or when the user lets it go)."""
-        self._saved_state = None
         try:
             self.journal.discard_draft()
         except (JournalError, OSError) as error:
-            self.call_from_thread(self.notify, f"Draft not cleared: {error}", severity="warning")
+            self.call_from_thread(
+                self.notify, f"Draft not cleared: {error}", severity="warning", markup=False
+            )
+            return
+        self.call_from_thread(self._remember_saved, None)
 
     # --- everywhere ------------------------------------------------------------------------
 

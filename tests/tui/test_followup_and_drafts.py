@@ -182,3 +182,43 @@ def test_following_up_keeps_what_a_later_version_stored_on_an_action() -> None:
     assert updated.actions[0].when == "12:30"
     skipped = followed_up(earlier, {0: (Status.SKIPPED, 3)})
     assert skipped.actions[0].helpfulness is None
+
+
+async def test_an_edit_in_progress_is_never_dropped_without_asking(
+    journal: Journal, catalog: Catalog
+) -> None:
+    saved = Reflection(
+        id="33333333-3333-4333-8333-333333333333",
+        date=FIXED_NOW.date(),
+        created=FIXED_NOW,
+        strain=2,
+    )
+    journal.add(saved)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.edit(saved)  # what `e` on an entry does
+        await settle(pilot)
+        await tab_to(pilot, "#strain")
+        await pilot.press("9", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDraftScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+        assert app.screen.query_one("#strain", ScoreBar).value == 9
+        assert app.draft is not None
+        assert app.draft.editing_id == saved.id
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("d")  # let the edit go: a new reflection starts
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+        assert app.draft is not None
+        assert app.draft.editing_id is None
+    assert journal.get(saved.id) == saved

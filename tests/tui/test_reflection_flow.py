@@ -202,3 +202,14 @@ async def test_reopening_after_a_reflection_asks_about_its_planned_actions(
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(reopened.screen, FollowUpScreen)
+
+
+async def test_saving_twice_in_a_hurry_keeps_one_check_in(app: CoachApp, journal: Journal) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await tab_to(pilot, "#strain")
+        await pilot.press("6", "ctrl+s", "ctrl+s", "ctrl+s")
+        await settle(pilot)
+    assert journal.count() == 1

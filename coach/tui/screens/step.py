@@ -117,6 +117,7 @@ class SavingStepScreen(StepScreen):
     ]
 
     saved = False
+    saving = False
 
     def reflection_to_save(self) -> Reflection:
         """The reflection this step saves."""
@@ -134,6 +135,9 @@ class SavingStepScreen(StepScreen):
         if self.saved:
             self.app.return_home()
             return
+        if self.saving:  # ctrl+s again while the first save runs: one save is enough
+            return
+        self.saving = True
         self.query_one("#next", Button).disabled = True
         self._save(self.reflection_to_save())
 
@@ -147,11 +151,15 @@ class SavingStepScreen(StepScreen):
         self.app.call_from_thread(self._saved, reflection)
 
     def _failed(self, problem: str) -> None:
-        self.notify(f"Not saved: {problem}. Your draft is kept.", severity="error", timeout=15)
+        self.notify(
+            f"Not saved: {problem}. Your draft is kept.", severity="error", timeout=15, markup=False
+        )
+        self.saving = False
         self.query_one("#next", Button).disabled = False
 
     def _saved(self, reflection: Reflection) -> None:
         self.saved = True
+        self.saving = False
         self.app.draft = None
         self.app.discard_draft()
         catalog = self.app.catalog
