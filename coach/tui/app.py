@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from coach.content import Catalog
@@ -78,7 +79,7 @@ class CoachApp(App[None]):
     def _saved_draft_waiting(self) -> bool:
         try:
             return self.journal.load_draft() is not None
-        except JournalError:
+        except (JournalError, OSError):
             return False
 
     def _offer_saved_draft(self) -> None:
@@ -86,7 +87,7 @@ class CoachApp(App[None]):
 
         try:
             saved = self.journal.load_draft()
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         if saved is None:
@@ -293,6 +294,19 @@ class CoachApp(App[None]):
         self.call_from_thread(self._remember_saved, None)
 
     # --- everywhere ------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice is plain text, whatever the caller asked: notices quote file names,
+        errors and content a service wrote, and none of it may be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         """Show the keys and what the coach is."""

@@ -56,4 +56,4 @@ def launch(args: argparse.Namespace) -> int:
     """Load the content, open the journal, run the app until the user quits."""
     with opened_app(args) as app:
         app.run()
-    return 0
+    return app.return_code or 0

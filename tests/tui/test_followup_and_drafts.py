@@ -9,7 +9,7 @@ from textual.widgets import Input, TextArea
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal
-from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status
+from coach.model import Category, Challenge, CopingAction, Dimension, Kind, Reflection, Status
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
@@ -222,3 +222,38 @@ async def test_an_edit_in_progress_is_never_dropped_without_asking(
         assert app.draft is not None
         assert app.draft.editing_id is None
     assert journal.get(saved.id) == saved
+
+
+async def test_editing_a_check_in_keeps_its_follow_up_and_old_items(
+    journal: Journal, catalog: Catalog
+) -> None:
+    check_in = Reflection(
+        id="44444444-4444-4444-8444-444444444444",
+        date=FIXED_NOW.date(),
+        created=FIXED_NOW,
+        kind=Kind.CHECK_IN,
+        strain=5,
+        challenges=(
+            Challenge("retired-key", "A challenge since retired", Dimension.SYSTEMIC, "n"),
+        ),
+        actions=(
+            CopingAction(
+                "protect-lunch", "Protect my lunch", Category.BOUNDARIES, "12:30", Status.DONE, 3
+            ),
+        ),
+    )
+    journal.add(check_in)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.edit(check_in)  # what `e` on an entry does
+        await settle(pilot)
+        await tab_to(pilot, "#strain")
+        await pilot.press("7", "ctrl+s")
+        await settle(pilot)
+    saved = journal.get(check_in.id)
+    assert saved is not None
+    assert journal.count() == 1
+    assert saved.strain == 7
+    assert saved.challenges == check_in.challenges
+    assert saved.actions == check_in.actions

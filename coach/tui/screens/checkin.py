@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import RadioButton, RadioSet, Select, Static
 
 from coach.model import Challenge, CopingAction, Value
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.options import labelled, literal
 from coach.tui.widgets.score_bar import ScoreBar
 
 HIGH_STRAIN = 9
@@ -30,32 +32,22 @@ class CheckInScreen(SavingStepScreen):
         yield Static(catalog.prompt("checkin.state"), classes="question", markup=False)
         with RadioSet(id="state"):
             for index, label in enumerate(catalog.scale("checkin_state")):
-                yield RadioButton(label, value=index == draft.checkin_state)
+                yield RadioButton(Content(label), value=index == draft.checkin_state)
         yield Static(catalog.prompt("checkin.strain"), classes="question", markup=False)
         ends = catalog.scale("strain_ends")
         yield ScoreBar(10, value=draft.strain, ends=(ends[0], ends[1]), id="strain")
         yield SupportOffer(id="support-offer")
-        yield Static(catalog.prompt("checkin.challenge"), classes="question", markup=False)
-        yield Select(
-            [(c.label, c.key) for c in catalog.challenges],
-            value=draft.challenges[0].key if draft.challenges else Select.NULL,
-            id="challenge",
-            compact=True,
-        )
-        yield Static(catalog.prompt("checkin.value"), classes="question", markup=False)
-        yield Select(
-            [(v.label, v.key) for v in catalog.values],
-            value=draft.values[0].key if draft.values else Select.NULL,
-            id="value",
-            compact=True,
-        )
-        yield Static(catalog.prompt("checkin.action"), classes="question", markup=False)
-        yield Select(
-            [(o.label, o.key) for o in catalog.coping],
-            value=draft.actions[0].key if draft.actions else Select.NULL,
-            id="action",
-            compact=True,
-        )
+        for name, kept, offered in (
+            ("challenge", draft.challenges, catalog.challenges),
+            ("value", draft.values, catalog.values),
+            ("action", draft.actions, catalog.coping),
+        ):
+            yield Static(catalog.prompt(f"checkin.{name}"), classes="question", markup=False)
+            options = labelled(offered)
+            # An edited check-in may hold an item the catalogue no longer has: keep offering it.
+            if kept and kept[0].key not in {key for _, key in options}:
+                options.insert(0, (literal(kept[0].label), kept[0].key))
+            yield Select(options, value=kept[0].key if kept else Select.NULL, id=name, compact=True)
         yield Static("", id="closing", markup=False)
 
     def on_mount(self) -> None:
@@ -79,18 +71,22 @@ class CheckInScreen(SavingStepScreen):
         self._show_support_offer()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """One challenge, one value, one action, kept in the draft."""
+        """One challenge, one value, one action, kept in the draft.
+
+        Selecting what the draft already holds changes nothing: a Select announces its first
+        value too, and an edited check-in's action must keep its follow-up and its note.
+        """
         catalog = self.app.catalog
         key = event.value if isinstance(event.value, str) else None
-        if event.select.id == "challenge":
+        if event.select.id == "challenge" and key not in self.draft.challenge_keys()[:1]:
             found = catalog.challenge(key) if key else None
             self.draft.challenges[:] = (
                 [Challenge(found.key, found.label, found.dimension)] if found else []
             )
-        elif event.select.id == "value":
+        elif event.select.id == "value" and key not in [v.key for v in self.draft.values[:1]]:
             value = catalog.value(key) if key else None
             self.draft.values[:] = [Value(value.key, value.label)] if value else []
-        elif event.select.id == "action":
+        elif event.select.id == "action" and key not in [a.key for a in self.draft.actions[:1]]:
             option = catalog.coping_option(key) if key else None
             self.draft.actions[:] = (
                 [CopingAction(option.key, option.label, option.category)] if option else []

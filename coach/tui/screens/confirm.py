@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -40,8 +41,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog", id="confirm-dialog"):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(classes="step-buttons"):
-                yield Button(f"{self.keep_label}  (n)", id="keep", variant="primary")
-                yield Button(f"{self.confirm_label}  (y)", id="confirm", variant="error")
+                yield Button(Content(f"{self.keep_label}  (n)"), id="keep", variant="primary")
+                yield Button(Content(f"{self.confirm_label}  (y)"), id="confirm", variant="error")
 
     def on_mount(self) -> None:
         """The safe answer has the focus."""

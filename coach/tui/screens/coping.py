@@ -57,7 +57,7 @@ class CopingScreen(StepScreen):
             ranked = rank_suggestions(
                 self.app.catalog, self.draft.challenge_keys(), self.app.journal.iter_newest_first()
             )
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             ranked = rank_suggestions(self.app.catalog, self.draft.challenge_keys(), [])
         self.app.call_from_thread(self._show_suggestions, ranked)

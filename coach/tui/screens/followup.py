@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Select, Static
 
 from coach.journal import JournalError
 from coach.model import Reflection, Status
+from coach.tui.widgets.options import literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -72,7 +73,7 @@ class FollowUpScreen(Screen[bool | None]):
                         compact=True,
                     )
                     yield Select(
-                        [(f"{n} {label}", n) for n, label in enumerate(helpfulness)],
+                        [(literal(f"{n} {label}"), n) for n, label in enumerate(helpfulness)],
                         prompt="How helpful?",
                         id=f"helpful-{index}",
                         compact=True,

@@ -28,6 +28,7 @@ from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
 HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
@@ -124,13 +125,16 @@ class HistoryScreen(Screen[None]):
     def _filters(self) -> list[Select[str]]:
         """The filter row: challenge, value, action and kind, each "any" until chosen."""
         catalog = self.app.catalog
-        kinds = [("Reflection", Kind.REFLECTION.value), ("Quick check-in", Kind.CHECK_IN.value)]
+        kinds = [
+            (literal("Reflection"), Kind.REFLECTION.value),
+            (literal("Quick check-in"), Kind.CHECK_IN.value),
+        ]
         return [
             Select[str](options, prompt=prompt, id=f"filter-{name}", compact=True)
             for name, prompt, options in (
-                ("challenge", "Any challenge", [(c.label, c.key) for c in catalog.challenges]),
-                ("value", "Any value", [(v.label, v.key) for v in catalog.values]),
-                ("action", "Any action", [(o.label, o.key) for o in catalog.coping]),
+                ("challenge", "Any challenge", labelled(catalog.challenges)),
+                ("value", "Any value", labelled(catalog.values)),
+                ("action", "Any action", labelled(catalog.coping)),
                 ("kind", "Any kind", kinds),
             )
         ]
@@ -167,7 +171,7 @@ class HistoryScreen(Screen[None]):
             source = journal.search(needle) if needle else journal.iter_newest_first()
             matches = filtered(source, history_filter, newest_first=True, text_checked=True)
             rows = list(islice(matches, PAGE_SIZE))
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._show_page, generation, matches, rows, True)
@@ -176,7 +180,7 @@ class HistoryScreen(Screen[None]):
     def _read_next_page(self, generation: int, source: Iterator[Reflection]) -> None:
         try:
             rows = list(islice(source, PAGE_SIZE))
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._show_page, generation, source, rows, False)

@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
                 followup=self.app.followup_target(),
                 nudges=tuple(nudges(recent, today)),
             )
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=15)
             return
         self.app.call_from_thread(self._show, summary)

@@ -116,7 +116,7 @@ class InsightsScreen(Screen[None]):
                 newest_first = self.app.journal.iter_newest_first()
                 self._recent = list(takewhile(lambda r: r.date >= start, newest_first))
             insights = journal_insights(self._recent, as_of, days)
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         self.app.call_from_thread(self._show, insights)

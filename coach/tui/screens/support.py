@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
@@ -42,7 +43,7 @@ class SupportOffer(VerticalGroup):
         """The offer, and a way straight to support."""
         catalog = self.app.catalog
         yield Static(catalog.prompt("support.offer"), markup=False)
-        yield Button(catalog.prompt("support.offer_open"), id="open-support", compact=True)
+        yield Button(Content(catalog.prompt("support.offer_open")), id="open-support", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Open support; the screen below never sees the press."""
@@ -87,7 +88,7 @@ class SupportScreen(Screen[None]):
                     yield Static(words.get(f"own.{name}", name), markup=False)
                     yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
             with Horizontal(classes="step-buttons"):
-                yield Button(words.get("own.save", "Keep"), id="keep-my-support")
+                yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
             yield Static(words.get("closing", ""), classes="support-line", markup=False)
         yield Footer()
 

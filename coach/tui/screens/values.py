@@ -57,7 +57,7 @@ class ValuesScreen(StepScreen):
         """The user's core values, chosen once and kept in the journal's settings."""
         try:
             keys = self.app.journal.settings().get(CORE_VALUES_SETTING, [])
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.notify(str(error), severity="error")
             keys = []
         options = [self.app.catalog.value(key) for key in keys if isinstance(key, str)]
@@ -118,7 +118,7 @@ class ValuesScreen(StepScreen):
     def _save_core_values(self, keys: list[str]) -> None:
         try:
             self.app.journal.update_settings({CORE_VALUES_SETTING: keys})
-        except JournalError as error:
+        except (JournalError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
         self.app.call_from_thread(self._show_values)
