@@ -98,6 +98,10 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "home.followup_waiting": frozenset({"count"}),
     "summary.closing": frozenset({"values"}),
     "draft.resume": frozenset({"saved"}),
+    "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
+    "insights.rhythm_none": frozenset({"total"}),
+    "insights.rhythm_all": frozenset({"total"}),
+    "insights.rhythm_some": frozenset({"reflected", "total"}),
 }
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
@@ -113,6 +117,8 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("checkin.title", "checkin.intro", "checkin.state", "checkin.strain", "checkin.challenge"),
     *("checkin.value", "checkin.action"),
     *("draft.resume", "support.offer", "support.offer_open"),
+    *("nudge.supervision", "insights.rhythm_none", "insights.rhythm_all"),
+    "insights.rhythm_some",
 )
 # Scales the screens read, and how many labels each must have.
 REQUIRED_SCALES: Mapping[str, int] = {

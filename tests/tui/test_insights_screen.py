@@ -145,17 +145,25 @@ def test_a_strategy_rated_once_is_early_days() -> None:
     assert helps_line(never) == "Walk: planned 1, done 0, not rated yet"
 
 
-def test_rhythm_words() -> None:
+def test_rhythm_words_come_from_the_content(catalog: Catalog) -> None:
     week = tuple(TODAY - dt.timedelta(days=n) for n in range(7))
-    assert rhythm_line(Rhythm(4, week)) == "You reflected on 4 of the last 7 working days."
-    assert rhythm_line(Rhythm(7, week)) == "You reflected on all of the last 7 working days."
+    some = "You reflected on 4 of the last 7 working days."
+    assert rhythm_line(Rhythm(4, week), catalog) == some
+    every = "You reflected on all of the last 7 working days."
+    assert rhythm_line(Rhythm(7, week), catalog) == every
+    assert rhythm_line(Rhythm(0, week), catalog).startswith("No reflections in the last 7")
+    own = dataclasses.replace(
+        catalog, prompts={**catalog.prompts, "insights.rhythm_some": "{reflected}/{total} days"}
+    )
+    assert rhythm_line(Rhythm(4, week), own) == "4/7 days"
 
 
 def test_nudge_words_come_from_the_content_when_it_has_them(catalog: Catalog) -> None:
     nudge = Nudge("supervision", 6, support_key="F2")
     assert "6 days running" in nudge_line(nudge, catalog)
     own = dataclasses.replace(
-        catalog, prompts={**catalog.prompts, "nudge.supervision": "{days} hard days; {key}."}
+        catalog,
+        prompts={**catalog.prompts, "nudge.supervision": "{days} hard days; {support_key}."},
     )
     assert nudge_line(nudge, own) == "6 hard days; F2."
     assert nudge_line(Nudge("unknown", 1), catalog) == ""

@@ -138,7 +138,7 @@ class InsightsScreen(Screen[None]):
             "challenges": challenge_lines(insights.challenges, insights.dimensions, TOP_CHALLENGES),
             "helps": helps_lines(insights.helps, TOP_ACTIONS),
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
-            "rhythm": rhythm_line(insights.rhythm),
+            "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Static).update(text)

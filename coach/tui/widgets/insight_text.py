@@ -1,8 +1,7 @@
 """The words around the figures of ``coach.insights``: plain text for the insights and home screens.
 
 Labels come from the user's journal and are returned as they are; the screens show them with
-markup off. A nudge's words come from the content (``nudge.<key>``) when the content has them,
-otherwise from the defaults here.
+markup off. The coaching words (nudges, the rhythm line) come from the content.
 """
 
 from __future__ import annotations
@@ -21,29 +20,26 @@ from coach.insights import (
 )
 
 SHOWN_WEEKS = 5
-DEFAULT_NUDGES = {
-    "supervision": (
-        "Strain has been {threshold} or more on {days} days running. That is worth bringing to "
-        "supervision, so you're not carrying it alone. If you need support now, press {key}."
-    ),
-}
 
 
 def nudge_line(nudge: Nudge, catalog: Catalog) -> str:
-    """What the coach says for one nudge."""
-    words = catalog.prompts.get(f"nudge.{nudge.key}") or DEFAULT_NUDGES.get(nudge.key, "")
-    fields = {"days": nudge.days, "threshold": HIGH_STRAIN, "key": nudge.support_key or "F2"}
-    return words.format_map(fields) if words else ""
+    """What the coach says for one nudge (the content has words for every nudge it knows)."""
+    key = f"nudge.{nudge.key}"
+    if key not in catalog.prompts:
+        return ""
+    return catalog.prompt(
+        key, days=nudge.days, threshold=HIGH_STRAIN, support_key=nudge.support_key or "F2"
+    )
 
 
-def rhythm_line(rhythm: Rhythm) -> str:
+def rhythm_line(rhythm: Rhythm, catalog: Catalog) -> str:
     """How many of the last working days hold a reflection, said without guilt."""
     total = len(rhythm.days)
     if rhythm.reflected == 0:
-        return f"No reflections in the last {total} working days. Whenever you're ready."
+        return catalog.prompt("insights.rhythm_none", total=total)
     if rhythm.reflected == total:
-        return f"You reflected on all of the last {total} working days."
-    return f"You reflected on {rhythm.reflected} of the last {total} working days."
+        return catalog.prompt("insights.rhythm_all", total=total)
+    return catalog.prompt("insights.rhythm_some", reflected=rhythm.reflected, total=total)
 
 
 def _number(found: float | None) -> str:
