@@ -20,9 +20,16 @@ STATS_MONTHS = 12
 STATS_WINDOW_DAYS = 30
 TREND_WINDOWS = (30, 90, 365)
 ENOUGH_RATINGS = 3  # rated fewer times than this, a strategy is "early days", not proven
-HIGH_STRAIN = 8
+HIGH_STRAIN = 8  # strain at this or more, HIGH_STRAIN_RUN days running: the supervision nudge
 HIGH_STRAIN_RUN = 5
 RHYTHM_WORKING_DAYS = 7
+# Strain at which the reflection offers support now (never forces it), as does "not coping".
+OFFER_SUPPORT_STRAIN = 9
+
+
+def support_offered(strain: int | None, *, not_coping: bool = False) -> bool:
+    """Whether to offer support now: a day rated 9 or 10, or a check-in saying not coping."""
+    return not_coping or (strain is not None and strain >= OFFER_SUPPORT_STRAIN)
 
 
 @dataclass(frozen=True)

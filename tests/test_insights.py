@@ -286,3 +286,11 @@ def test_journal_insights_window_leaves_older_entries_out_but_not_the_nudges() -
     assert [value.key for value in insights.values] == []
     assert insights.nudges == [Nudge("supervision", 5, support_key="F2")]
     assert journal_insights([*HARD_WEEK, old], AS_OF, 90).reflections == len(HARD_WEEK) + 1
+
+
+def test_support_is_offered_at_strain_9_and_10_and_when_not_coping() -> None:
+    from coach.insights import support_offered
+
+    assert [support_offered(s) for s in (None, 0, 8, 9, 10)] == [False, False, False, True, True]
+    assert support_offered(None, not_coping=True)
+    assert support_offered(2, not_coping=True)

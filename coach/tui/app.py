@@ -30,7 +30,7 @@ class CoachApp(App[None]):
     """pwp-coach in the terminal."""
 
     TITLE = "pwp-coach"
-    CSS_PATH = "coach.tcss"
+    CSS_PATH = ["coach.tcss", "history.tcss"]  # noqa: RUF012 (Textual's own type)
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -332,4 +332,10 @@ class CoachApp(App[None]):
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
             yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)
+            yield SystemCommand(
+                "History", "Every reflection, with search (h)", screen.action_history
+            )
+            yield SystemCommand(
+                "Insights", "What helps, and how it is going (i)", screen.action_insights
+            )
         yield from super().get_system_commands(screen)

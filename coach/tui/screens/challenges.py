@@ -12,13 +12,12 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
+from coach.insights import support_offered
 from coach.model import Challenge, Dimension
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.item_inputs import ItemInputs
 from coach.tui.widgets.score_bar import ScoreBar
-
-HIGH_STRAIN = 9
 
 
 class ChallengesScreen(StepScreen):
@@ -139,7 +138,7 @@ class ChallengesScreen(StepScreen):
 
     def _show_support_offer(self) -> None:
         offer = self.query_one("#support-offer", SupportOffer)
-        offer.display = self.draft.strain is not None and self.draft.strain >= HIGH_STRAIN
+        offer.display = support_offered(self.draft.strain)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Keep what happened in the draft."""

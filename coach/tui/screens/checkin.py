@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import RadioButton, RadioSet, Select, Static
 
+from coach.insights import support_offered
 from coach.model import Challenge, CopingAction, Value
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.options import labelled, literal
 from coach.tui.widgets.score_bar import ScoreBar
-
-HIGH_STRAIN = 9
 
 
 class CheckInScreen(SavingStepScreen):
@@ -57,8 +56,8 @@ class CheckInScreen(SavingStepScreen):
     def _show_support_offer(self) -> None:
         states = len(self.app.catalog.scale("checkin_state"))
         not_coping = self.draft.checkin_state == states - 1
-        high = self.draft.strain is not None and self.draft.strain >= HIGH_STRAIN
-        self.query_one("#support-offer", SupportOffer).display = not_coping or high
+        offer = self.query_one("#support-offer", SupportOffer)
+        offer.display = support_offered(self.draft.strain, not_coping=not_coping)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """How I am doing."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,7 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -21,8 +19,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     Keeping is the default: enter on the focused button, ``n`` and escape all keep.
     """
-
-    CSS_PATH = HISTORY_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

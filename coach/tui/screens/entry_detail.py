@@ -20,7 +20,6 @@ from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.reflection_view import ReflectionView
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -43,7 +42,6 @@ class EntryDetailScreen(Screen[str | None]):
     """The whole reflection; dismisses with ``DELETED`` once it has been deleted."""
 
     app: CoachApp
-    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#entry-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -24,6 +24,12 @@ In a reflection
   space            tick or untick a challenge, value or action
   left / right     change a rating (or type the number)
   ctrl+n           next step              ctrl+s  save
+History
+  /  search as you type    f  filters    x  clear them    enter  open the entry
+An entry
+  e  edit it    d  delete it (after asking)    m  save it as Markdown
+Insights
+  w  next window    1 / 2 / 3  the last 30, 90 or 365 days
 Here
   a  about the coach: what it is, what it is not, where your journal lives"""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -31,7 +30,6 @@ from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -86,7 +84,6 @@ class HistoryScreen(Screen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
     app: CoachApp
-    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#history-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [

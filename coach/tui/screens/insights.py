@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -33,7 +32,6 @@ from coach.tui.widgets.insight_text import (
 from coach.tui.widgets.score_chart import ScoreChart
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-HISTORY_CSS = Path(__file__).resolve().parent.parent / "history.tcss"
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -47,7 +45,6 @@ class InsightsScreen(Screen[None]):
     """The picture the journal gives, for the last 30, 90 or 365 days."""
 
     app: CoachApp
-    CSS_PATH = HISTORY_CSS
     AUTO_FOCUS = "#insights-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [
