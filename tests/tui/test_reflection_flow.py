@@ -213,3 +213,18 @@ async def test_saving_twice_in_a_hurry_keeps_one_check_in(app: CoachApp, journal
         await pilot.press("6", "ctrl+s", "ctrl+s", "ctrl+s")
         await settle(pilot)
     assert journal.count() == 1
+
+
+async def test_words_typed_in_my_own_words_are_kept_without_pressing_enter(
+    app: CoachApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#own-challenge")
+        await pilot.press(*"Covering two clinics")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.draft is not None
+        assert [c.label for c in app.draft.challenges] == ["Covering two clinics"]

@@ -107,13 +107,19 @@ class ChallengesScreen(StepScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Add a challenge in the user's own words, ticked."""
-        if event.input.id != "own-challenge" or not event.value.strip():
+        if event.input.id == "own-challenge":
+            self.keep_typed()
+
+    def keep_typed(self) -> None:
+        """A challenge typed in the user's own words is added, even without enter."""
+        typed = self.query_one("#own-challenge", Input)
+        if not typed.value.strip():
             return
         dimension = Dimension(str(self.query_one("#own-dimension", Select).value))
-        challenge = own_challenge(event.value, dimension)
+        challenge = own_challenge(typed.value, dimension)
         if challenge.key not in self.draft.challenge_keys():
             self.draft.challenges.append(challenge)
-        event.input.value = ""
+        typed.value = ""
         self._fill_lists(self.query_one("#filter", Input).value)
         self._show_notes()
 

@@ -129,15 +129,21 @@ class CopingScreen(StepScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Add an action in the user's own words, chosen."""
-        if event.input.id != "own-action" or not event.value.strip():
+        if event.input.id == "own-action":
+            self.keep_typed()
+
+    def keep_typed(self) -> None:
+        """An action typed in the user's own words is added, even without enter."""
+        typed = self.query_one("#own-action", Input)
+        if not typed.value.strip():
             return
         if len(self.draft.actions) >= MAX_ACTIONS:
             self.notify(self.app.catalog.prompt("phase3.limit"))
             return
         category = Category(str(self.query_one("#own-category", Select).value))
-        action = own_action(event.value, category)
+        action = own_action(typed.value, category)
         if action.key not in {a.key for a in self.draft.actions}:
             self.draft.actions.append(action)
-        event.input.value = ""
+        typed.value = ""
         self._fill()
         self._show_whens()

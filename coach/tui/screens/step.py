@@ -85,12 +85,17 @@ class StepScreen(Screen[None]):
             event.stop()
             self.action_next()
 
+    def keep_typed(self) -> None:
+        """Keep anything typed but not yet added (an item in the user's own words)."""
+
     def action_back(self) -> None:
         """Back one step; everything entered stays in the draft."""
+        self.keep_typed()
         self.app.previous_step()
 
     def action_next(self) -> None:
         """On to the next step."""
+        self.keep_typed()
         self.app.next_step()
 
 
