@@ -89,7 +89,7 @@ class ReflectionDraft:
             values=tuple(self.values),
             meaning=self.meaning,
             appraisal=self.appraisal,
-            actions=tuple(self.actions[:MAX_ACTIONS]),
+            actions=tuple(self.actions),  # the limit of three is for choosing, not for saving
             notes=self.notes,
             extra=dict(self.extra),
         )

@@ -60,10 +60,16 @@ def test_appraisal_is_absent_until_all_three_are_answered() -> None:
     assert draft.to_reflection(created=CREATED).appraisal is None
 
 
-def test_no_more_than_three_actions_are_saved() -> None:
-    draft = full_draft()
-    draft.actions = [own_action(f"thing {n}", Category.INDIVIDUAL) for n in range(5)]
-    assert len(draft.to_reflection(created=CREATED).actions) == MAX_ACTIONS
+def test_editing_a_reflection_with_more_than_three_actions_keeps_them_all() -> None:
+    imported = Reflection(
+        id="many",
+        date=DAY,
+        created=CREATED,
+        actions=tuple(own_action(f"thing {n}", Category.INDIVIDUAL) for n in range(5)),
+    )
+    assert MAX_ACTIONS == 3
+    edited = ReflectionDraft.from_reflection(imported).to_reflection()
+    assert edited.actions == imported.actions
 
 
 def test_saved_state_round_trips() -> None:

@@ -279,6 +279,19 @@ def test_the_newest_good_backup_is_named_when_a_newer_one_is_damaged(tmp_path: P
     assert caught.value.backup == newest_backup.with_name("2026-03-01.json")
 
 
+def test_a_backup_that_parses_but_holds_a_bad_entry_is_not_named(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    year_file, newest_backup = build_with_backups(data_dir)
+    newest_backup.unlink()
+    bad_entry = {"reflections": {"1": {"schema": 1, "id": "x", "date": "not a date"}}}
+    newest_backup.write_bytes(orjson.dumps(bad_entry))
+    year_file.write_bytes(b"")
+    with pytest.raises(JournalCorrupt) as caught:
+        Journal(data_dir)
+    # The same backup coach doctor would restore: one whose every entry reads.
+    assert caught.value.backup == newest_backup.with_name("2026-03-01.json")
+
+
 def test_without_a_good_backup_the_error_says_so(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     with Journal(data_dir) as journal:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -21,20 +20,17 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from coach.journal.backups import newest_good_backup
+from coach.journal.checks import file_problem, good_version_test
 from coach.journal.errors import JournalError
 from coach.journal.files import FILE_MODE, FOLDER_MODE, stale_temps, write_atomic
-from coach.journal.journal import (
-    DRAFT_TABLE,
+from coach.journal.names import (
     LOCK_NAME,
     LOCK_TIMEOUT_SECONDS,
     REFLECTIONS_TABLE,
+    YEAR_FILE,
 )
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
-from coach.journal.storage import ShapeError, Tables, is_journal_file, parse_tables
-from coach.model import ModelError
-
-# The lock file the Journal holds around every read-modify-write (see journal.py).
-_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
+from coach.journal.storage import Tables, parse_tables
 
 
 class Trouble(StrEnum):
@@ -86,62 +82,6 @@ class Checkup:
         return not any(problem.serious for problem in self.problems)
 
 
-# --- what a good file looks like --------------------------------------------------------
-
-
-def _reflection_problem(tables: Tables) -> str | None:
-    """Why a year file's reflections are not all readable, or None when they are."""
-    for doc_id, document in tables.get(REFLECTIONS_TABLE, {}).items():
-        if schema_of(document) > CURRENT_SCHEMA:
-            continue
-        try:
-            document_to_reflection(migrate(dict(document)))
-        except ModelError as error:
-            name = document.get("id")
-            shown = repr(name) if isinstance(name, str) else f"number {doc_id}"
-            return f"entry {shown}: {error}"
-    return None
-
-
-def _draft_problem(tables: Tables) -> str | None:
-    """Why a draft file does not hold a readable draft, or None when it does."""
-    for document in tables.get(DRAFT_TABLE, {}).values():
-        saved, state = document.get("saved"), document.get("state")
-        if not isinstance(saved, str) or not isinstance(state, dict):
-            return "the draft has the wrong shape"
-        try:
-            dt.datetime.fromisoformat(saved)
-        except ValueError:
-            return "the draft's time of saving is not a date and time"
-    return None
-
-
-def _content_problem(path: Path, tables: Tables) -> str | None:
-    if _YEAR_FILE.match(path.name):
-        return _reflection_problem(tables)
-    if path.name == "draft.json":
-        return _draft_problem(tables)
-    return None
-
-
-def file_problem(path: Path, raw: bytes) -> str | None:
-    """Why ``raw`` is not a good version of the journal file ``path``, or None when it is."""
-    try:
-        tables = parse_tables(raw)
-    except ShapeError as error:
-        return str(error)
-    return _content_problem(path, tables)
-
-
-def good_version_test(path: Path) -> Callable[[bytes], bool]:
-    """A test of whether some bytes (a backup, say) would be a good version of ``path``."""
-
-    def is_good(raw: bytes) -> bool:
-        return is_journal_file(raw) and file_problem(path, raw) is None
-
-    return is_good
-
-
 def _printable(text: str) -> str:
     """Text safe to print on one line: as it is when printable, else quoted with escapes."""
     return text if text.isprintable() else repr(text)
@@ -156,7 +96,7 @@ def journal_files(data_dir: Path) -> list[Path]:
     years: list[Path] = []
     if journal_dir.is_dir():
         years = sorted(
-            (p for p in journal_dir.iterdir() if _YEAR_FILE.match(p.name) and p.is_file()),
+            (p for p in journal_dir.iterdir() if YEAR_FILE.match(p.name) and p.is_file()),
             reverse=True,
         )
     others = [data_dir / "records.json", data_dir / "draft.json"]
@@ -241,7 +181,7 @@ def check(data_dir: Path) -> Checkup:
         if problem is not None:
             problems.append(problem)
             continue
-        year = _YEAR_FILE.match(path.name)
+        year = YEAR_FILE.match(path.name)
         if tables is None or year is None:
             continue
         for document in tables.get(REFLECTIONS_TABLE, {}).values():

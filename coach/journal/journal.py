@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -30,6 +29,14 @@ from tinydb.table import Document as TinyDocument
 from coach.journal.backups import DEFAULT_KEEP_DAYS
 from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
 from coach.journal.files import ensure_private_folder, make_private, remove_stale_temps
+from coach.journal.names import (
+    DRAFT_TABLE,
+    LOCK_NAME,
+    LOCK_TIMEOUT_SECONDS,
+    REFLECTIONS_TABLE,
+    SETTINGS_TABLE,
+    YEAR_FILE,
+)
 from coach.journal.reading import YearReader, damage_report, year_file
 from coach.journal.schema import (
     CURRENT_SCHEMA,
@@ -43,12 +50,6 @@ from coach.journal.schema import (
 from coach.journal.storage import AtomicStorage, FileCache
 from coach.model import ModelError, Reflection
 
-REFLECTIONS_TABLE = "reflections"
-SETTINGS_TABLE = "settings"
-DRAFT_TABLE = "draft"
-LOCK_TIMEOUT_SECONDS = 15.0
-LOCK_NAME = "journal.lock"
-_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 _BY_ID = Query()
 
 
@@ -211,7 +212,7 @@ class Journal:
 
     def years(self) -> list[int]:
         """The years that have a journal file, newest first."""
-        found = (_YEAR_FILE.match(p.name) for p in self.journal_dir.iterdir())
+        found = (YEAR_FILE.match(p.name) for p in self.journal_dir.iterdir())
         return sorted((int(m.group(1)) for m in found if m), reverse=True)
 
     @contextlib.contextmanager

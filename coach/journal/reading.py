@@ -20,13 +20,13 @@ from pathlib import Path
 import orjson
 
 from coach.journal.backups import newest_good_backup
+from coach.journal.checks import good_version_test
 from coach.journal.errors import JournalCorrupt
 from coach.journal.schema import Document, document_to_reflection, migrate
 from coach.journal.storage import (
     AtomicStorage,
     FileCache,
     Signature,
-    is_journal_file,
     signature_of,
 )
 from coach.model import ModelError, Reflection
@@ -62,7 +62,9 @@ def year_file(journal_dir: Path, year: int) -> Path:
 
 def damage_report(backups_dir: Path, path: Path, problem: str) -> JournalCorrupt:
     """The error for a damaged file, naming its newest good backup."""
-    return JournalCorrupt(path, problem, newest_good_backup(backups_dir, path, is_journal_file))
+    return JournalCorrupt(
+        path, problem, newest_good_backup(backups_dir, path, good_version_test(path))
+    )
 
 
 class YearReader:
