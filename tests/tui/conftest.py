@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from coach.content import Catalog, load_catalog
 from coach.journal import Journal
@@ -61,3 +66,46 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+# --- snapshots ---------------------------------------------------------------------------
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SnapCompare = Callable[..., bool]
+
+
+@contextmanager
+def journal_at_fixed_path(name: str) -> Iterator[Journal]:
+    """A journal at the same path every run, emptied first (home shows where it lives)."""
+    folder = Path(tempfile.gettempdir()) / name
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        with Journal(folder) as journal:
+            yield journal
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def steady(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Press keys, let the app settle (searches wait a moment), and stop every cursor blinking."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.pause(0.3)  # a search runs a moment after the last key
+        await settle(pilot)
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    return run_before
+
+
+def snap(
+    snap_compare: SnapCompare, journal: Journal, catalog: Catalog, size: Any, *keys: str
+) -> bool:
+    """Compare the app, after pressing ``keys``, with its accepted snapshot."""
+    return snap_compare(make_app(journal, catalog), terminal_size=size, run_before=steady(*keys))
