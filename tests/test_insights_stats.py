@@ -238,6 +238,7 @@ def test_means_are_rounded_to_two_places(
 
 
 def test_stats_json_on_an_empty_journal(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Journal(data_dir).close()  # started, nothing saved yet
     stats = stats_json(data_dir, capsys, "--as-of", "2026-11-26")
     assert stats == {
         "as_of": "2026-11-26",
@@ -254,6 +255,7 @@ def test_stats_json_on_an_empty_journal(data_dir: Path, capsys: pytest.CaptureFi
 
 
 def test_as_of_defaults_to_today(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Journal(data_dir).close()
     stats = stats_json(data_dir, capsys)
     assert stats["as_of"] == dt.date.today().isoformat()  # type: ignore[index]
 
@@ -294,6 +296,7 @@ def test_plain_stats_never_prints_control_characters(
 def test_plain_stats_on_an_empty_journal(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    Journal(data_dir).close()
     assert main(["--data-dir", str(data_dir), "stats"]) == 0
     assert capsys.readouterr().out == "No reflections yet.\n"
 

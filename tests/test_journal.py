@@ -355,18 +355,29 @@ def test_changing_the_date_moves_a_reflection_to_its_new_year(
     assert [r.id for r in journal.iter_newest_first()] == [reflection.id, neighbour.id]
 
 
-def test_a_move_cut_short_by_a_crash_is_tidied_by_the_next_save(
+def plant_copy(data_dir: Path, reflection: Reflection) -> None:
+    """Add a copy of ``reflection`` to its year's file by hand, as an older coach's move that
+    was cut off between writing the new copy and removing the old one left it."""
+    path = data_dir / "journal" / f"{reflection.year}.json"
+    tables = orjson.loads(path.read_bytes()) if path.exists() else {"reflections": {}}
+    table = tables.setdefault("reflections", {})
+    table[str(len(table) + 1)] = {**reflection.to_dict(), "schema": 1}
+    path.write_bytes(orjson.dumps(tables))
+
+
+def test_a_move_an_older_coach_cut_short_is_shown_once_and_tidied_by_the_next_save(
     journal: Journal, data_dir: Path
 ) -> None:
     earlier = make("2025-12-31", narrative="before the move")
     journal.add(earlier)
-    # A move to 2026 that died after writing the new copy, before removing the old one.
     moved = earlier.with_changes(date=dt.date(2026, 1, 2), narrative="after the move")
-    journal.add(moved)
-    assert sorted(r.narrative for r in journal.iter_newest_first()) == [
-        "after the move",
-        "before the move",
-    ]
+    plant_copy(data_dir, moved)
+    with Journal(data_dir) as reader:  # every reader shows the copy in the newest year, once
+        assert [r.narrative for r in reader.iter_newest_first()] == ["after the move"]
+        assert reader.count() == 1
+        assert reader.get(earlier.id) == moved
+        assert list(reader.search("before the move")) == []
+        assert reader.on_date(dt.date(2025, 12, 31)) == []
     journal.save(moved.with_changes(notes="saved again"))
     assert [r.notes for r in journal.iter_newest_first()] == ["saved again"]
     assert list(stored(data_dir / "journal" / "2025.json")) == []

@@ -255,16 +255,13 @@ def test_a_file_damaged_while_open_is_reported_on_read_and_never_written(
                 list(journal.search("anything"))
             with pytest.raises(JournalCorrupt):
                 journal.count()
-        if damage in MODEL_DAMAGE:
-            # The file parses: a save into it keeps the entry the model rejects as it was.
+        # A file readers call damaged is never written, whatever the change: not even when
+        # it parses and only one entry is one the model rejects (strain 99, say).
+        with pytest.raises(JournalCorrupt) as refused:
             journal.add(make("2026-06-01"))
-            rejected = orjson.loads(damaged)["reflections"]["1"]
-            assert orjson.loads(year_file.read_bytes())["reflections"]["1"] == rejected
-        else:
-            # A file that does not parse is never rewritten, whatever the change.
-            with pytest.raises(JournalCorrupt):
-                journal.add(make("2026-06-01"))
-            assert year_file.read_bytes() == damaged
+        assert refused.value.path == year_file
+        assert refused.value.backup == newest_backup
+        assert year_file.read_bytes() == damaged
         assert journal.on_date(dt.date(2025, 12, 31)) == earlier
 
 

@@ -20,9 +20,13 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def open_journal(args: argparse.Namespace) -> Journal:
-    """The journal the user chose; raises ``JournalError`` with a clear message."""
-    return Journal(data_dir_of(args))
+def open_journal(args: argparse.Namespace, *, create: bool = False) -> Journal:
+    """The journal the user chose; raises ``JournalError`` with a clear message.
+
+    Only commands that write (import) create a journal; the others, pointed at a folder with
+    no journal (a mistyped path, say), say so and create nothing.
+    """
+    return Journal(data_dir_of(args), create=create)
 
 
 def write_output(text: str, destination: str | None) -> None:

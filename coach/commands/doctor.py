@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from coach.commands.common import CommandError, data_dir_of
-from coach.journal.doctor import Checkup, Problem, Trouble, check, repair
+from coach.journal.doctor import Checkup, Problem, Trouble, check
+from coach.journal.repair import repair
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,6 +36,8 @@ def _advice(problem: Problem) -> str:
             )
         if problem.path.name == "draft.json":
             return "no backup of drafts is kept; 'coach doctor --restore' sets the draft aside"
+        if problem.path.name == "pending.json":
+            return "'coach doctor --restore' sets it aside; the change it planned is lost"
         return (
             "no good backup was found; the file has not been changed; move it out of the "
             "journal folder to start that part afresh, and keep it in case it can be mended"
@@ -42,7 +45,11 @@ def _advice(problem: Problem) -> str:
     if problem.trouble is Trouble.PERMISSIONS:
         return "'coach doctor --restore' makes it private"
     if problem.trouble is Trouble.STALE_TEMP:
-        return "harmless; the next save or 'coach doctor --restore' removes it"
+        return "harmless; the next start of the coach or 'coach doctor --restore' removes it"
+    if problem.trouble is Trouble.UNFINISHED:
+        return "'coach doctor --restore' finishes it now"
+    if problem.trouble is Trouble.DUPLICATE:
+        return "'coach doctor --restore' puts it right"
     return ""
 
 

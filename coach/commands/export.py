@@ -26,7 +26,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Export the journal; returns the exit code."""
-    with open_journal(args) as journal:
+    with open_journal(args) as journal, journal.snapshot():
         reflections = list(journal.iter_newest_first())
     render = export_markdown if args.format == "md" else export_json
     write_output(render(reflections), args.output)

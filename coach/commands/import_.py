@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         reflections = read_export(raw)
     except ExportFormatError as error:
         raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
-    with open_journal(args) as journal:
+    with open_journal(args, create=True) as journal:
         report = journal.import_reflections(reflections)
     print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
     return 0

@@ -41,7 +41,7 @@ def parse_day(text: str | None) -> dt.date:
 def run(args: argparse.Namespace) -> int:
     """Print the figures; returns the exit code."""
     as_of = parse_day(args.as_of)
-    with open_journal(args) as journal:
+    with open_journal(args) as journal, journal.snapshot():
         stats = journal_stats(journal.iter_newest_first(), as_of)
     print(dumps_json(stats.to_dict()) if args.json else readable(stats), end="")
     return 0

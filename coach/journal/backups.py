@@ -1,4 +1,9 @@
-"""Rolling backups: the last good version of each journal file, one per day it changed."""
+"""Rolling backups: the last good version of each journal file, one per day it changed.
+
+Old backups are pruned to ``keep_days``, but the newest good one is never pruned, however old:
+if the versions kept were all damaged (copied before damage was refused, or harmed on disk
+since), the good one behind them is what ``coach doctor --restore`` needs.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from pathlib import Path
 from coach.journal.files import FILE_MODE, ensure_private_folder, write_atomic
 
 DEFAULT_KEEP_DAYS = 14
+
+IsGood = Callable[[bytes], bool]
 
 
 def backup_folder(backups_root: Path, target: Path) -> Path:
@@ -29,12 +36,23 @@ def backups_of(backups_root: Path, target: Path) -> list[Path]:
     )
 
 
+def _good(candidate: Path, is_good: IsGood) -> bool:
+    try:
+        return is_good(candidate.read_bytes())
+    except OSError:
+        return False
+
+
 def keep_previous_version(
-    backups_root: Path, target: Path, today: dt.date, keep_days: int = DEFAULT_KEEP_DAYS
+    backups_root: Path,
+    target: Path,
+    today: dt.date,
+    keep_days: int = DEFAULT_KEEP_DAYS,
+    is_good: IsGood | None = None,
 ) -> Path | None:
     """Before ``target`` changes for the first time today, keep its current version.
 
-    The caller has just read and validated ``target`` under the lock, so the version kept is a
+    The caller has just read and checked ``target`` under the lock, so the version kept is a
     good one. A hard link costs nothing; where links are not possible the bytes are copied.
     Returns the backup made, or None when today's already exists or there is nothing to keep.
     """
@@ -51,20 +69,23 @@ def keep_previous_version(
         write_atomic(kept, target.read_bytes())
     if kept.stat().st_mode & 0o777 != FILE_MODE:
         kept.chmod(FILE_MODE)
-    for old in backups_of(backups_root, target)[keep_days:]:
-        with contextlib.suppress(FileNotFoundError):
-            old.unlink()
+    _prune(backups_of(backups_root, target), keep_days, is_good)
     return kept
 
 
-def newest_good_backup(
-    backups_root: Path, target: Path, is_good: Callable[[bytes], bool]
-) -> Path | None:
+def _prune(newest_first: list[Path], keep_days: int, is_good: IsGood | None) -> None:
+    """Delete all but the newest ``keep_days`` backups, sparing the newest good one."""
+    doomed = newest_first[keep_days:]
+    if not doomed:
+        return
+    if is_good is not None and not any(_good(p, is_good) for p in newest_first[:keep_days]):
+        spared = next((p for p in doomed if _good(p, is_good)), None)
+        doomed = [p for p in doomed if p != spared]
+    for old in doomed:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+
+
+def newest_good_backup(backups_root: Path, target: Path, is_good: IsGood) -> Path | None:
     """The newest backup of ``target`` whose bytes pass ``is_good``, or None."""
-    for candidate in backups_of(backups_root, target):
-        try:
-            if is_good(candidate.read_bytes()):
-                return candidate
-        except OSError:
-            continue
-    return None
+    return next((p for p in backups_of(backups_root, target) if _good(p, is_good)), None)

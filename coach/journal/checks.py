@@ -4,13 +4,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from coach.journal.names import DRAFT_TABLE, REFLECTIONS_TABLE, YEAR_FILE
+from coach.journal.backups import newest_good_backup
+from coach.journal.errors import JournalCorrupt, JournalTooNew
+from coach.journal.names import DRAFT_FILE, DRAFT_TABLE, REFLECTIONS_TABLE, YEAR_FILE
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
-from coach.journal.storage import ShapeError, Tables, is_journal_file, parse_tables
+from coach.journal.storage import ShapeError, Signature, Tables, is_journal_file, parse_tables
 from coach.model import ModelError
+
+
+def newest_schema(tables: Tables) -> int:
+    """The highest schema number of any document in a file (0 for an empty file)."""
+    return max(
+        (schema_of(document) for table in tables.values() for document in table.values()),
+        default=0,
+    )
 
 
 def _reflection_problem(tables: Tables) -> str | None:
@@ -40,10 +51,15 @@ def _draft_problem(tables: Tables) -> str | None:
     return None
 
 
-def _content_problem(path: Path, tables: Tables) -> str | None:
+def content_problem(path: Path, tables: Tables) -> str | None:
+    """Why parsed ``tables`` are not a good version of the journal file ``path``, or None.
+
+    The one test of "damaged" beyond the file's shape: readers refuse what it refuses, and so
+    does every write, so damage is never written over or copied into a backup.
+    """
     if YEAR_FILE.match(path.name):
         return _reflection_problem(tables)
-    if path.name == "draft.json":
+    if path.name == DRAFT_FILE:
         return _draft_problem(tables)
     return None
 
@@ -54,7 +70,7 @@ def file_problem(path: Path, raw: bytes) -> str | None:
         tables = parse_tables(raw)
     except ShapeError as error:
         return str(error)
-    return _content_problem(path, tables)
+    return content_problem(path, tables)
 
 
 def good_version_test(path: Path) -> Callable[[bytes], bool]:
@@ -64,3 +80,51 @@ def good_version_test(path: Path) -> Callable[[bytes], bool]:
         return is_journal_file(raw) and file_problem(path, raw) is None
 
     return is_good
+
+
+def damage_report(backups_dir: Path, path: Path, problem: str) -> JournalCorrupt:
+    """The error for a damaged file, naming its newest good backup."""
+    return JournalCorrupt(
+        path, problem, newest_good_backup(backups_dir, path, good_version_test(path))
+    )
+
+
+class WriteGuard:
+    """Refuses to write into a file that readers would call damaged or too new.
+
+    A file is checked as readers check it (``content_problem``) before any change to it; a
+    version already checked, or written by this process, is remembered by its signature, so
+    saving again to the same year costs nothing more.
+    """
+
+    def __init__(self, backups_dir: Path) -> None:
+        self._backups_dir = backups_dir
+        self._good: dict[Path, Signature] = {}
+        self._lock = threading.Lock()
+
+    def damaged(self, path: Path, problem: str) -> JournalCorrupt:
+        """The journal's error for ``path``, naming its newest good backup."""
+        return damage_report(self._backups_dir, path, problem)
+
+    def check(self, path: Path, signature: Signature | None, tables: Tables) -> None:
+        """Raise ``JournalTooNew`` or ``JournalCorrupt`` unless ``tables`` may be written over."""
+        with self._lock:
+            if signature is not None and self._good.get(path) == signature:
+                return
+        newest = newest_schema(tables)
+        if newest > CURRENT_SCHEMA:
+            raise JournalTooNew(path, newest, CURRENT_SCHEMA)
+        problem = content_problem(path, tables)
+        if problem is not None:
+            raise self.damaged(path, problem)
+        self.vouch(path, signature)
+
+    def vouch(self, path: Path, signature: Signature | None) -> None:
+        """Remember that this version of ``path`` is good (checked, or just written by us)."""
+        if signature is not None:
+            with self._lock:
+                self._good[path] = signature
+
+    def is_good_version(self, path: Path) -> Callable[[bytes], bool]:
+        """The test of a good backup of ``path``."""
+        return good_version_test(path)

@@ -40,3 +40,24 @@ class ReflectionNotFound(JournalError):
     def __init__(self, reflection_id: str) -> None:
         self.reflection_id = reflection_id
         super().__init__(f"no reflection with id {reflection_id} is in the journal")
+
+
+class JournalReadOnly(JournalError):
+    """The journal can be read but not changed: a read-only disk, or a copy without write access."""
+
+    def __init__(self, data_dir: Path, reason: str) -> None:
+        self.data_dir = data_dir
+        super().__init__(
+            f"the journal in {data_dir} is read-only ({reason}); it can be read, but nothing "
+            "can be saved to it"
+        )
+
+
+class JournalMissing(JournalError):
+    """No journal in the folder a reading command was pointed at; nothing was created."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        super().__init__(
+            f"no journal at {data_dir}; check --data-dir or COACH_DATA_DIR (nothing was created)"
+        )

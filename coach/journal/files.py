@@ -1,4 +1,5 @@
-"""Private, atomic file primitives: every folder 0700, every file 0600, no torn writes."""
+"""Private, atomic file primitives: every folder 0700, every file 0600, no torn writes, and no
+symlink ever followed inside the data folder."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import contextlib
 import os
 import re
 import secrets
+import stat
+from collections.abc import Iterator
 from pathlib import Path
+
+from coach.journal.names import BACKUPS_FOLDER, JOURNAL_FOLDER
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -17,15 +22,61 @@ _OUR_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 
 def is_our_temp(path: Path) -> bool:
     """Whether ``path`` is a temporary file this module made (and a killed writer left)."""
-    return _OUR_TEMP.match(path.name) is not None and path.is_file() and not path.is_symlink()
+    return _OUR_TEMP.match(path.name) is not None and _is_plain_file(path)
+
+
+def _is_plain_file(path: Path) -> bool:
+    """A regular file, not reached through a symlink."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_plain_folder(path: Path) -> bool:
+    """A folder, not reached through a symlink."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def ensure_private_folder(folder: Path) -> Path:
-    """Create ``folder`` (and parents) if needed and make it 0700."""
+    """Create ``folder`` (and parents) if needed and make it 0700.
+
+    A symlink in its place is left alone: making it private would change the permissions of
+    whatever it points to, which may be anywhere.
+    """
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+    if not folder.is_symlink() and folder.stat().st_mode & 0o777 != FOLDER_MODE:
         folder.chmod(FOLDER_MODE)
     return folder
+
+
+def private_folders(data_dir: Path) -> Iterator[Path]:
+    """Every folder of a journal: the data folder, ``journal/`` and ``backups/`` and the folders
+    below it, never through a symlink (one planted in ``backups/`` could point anywhere)."""
+    if not data_dir.is_dir():
+        return
+    yield data_dir
+    for name in (JOURNAL_FOLDER, BACKUPS_FOLDER):
+        top = data_dir / name
+        if not _is_plain_folder(top):
+            continue
+        yield top
+        for root, folders, _files in os.walk(top, followlinks=False):
+            for folder in sorted(folders):
+                path = Path(root) / folder
+                if _is_plain_folder(path):
+                    yield path
+
+
+def folder_files(folder: Path) -> Iterator[Path]:
+    """The regular files directly in ``folder``, symlinks left out."""
+    with contextlib.suppress(FileNotFoundError):
+        for path in sorted(folder.iterdir()):
+            if _is_plain_file(path):
+                yield path
 
 
 def fsync_folder(folder: Path) -> None:
@@ -42,11 +93,10 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
-    """Replace ``target`` with ``payload`` so a reader or a crash sees the old file or the new.
+def write_temp(target: Path, payload: bytes) -> Path:
+    """Write ``payload`` to a new 0600 temporary file beside ``target``, flushed to disk.
 
-    Writes a 0600 temporary file in the same folder, fsyncs it, ``os.replace``s it over the
-    target and fsyncs the folder.
+    Nothing is left behind if the write fails (a full disk, say).
     """
     temp = temp_path_for(target)
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -60,6 +110,21 @@ def write_atomic(target: Path, payload: bytes) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Replace ``target`` with ``payload`` so a reader or a crash sees the old file or the new.
+
+    Writes a 0600 temporary file in the same folder, fsyncs it, ``os.replace``s it over the
+    target and fsyncs the folder.
+    """
+    temp = write_temp(target, payload)
+    try:
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -71,24 +136,20 @@ def write_atomic(target: Path, payload: bytes) -> None:
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files a killed writer left behind; call only while holding the lock."""
     removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    for candidate in folder.iterdir():
-        if is_our_temp(candidate):
-            with contextlib.suppress(FileNotFoundError):
-                candidate.unlink()
-                removed.append(candidate)
+    for candidate in stale_temps(folder):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+            removed.append(candidate)
     return removed
 
 
 def stale_temps(folder: Path) -> list[Path]:
     """Temporary files a killed writer left behind, without touching them."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if is_our_temp(p))
+    return [path for path in folder_files(folder) if is_our_temp(path)]
 
 
 def make_private(path: Path) -> None:
-    """Make an existing file 0600."""
-    if path.stat().st_mode & 0o777 != FILE_MODE:
+    """Make an existing file 0600; a symlink is never followed."""
+    info = os.lstat(path)
+    if stat.S_ISREG(info.st_mode) and info.st_mode & 0o777 != FILE_MODE:
         path.chmod(FILE_MODE)

@@ -5,16 +5,19 @@ On disk (all under the data folder, 0700; every file 0600)::
     journal/2026.json   reflections of one calendar year (TinyDB, table "reflections")
     records.json        settings and other small records (TinyDB, one table each)
     draft.json          the reflection being written, saved every few seconds
+    pending.json        only while a change to several files is being applied
     backups/<stem>/<date>.json   the last good version of a file for each day it changed
-    journal.lock        the OS lock held around every read-modify-write
+    journal.lock        the OS lock held around every change
 
-A save rewrites only its year's file, so it costs the same in year ten as in week one.
+A save rewrites only the files it changes, so it costs the same in year ten as in week one, and
+every change is a ``Transaction``: applied whole or not at all, however many files it touches.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,30 +30,47 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
 from coach.journal.backups import DEFAULT_KEEP_DAYS
-from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
-from coach.journal.files import ensure_private_folder, make_private, remove_stale_temps
+from coach.journal.checks import WriteGuard, damage_report, newest_schema
+from coach.journal.errors import (
+    JournalCorrupt,
+    JournalError,
+    JournalMissing,
+    JournalReadOnly,
+    JournalTooNew,
+    ReflectionNotFound,
+)
+from coach.journal.files import (
+    ensure_private_folder,
+    folder_files,
+    make_private,
+    private_folders,
+    remove_stale_temps,
+)
 from coach.journal.names import (
     DRAFT_TABLE,
-    LOCK_NAME,
+    JOURNAL_MARKS,
     LOCK_TIMEOUT_SECONDS,
     REFLECTIONS_TABLE,
     SETTINGS_TABLE,
     YEAR_FILE,
+    Layout,
 )
-from coach.journal.reading import YearReader, damage_report, year_file
+from coach.journal.pending import PendingView, PlanDamaged, finish_plan, read_plan
+from coach.journal.reading import YearReader
 from coach.journal.schema import (
     CURRENT_SCHEMA,
-    document_to_reflection,
-    migrate,
     migrate_in_place,
     reflection_to_document,
     replace_with,
     schema_of,
 )
-from coach.journal.storage import AtomicStorage, FileCache
-from coach.model import ModelError, Reflection
+from coach.journal.storage import FileCache, ReadStorage, read_tables, signature_of
+from coach.journal.transaction import BackupPolicy, Transaction
+from coach.model import Reflection
 
 _BY_ID = Query()
+# What an OS says when a journal can be read but not changed.
+_READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @dataclass(frozen=True)
@@ -70,29 +90,36 @@ class ImportReport:
     unchanged: int = 0
 
 
-# What marks a folder as a journal's: any one of these in it.
-_JOURNAL_MARKS = ("journal", "records.json", "draft.json", LOCK_NAME, "backups")
-
-
-def _journal_folder(folder: Path) -> Path:
-    """``folder`` if it is new, empty or a journal's; a folder of other files is refused.
+def _journal_folder(folder: Path, *, create: bool) -> Path:
+    """``folder`` if it is a journal's (or, when ``create``, new or empty); else a clear error.
 
     Opening makes the folder 0700 and its files 0600, so pointing ``--data-dir`` at a folder
-    of the user's own files (their home, say) must stop before anything is touched.
+    of the user's own files (their home, say) must stop before anything is touched; and a
+    command that only reads must not create a journal where the user mistyped a path.
     """
-    if folder.is_dir() and not any((folder / mark).exists() for mark in _JOURNAL_MARKS):
-        if next(folder.iterdir(), None) is not None:
-            raise JournalError(
-                f"{folder} already holds other files and no pwp-coach journal; give an empty "
-                "folder or a journal folder with --data-dir or COACH_DATA_DIR"
-            )
-    elif folder.exists() and not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a folder; give a folder for the journal")
+    marked = folder.is_dir() and any((folder / mark).exists() for mark in JOURNAL_MARKS)
+    if marked:
+        return folder
+    if folder.is_dir() and next(folder.iterdir(), None) is not None:
+        raise JournalError(
+            f"{folder} already holds other files and no pwp-coach journal; give an empty "
+            "folder or a journal folder with --data-dir or COACH_DATA_DIR"
+        )
+    if not create:
+        raise JournalMissing(folder)
     return folder
 
 
 class Journal:
-    """A private journal of reflections in one data folder; use as a context manager."""
+    """A private journal of reflections in one data folder; use as a context manager.
+
+    ``create=False`` is for commands that only read: a folder with no journal is an error, and
+    nothing is created. A journal that cannot be changed (a read-only disk or copy) opens
+    read-only: ``read_only`` says why, reading works, and every change raises
+    ``JournalReadOnly``.
+    """
 
     def __init__(
         self,
@@ -100,28 +127,27 @@ class Journal:
         *,
         keep_days: int = DEFAULT_KEEP_DAYS,
         today: Callable[[], dt.date] = dt.date.today,
+        create: bool = True,
     ) -> None:
-        self.data_dir = ensure_private_folder(_journal_folder(Path(data_dir)))
-        self.journal_dir = ensure_private_folder(self.data_dir / "journal")
-        self.backups_dir = self.data_dir / "backups"
-        self.records_path = self.data_dir / "records.json"
-        self.draft_path = self.data_dir / "draft.json"
+        self.layout = Layout(_journal_folder(Path(data_dir), create=create))
+        self.data_dir = self.layout.data_dir
+        self.journal_dir = self.layout.journal_dir
+        self.backups_dir = self.layout.backups_dir
+        self.records_path = self.layout.records
+        self.draft_path = self.layout.draft
         self.keep_days = keep_days
+        self.read_only: str | None = None
         self._today = today
         self._files = FileCache()
+        self._pending = PendingView(self.layout)
+        self._guard = WriteGuard(self.backups_dir)
         self._thread_lock = threading.RLock()  # guards the read caches, held briefly
         self._write_lock = threading.RLock()  # one writer at a time in this process
-        self._file_lock = FileLock(
-            str(self.data_dir / LOCK_NAME), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS
-        )
+        self._file_lock = FileLock(str(self.layout.lock), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
         self._reader = YearReader(
-            journal_dir=self.journal_dir,
-            backups_dir=self.backups_dir,
-            cache=self._files,
-            table=REFLECTIONS_TABLE,
-            lock=self._thread_lock,
+            layout=self.layout, cache=self._files, pending=self._pending, lock=self._thread_lock
         )
-        self._open()
+        self._open(create=create)
 
     # --- opening and closing ------------------------------------------------------------
 
@@ -134,140 +160,189 @@ class Journal:
     def close(self) -> None:
         """Forget what is cached; the files are never held open, so nothing else to do."""
         with self._thread_lock:
-            self._files.entries.clear()
+            self._files.clear()
             self._reader.forget()
 
-    def _open(self) -> None:
-        """Tidy after a killed writer, make every file private, and migrate old documents.
+    def _open(self, *, create: bool) -> None:
+        """Finish a change a kill cut short, tidy, make every file private, migrate old files.
 
         Every file is read and checked before any is migrated, so a file from a newer coach or
-        a damaged one stops the open with nothing written.
+        a damaged one stops the open with nothing written. A journal that cannot be written
+        is opened read-only, after the same checks.
         """
-        with self._locked():
-            for folder in self._private_folders():
-                remove_stale_temps(folder)
-            for path in self._all_files():
-                make_private(path)
-            old = [
-                path
-                for path in [*map(self.year_path, self.years()), self.records_path]
-                if self._needs_migration(path)
-            ]
+        try:
+            if create:
+                ensure_private_folder(self.data_dir)
+                ensure_private_folder(self.journal_dir)
+            with self._locked():
+                self._tidy()
+                self._migrate()
+        except JournalReadOnly as error:
+            self.read_only = str(error)
+        except PermissionError as error:  # a folder or file we may read but not change
+            self.read_only = str(JournalReadOnly(self.data_dir, error.strerror or str(error)))
+        except OSError as error:
+            if error.errno not in _READ_ONLY_ERRORS:
+                raise
+            self.read_only = str(JournalReadOnly(self.data_dir, error.strerror or str(error)))
+        if self.read_only is not None:
+            self._old_files()  # still refuse a file from a newer coach, or a damaged one
+
+    def _tidy(self) -> None:
+        """Remove what killed writers left, and make every folder 0700 and every file 0600."""
+        own = {p.name for p in (self.records_path, self.draft_path, self.layout.lock)}
+        for folder in private_folders(self.data_dir):
+            ensure_private_folder(folder)
+            remove_stale_temps(folder)
+            for path in folder_files(folder):
+                if folder != self.data_dir or path.name in own:
+                    make_private(path)
+
+    def _old_files(self) -> list[Path]:
+        """The files holding documents of an older schema; raises if one is newer or damaged."""
+        old = []
+        for path in [*map(self.year_path, self.years()), self.records_path]:
+            _signature, tables = read_tables(
+                path, cache=self._files, pending=self._pending, on_damage=self._damaged
+            )
+            if not tables:
+                continue
+            if (newest := newest_schema(tables)) > CURRENT_SCHEMA:
+                raise JournalTooNew(path, newest, CURRENT_SCHEMA)
+            if any(schema_of(d) < CURRENT_SCHEMA for t in tables.values() for d in t.values()):
+                old.append(path)
+        return old
+
+    def _migrate(self) -> None:
+        """Bring old documents up to date, every old file in one change (all or none)."""
+        old = self._old_files()
+        if not old:
+            return
+        with self._changing() as change:
             for path in old:
-                self._migrate_file(path)
+                db = change.db(path)
+                for name, table in list(change.tables(path).items()):
+                    if any(schema_of(document) < CURRENT_SCHEMA for document in table.values()):
+                        db.table(name).update(
+                            migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA
+                        )
 
-    def _private_folders(self) -> Iterator[Path]:
-        """Every folder of the journal, each made 0700 on the way."""
-        yield self.data_dir
-        yield self.journal_dir
-        if self.backups_dir.is_dir():
-            yield ensure_private_folder(self.backups_dir)
-            for folder in self.backups_dir.iterdir():
-                if folder.is_dir() and not folder.is_symlink():
-                    yield ensure_private_folder(folder)
-
-    def _all_files(self) -> Iterator[Path]:
-        """The journal's own files: in the data folder only those it names, below it all."""
-        own = {self.records_path.name, self.draft_path.name, LOCK_NAME}
-        for folder in self._private_folders():
-            for path in folder.iterdir():
-                ours = folder != self.data_dir or path.name in own
-                if ours and path.is_file() and not path.is_symlink():
-                    yield path
-
-    def _needs_migration(self, path: Path) -> bool:
-        """Whether ``path`` holds documents of an older schema; raises if it is damaged or newer.
-
-        Documents about to be migrated are checked against the model first: a file that would
-        be called damaged when read is not rewritten by a migration either.
-        """
-        tables = self._db(path, fresh=False).storage.read() or {}
-        numbers = {schema_of(document) for table in tables.values() for document in table.values()}
-        if numbers and max(numbers) > CURRENT_SCHEMA:
-            raise JournalTooNew(path, max(numbers), CURRENT_SCHEMA)
-        if not numbers or min(numbers) >= CURRENT_SCHEMA:
-            return False
-        holds_reflections = path != self.records_path
-        for document in tables.get(REFLECTIONS_TABLE, {}).values() if holds_reflections else ():
-            if schema_of(document) < CURRENT_SCHEMA:
-                try:
-                    document_to_reflection(migrate(dict(document)))
-                except ModelError as error:
-                    problem = f"entry {document.get('id', '?')!s}: {error}"
-                    raise self._damaged(path, problem) from None
-        return True
-
-    def _migrate_file(self, path: Path) -> None:
-        """Bring the old documents of ``path`` up to date: one write for each table that has any."""
-        db = self._db(path, fresh=True)
-        for name, table in list((db.storage.read() or {}).items()):
-            if any(schema_of(document) < CURRENT_SCHEMA for document in table.values()):
-                db.table(name).update(migrate_in_place, lambda d: schema_of(d) < CURRENT_SCHEMA)
-
-    # --- files, locks and TinyDB ---------------------------------------------------------
+    # --- files, locks and changes --------------------------------------------------------
 
     def year_path(self, year: int) -> Path:
         """The file holding one calendar year's reflections."""
-        return year_file(self.journal_dir, year)
+        return self.layout.year(year)
 
     def years(self) -> list[int]:
-        """The years that have a journal file, newest first."""
-        found = (YEAR_FILE.match(p.name) for p in self.journal_dir.iterdir())
-        return sorted((int(m.group(1)) for m in found if m), reverse=True)
+        """The years that have a journal file (or one on its way in), newest first."""
+        found: set[int] = set()
+        if self.journal_dir.is_dir():
+            found = {
+                int(m.group(1))
+                for p in self.journal_dir.iterdir()
+                if (m := YEAR_FILE.match(p.name))
+            }
+        plan = self._pending.plan()
+        for _temp, target in plan.renames if plan is not None else ():
+            year = self.layout.year_of(target)
+            if year is not None:
+                found.add(year)
+        return sorted(found, reverse=True)
+
+    @contextlib.contextmanager
+    def _file_locked(self) -> Iterator[None]:
+        """Hold the OS lock, finishing first any change a killed process committed."""
+        if self.read_only is not None:
+            raise JournalError(self.read_only)
+        try:
+            self._file_lock.acquire()
+        except Timeout:
+            raise JournalError(
+                f"the journal in {self.data_dir} is busy: another coach has held its lock "
+                f"for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+            ) from None
+        except OSError as error:
+            if error.errno in _READ_ONLY_ERRORS:
+                raise JournalReadOnly(self.data_dir, error.strerror or str(error)) from None
+            raise
+        try:
+            self._finish_pending()
+            yield
+        finally:
+            self._file_lock.release()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         # Writers queue on their own lock, not the readers' cache lock: a reader on the UI
         # thread must never wait behind another process holding the file lock.
-        with self._write_lock:
-            try:
-                self._file_lock.acquire()
-            except Timeout:
-                raise JournalError(
-                    f"the journal in {self.data_dir} is busy: another coach has held its lock "
-                    f"for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
-                ) from None
-            try:
-                yield
-            except BaseException:
-                # TinyDB changes the parsed tables in place before writing them; if a change
-                # stopped part-way, forget every parsed file so the next read goes to the disk.
-                self._files.entries.clear()
-                self._reader.forget()
-                raise
-            finally:
-                self._file_lock.release()
+        with self._write_lock, self._file_locked():
+            yield
+
+    def _finish_pending(self) -> None:
+        try:
+            plan = read_plan(self.layout)
+        except PlanDamaged as error:
+            raise JournalCorrupt(self.layout.pending, str(error), None) from None
+        if plan is not None:
+            finish_plan(self.layout, plan)
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[Transaction]:
+        """A change under the lock: written whole when the block ends, or not at all."""
+        with self._locked():
+            change = Transaction(
+                self.layout,
+                guard=self._guard,
+                backups=BackupPolicy(keep_days=self.keep_days, today=self._today),
+            )
+            yield change
+            for path, tables in change.commit():
+                signature = signature_of(path)
+                if signature is not None:
+                    self._files.put(path, signature, tables)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Hold every writer still while the block reads (an export): one consistent journal.
+
+        Only the OS lock is taken, never this process's writers' lock, so a reader is not
+        queued behind a writer of its own that is waiting for another process.
+        """
+        if self.read_only is not None:
+            yield  # nobody can be changing it
+            return
+        with self._file_locked():
+            yield
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
         return damage_report(self.backups_dir, path, problem)
 
-    def _db(self, path: Path, *, fresh: bool) -> TinyDB:
-        """A short-lived TinyDB over one file: no next-id or query cache outlives the call."""
+    def _reading(self, path: Path) -> TinyDB:
+        """A short-lived, read-only TinyDB over one small file (settings, draft)."""
         return TinyDB(
             path=path,
-            storage=AtomicStorage,
+            storage=ReadStorage,
             cache=self._files,
+            pending=self._pending,
             on_damage=self._damaged,
-            backups=None if path == self.draft_path else self.backups_dir,
-            keep_days=self.keep_days,
-            fresh=fresh,
-            today=self._today,
         )
 
     # --- reading reflections -------------------------------------------------------------
-
-    def _year(self, year: int) -> tuple[Reflection, ...]:
-        """One year's reflections, newest first, read again only when the file changed."""
-        return self._reader.reflections(year)
+    # Each id is shown once: where a cut-off move of an older version left a reflection in
+    # two years, the copy in the newest year is the one every reader shows (and doctor keeps).
 
     def count(self) -> int:
-        """How many reflections the journal holds (counted without reading each one)."""
-        return sum(len(self._reader.documents(year)) for year in self.years())
+        """How many reflections the journal holds (counted without building any)."""
+        return len(frozenset().union(*(self._reader.ids(year) for year in self.years())))
 
     def iter_newest_first(self) -> Iterator[Reflection]:
         """Every reflection, newest first, reading one year's file at a time as needed."""
+        seen: set[str] = set()
         for year in self.years():
-            yield from self._year(year)
+            for reflection in self._reader.reflections(year):
+                if reflection.id not in seen:
+                    seen.add(reflection.id)
+                    yield reflection
 
     def page(self, offset: int, limit: int) -> list[Reflection]:
         """One page of history, newest first."""
@@ -279,7 +354,7 @@ class Journal:
 
     def get(self, reflection_id: str) -> Reflection | None:
         """The reflection with this id, or None; only that one reflection is built."""
-        for year in self.years():
+        for year in self._homes(reflection_id)[:1]:
             for document in self._reader.documents(year):
                 if document.get("id") == reflection_id:
                     return self._reader.build(year, document)
@@ -287,9 +362,15 @@ class Journal:
 
     def on_date(self, day: dt.date) -> list[Reflection]:
         """The reflections of one day, newest first."""
-        if day.year not in self.years():
+        years = self.years()
+        if day.year not in years:
             return []
-        return [r for r in self._year(day.year) if r.date == day]
+        hidden: set[str] = set()
+        for year in (y for y in years if y > day.year):
+            with contextlib.suppress(JournalCorrupt):  # a damaged later year hides nothing
+                hidden |= self._reader.ids(year)
+        found = [r for r in self._reader.reflections(day.year) if r.date == day]
+        return [r for r in _each_id_once(found) if r.id not in hidden]
 
     def warm_up(self) -> None:
         """Read every year now (newest first), so history and search are quick later.
@@ -306,109 +387,112 @@ class Journal:
         that may match are built, so a first search does not read every reflection.
         """
         needle = text.casefold().strip()
+        hidden: set[str] = set()
         for year in self.years():
-            yield from self._reader.search(year, needle)
+            yield from (
+                r for r in _each_id_once(self._reader.search(year, needle)) if r.id not in hidden
+            )
+            hidden |= self._reader.ids(year)
+
+    def _homes(self, reflection_id: str) -> list[int]:
+        """The years whose files hold this id, newest first (more than one only after a
+        cut-off move by an older version)."""
+        return [year for year in self.years() if reflection_id in self._reader.ids(year)]
 
     # --- writing reflections -------------------------------------------------------------
 
+    def _table(self, change: Transaction, year: int) -> Any:
+        return change.db(self.year_path(year)).table(REFLECTIONS_TABLE)
+
     def add(self, reflection: Reflection) -> None:
-        """Store a new reflection; only its year's file is read and written."""
-        with self._locked():
-            table = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
-            if table.contains(_BY_ID.id == reflection.id):
+        """Store a new reflection; raises if its id is already saved in any year."""
+        with self._changing() as change:
+            if self._homes(reflection.id):
                 raise JournalError(f"a reflection with id {reflection.id} is already saved")
-            table.insert(reflection_to_document(reflection))
+            self._table(change, reflection.year).insert(reflection_to_document(reflection))
 
     def save(self, reflection: Reflection) -> None:
         """Add the reflection, or replace the stored one with the same id (even across years)."""
-        with self._locked():
-            self._put(reflection, must_exist=False)
+        self._put(reflection, must_exist=False)
 
     def update(self, reflection: Reflection) -> None:
         """Replace a stored reflection; raises ``ReflectionNotFound`` if it is not there."""
-        with self._locked():
-            self._put(reflection, must_exist=True)
+        self._put(reflection, must_exist=True)
 
     def _put(self, reflection: Reflection, *, must_exist: bool) -> None:
-        document = reflection_to_document(reflection)
-        target = self._db(self.year_path(reflection.year), fresh=True).table(REFLECTIONS_TABLE)
-        # Look before updating: TinyDB's update writes the file even when nothing matches.
-        elsewhere = [
-            year
-            for year in self.years()
-            if year != reflection.year and self._holds(year, reflection.id)
-        ]
-        if target.contains(_BY_ID.id == reflection.id):
-            target.update(replace_with(document), _BY_ID.id == reflection.id)
-        else:
-            if must_exist and not elsewhere:
+        """One change: the new version in its year, every other copy gone (a move to another
+        year writes both files together, so no reader ever sees it twice or not at all)."""
+        with self._changing() as change:
+            homes = self._homes(reflection.id)
+            if must_exist and not homes:
                 raise ReflectionNotFound(reflection.id)
-            # Insert first, then remove: a crash between leaves two copies, never none.
-            target.insert(document)
-        # Removing every other copy also tidies one left by a move that a crash cut short.
-        for year in elsewhere:
-            self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE).remove(
-                _BY_ID.id == reflection.id
-            )
+            self._replace_all(change, {reflection.id: homes}, [reflection])
 
-    def _holds(self, year: int, reflection_id: str) -> bool:
-        """Whether a year's file holds this id; looks at the stored documents, not the model."""
-        return any(d.get("id") == reflection_id for d in self._reader.documents(year))
+    def _replace_all(
+        self, change: Transaction, homes: Mapping[str, list[int]], reflections: list[Reflection]
+    ) -> None:
+        """Make each reflection's stored copies exactly one, in its own year."""
+        by_id = {r.id: r for r in reflections}
+        for year in sorted({y for rid in by_id for y in homes.get(rid, [])}):
+            leaving = [rid for rid in by_id if year in homes.get(rid, [])]
+            self._table(change, year).remove(_BY_ID.id.one_of(leaving))
+        for year in sorted({r.year for r in reflections}):
+            arriving = [reflection_to_document(r) for r in reflections if r.year == year]
+            self._table(change, year).insert_multiple(arriving)
 
     def delete(self, reflection_id: str) -> bool:
-        """Remove a reflection; True if it was there."""
-        with self._locked():
-            removed = False
-            for year in self.years():
-                if self._holds(year, reflection_id):
-                    table = self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE)
-                    removed |= bool(table.remove(_BY_ID.id == reflection_id))
-            return removed
+        """Remove a reflection (every copy of it); True if it was there."""
+        with self._changing() as change:
+            homes = self._homes(reflection_id)
+            for year in homes:
+                self._table(change, year).remove(_BY_ID.id == reflection_id)
+            return bool(homes)
 
     def import_reflections(self, reflections: Iterable[Reflection]) -> ImportReport:
-        """Merge reflections by id: new ones are added, changed ones replaced, equal ones left."""
+        """Merge reflections by id: new ones are added, changed ones replaced, equal ones left.
+
+        One change, whole or not at all. Each incoming id is compared with every stored copy
+        of it; only those copies are built, never the rest of the journal.
+        """
         incoming = {r.id: r for r in reflections}
-        with self._locked():
-            stored = {r.id: r for year in self.years() for r in self._year(year)}
-            new = [r for r in incoming.values() if r.id not in stored]
+        with self._changing() as change:
+            homes: dict[str, list[int]] = {}
+            for year in self.years():
+                for rid in self._reader.ids(year) & incoming.keys():
+                    homes.setdefault(rid, []).append(year)
             changed = [
                 r
                 for r in incoming.values()
-                if r.id in stored
-                and reflection_to_document(stored[r.id]) != reflection_to_document(r)
+                if r.id in homes and not self._stored_as(r, homes[r.id])
             ]
-            for year in sorted({r.year for r in [*new, *changed]}):
-                table = self._db(self.year_path(year), fresh=True).table(REFLECTIONS_TABLE)
-                in_place = {r.id: r for r in changed if r.year == year == stored[r.id].year}
-                if in_place:
-                    table.update_multiple(
-                        [
-                            (replace_with(reflection_to_document(r)), _BY_ID.id == rid)
-                            for rid, r in in_place.items()
-                        ]
-                    )
-                arriving = [r for r in [*new, *changed] if r.year == year and r.id not in in_place]
-                if arriving:
-                    table.insert_multiple(reflection_to_document(r) for r in arriving)
-            for reflection in changed:  # moved to another year: inserted above, removed here
-                if stored[reflection.id].year != reflection.year:
-                    table = self._db(self.year_path(stored[reflection.id].year), fresh=True)
-                    table.table(REFLECTIONS_TABLE).remove(_BY_ID.id == reflection.id)
+            new = [r for r in incoming.values() if r.id not in homes]
+            self._replace_all(change, homes, [*changed, *new])
         unchanged = len(incoming) - len(new) - len(changed)
         return ImportReport(added=len(new), updated=len(changed), unchanged=unchanged)
+
+    def _stored_as(self, reflection: Reflection, homes: list[int]) -> bool:
+        """Whether the journal holds exactly this reflection, once, in its own year."""
+        if homes != [reflection.year]:
+            return False
+        copies = [
+            d for d in self._reader.documents(reflection.year) if d.get("id") == reflection.id
+        ]
+        wanted = reflection_to_document(reflection)
+        return len(copies) == 1 and (
+            reflection_to_document(self._reader.build(reflection.year, copies[0])) == wanted
+        )
 
     # --- settings ------------------------------------------------------------------------
 
     def settings(self) -> dict[str, Any]:
         """The user's settings (core values and the like) as a plain dict."""
-        table = self._db(self.records_path, fresh=False).table(SETTINGS_TABLE)
-        found = table.all()
+        found = self._reading(self.records_path).table(SETTINGS_TABLE).all()
         return {k: v for k, v in found[0].items() if k != "schema"} if found else {}
 
     def update_settings(self, changes: Mapping[str, Any]) -> None:
         """Change some settings, keeping the rest."""
-        with self._locked():
-            table = self._db(self.records_path, fresh=True).table(SETTINGS_TABLE)
+        with self._changing() as change:
+            table = change.db(self.records_path).table(SETTINGS_TABLE)
             current = table.all()
             merged = {**(dict(current[0]) if current else {}), **changes, "schema": CURRENT_SCHEMA}
             if current:
@@ -419,12 +503,13 @@ class Journal:
     # --- drafts --------------------------------------------------------------------------
 
     def save_draft(self, state: Mapping[str, Any]) -> None:
-        """Keep the reflection in progress; cheap enough to call every few seconds."""
+        """Keep the reflection in progress; cheap enough to call every few seconds.
+
+        A draft file that is damaged, or was written by a newer coach, is never written over.
+        """
         document = {"schema": CURRENT_SCHEMA, "saved": _now().isoformat(), "state": dict(state)}
-        with self._locked():
-            table = self._db(self.draft_path, fresh=True).table(DRAFT_TABLE)
-            # One write: replace document 1, or insert it. (TinyDB's upsert would write twice
-            # when it is missing: its update writes even when no document matches.)
+        with self._changing() as change:
+            table = change.db(self.draft_path).table(DRAFT_TABLE)
             if table.contains(doc_id=1):
                 table.update(replace_with(document), doc_ids=[1])
             else:
@@ -432,10 +517,12 @@ class Journal:
 
     def load_draft(self) -> Draft | None:
         """The reflection in progress left by an earlier run, if any."""
-        found = self._db(self.draft_path, fresh=False).table(DRAFT_TABLE).all()
+        found = self._reading(self.draft_path).table(DRAFT_TABLE).all()
         if not found:
             return None
         document = found[0]
+        if schema_of(document) > CURRENT_SCHEMA:
+            raise JournalTooNew(self.draft_path, schema_of(document), CURRENT_SCHEMA)
         try:
             return Draft(
                 saved=dt.datetime.fromisoformat(document["saved"]), state=dict(document["state"])
@@ -445,11 +532,20 @@ class Journal:
 
     def discard_draft(self) -> None:
         """Forget the reflection in progress (it was saved or the user let it go)."""
-        with self._locked():
-            if self.draft_path.exists():
-                table = self._db(self.draft_path, fresh=True).table(DRAFT_TABLE)
-                if len(table):
-                    table.truncate()
+        if not self.draft_path.exists():
+            return
+        with self._changing() as change:
+            table = change.db(self.draft_path).table(DRAFT_TABLE)
+            if len(table):
+                table.truncate()
+
+
+def _each_id_once(reflections: Iterable[Reflection]) -> Iterator[Reflection]:
+    seen: set[str] = set()
+    for reflection in reflections:
+        if reflection.id not in seen:
+            seen.add(reflection.id)
+            yield reflection
 
 
 def _now() -> dt.datetime:

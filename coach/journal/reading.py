@@ -7,6 +7,9 @@ Two caches per year, each valid only while the file's signature is unchanged:
 - for a search in a year not yet read that way, each stored document's JSON text, case-folded:
   every searched field appears in it as it is (JSON escapes only ``"``, ``\\`` and control
   characters), so only the documents whose JSON holds the words need building and checking.
+
+The ids a year holds are cached too: they are how the journal shows each reflection once even
+if an older version's cut-off move left it in two years (the copy in the newest year wins).
 """
 
 from __future__ import annotations
@@ -19,16 +22,12 @@ from pathlib import Path
 
 import orjson
 
-from coach.journal.backups import newest_good_backup
-from coach.journal.checks import good_version_test
+from coach.journal.checks import damage_report
 from coach.journal.errors import JournalCorrupt
+from coach.journal.names import REFLECTIONS_TABLE, Layout
+from coach.journal.pending import PendingView
 from coach.journal.schema import Document, document_to_reflection, migrate
-from coach.journal.storage import (
-    AtomicStorage,
-    FileCache,
-    Signature,
-    signature_of,
-)
+from coach.journal.storage import FileCache, Signature, read_tables
 from coach.model import ModelError, Reflection
 
 # A search for text holding one of these cannot use the JSON text, which escapes them.
@@ -55,18 +54,6 @@ class _StoredYear:
     built: dict[int, tuple[Reflection, str]] = field(default_factory=dict)
 
 
-def year_file(journal_dir: Path, year: int) -> Path:
-    """The file holding one calendar year's reflections."""
-    return journal_dir / f"{year:04d}.json"
-
-
-def damage_report(backups_dir: Path, path: Path, problem: str) -> JournalCorrupt:
-    """The error for a damaged file, naming its newest good backup."""
-    return JournalCorrupt(
-        path, problem, newest_good_backup(backups_dir, path, good_version_test(path))
-    )
-
-
 class YearReader:
     """The reflections of each year's file, read again only when the file changed.
 
@@ -75,39 +62,53 @@ class YearReader:
     """
 
     def __init__(
-        self,
-        *,
-        journal_dir: Path,
-        backups_dir: Path,
-        cache: FileCache,
-        table: str,
-        lock: threading.RLock,
+        self, *, layout: Layout, cache: FileCache, pending: PendingView, lock: threading.RLock
     ) -> None:
-        self._journal_dir = journal_dir
-        self._backups_dir = backups_dir
+        self._layout = layout
         self._cache = cache
-        self._table = table
+        self._pending = pending
         self._lock = lock
         self._years: dict[int, _YearCache] = {}
         self._stored: dict[int, _StoredYear] = {}
+        self._ids: dict[int, tuple[Signature | None, frozenset[str]]] = {}
 
     def forget(self) -> None:
         """Drop everything cached; the next read of each year goes to its file."""
         with self._lock:
             self._years.clear()
             self._stored.clear()
-
-    def _year_path(self, year: int) -> Path:
-        return year_file(self._journal_dir, year)
+            self._ids.clear()
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
-        return damage_report(self._backups_dir, path, problem)
+        return damage_report(self._layout.backups_dir, path, problem)
+
+    def _read(self, year: int) -> tuple[Signature | None, list[Document]]:
+        signature, tables = read_tables(
+            self._layout.year(year),
+            cache=self._cache,
+            pending=self._pending,
+            on_damage=self._damaged,
+        )
+        return signature, list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
+
+    def signature(self, year: int) -> Signature | None:
+        """The signature of the version of a year's file a reader would read now."""
+        return self._read(year)[0]
 
     def documents(self, year: int) -> list[Document]:
         """One year's stored documents, as they are (no model checks)."""
-        storage = AtomicStorage(self._year_path(year), cache=self._cache, on_damage=self._damaged)
-        tables = storage.read() or {}
-        return list(tables.get(self._table, {}).values())
+        return self._read(year)[1]
+
+    def ids(self, year: int) -> frozenset[str]:
+        """The ids a year's file holds, read from the stored documents (nothing is built)."""
+        signature, documents = self._read(year)
+        with self._lock:
+            known = self._ids.get(year)
+            if known is not None and known[0] == signature:
+                return known[1]
+            ids = frozenset(d["id"] for d in documents if isinstance(d.get("id"), str))
+            self._ids[year] = (signature, ids)
+            return ids
 
     def build(self, year: int, document: Document) -> Reflection:
         """The reflection a stored document holds; ``JournalCorrupt`` if the model rejects it."""
@@ -115,19 +116,19 @@ class YearReader:
             return document_to_reflection(migrate(dict(document)))
         except ModelError as error:
             problem = f"entry {document.get('id', '?')!s}: {error}"
-            raise self._damaged(self._year_path(year), problem) from None
+            raise self._damaged(self._layout.year(year), problem) from None
 
     def reflections(self, year: int) -> tuple[Reflection, ...]:
         """One year's reflections, newest first."""
         return self._year_cache(year).reflections
 
     def _year_cache(self, year: int) -> _YearCache:
-        signature = signature_of(self._year_path(year))
+        signature, documents = self._read(year)
         with self._lock:
             cached = self._years.get(year)
             if cached is not None and cached.signature == signature:
                 return cached
-            reflections = [self.build(year, document) for document in self.documents(year)]
+            reflections = [self.build(year, document) for document in documents]
             reflections.sort(key=lambda r: r.sort_key, reverse=True)
             cached = self._years[year] = _YearCache(signature, tuple(reflections))
             self._stored.pop(year, None)
@@ -142,7 +143,7 @@ class YearReader:
     def search(self, year: int, needle: str) -> Iterator[Reflection]:
         """One year's reflections whose search text holds ``needle`` (case-folded), newest first."""
         cached = self._years.get(year)
-        current = cached is not None and cached.signature == signature_of(self._year_path(year))
+        current = cached is not None and cached.signature == self.signature(year)
         if needle and not current and _ESCAPED_IN_JSON.search(needle) is None:
             yield from self._search_stored(year, needle)
             return
@@ -158,11 +159,10 @@ class YearReader:
 
     def _search_stored(self, year: int, needle: str) -> list[Reflection]:
         """A search building only the reflections whose JSON text holds ``needle``."""
-        signature = signature_of(self._year_path(year))
+        signature, documents = self._read(year)
         with self._lock:
             stored = self._stored.get(year)
             if stored is None or stored.signature != signature:
-                documents = self.documents(year)
                 texts = [orjson.dumps(document).decode().casefold() for document in documents]
                 stored = self._stored[year] = _StoredYear(signature, documents, texts)
         matches = []

@@ -6,7 +6,7 @@ returns it at schema N + 1; it must keep every field it does not know.
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from coach.model import Reflection
@@ -28,7 +28,7 @@ def _from_unversioned(document: Document) -> Document:
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _from_unversioned}
 
 
-def schema_of(document: Document) -> int:
+def schema_of(document: Mapping[str, Any]) -> int:
     """The schema number of a stored document; 0 when it has none."""
     found = document.get("schema", 0)
     return found if isinstance(found, int) and not isinstance(found, bool) else 0

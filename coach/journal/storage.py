@@ -1,16 +1,14 @@
-"""A TinyDB storage that never tears a file, never trusts a stale copy, and never eats damage.
+"""Reading journal files: parsed with orjson, checked for shape, cached by their stat signature.
 
-TinyDB's stock ``JSONStorage`` truncates and rewrites the file in place; this one serialises
-with orjson and replaces the file atomically (see ``files.write_atomic``). It reads by path and
-never holds the file open. Parsed files are cached by their stat signature, so a file another
-process changed is read again; a storage made with ``fresh=True`` (used inside the lock, for a
-read-modify-write) always reads the disk first.
+TinyDB's stock ``JSONStorage`` truncates and rewrites a file in place; the journal never does.
+Writes go through ``coach.journal.transaction``; this module only reads. A file is read by path
+and never held open, and its parsed tables are cached by its signature (inode, size, times), so
+a file another process changed is read again. While a change to several files is being applied,
+a file is read from where its new version waits (``PendingView``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,11 +18,22 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from coach.journal.backups import DEFAULT_KEEP_DAYS, keep_previous_version
-from coach.journal.files import write_atomic
+from coach.journal.pending import PendingView, Signature, signature_of
 
 Tables = dict[str, dict[str, Any]]
-Signature = tuple[int, int, int, int]
+
+__all__ = [
+    "FileCache",
+    "OnDamage",
+    "ReadStorage",
+    "ShapeError",
+    "Signature",
+    "Tables",
+    "is_journal_file",
+    "parse_tables",
+    "read_tables",
+    "signature_of",
+]
 
 
 class ShapeError(ValueError):
@@ -61,18 +70,12 @@ def is_journal_file(raw: bytes) -> bool:
     return True
 
 
-def signature_of(path: Path) -> Signature | None:
-    """What identifies one version of a file on disk, or None if it does not exist."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
-
 @dataclass
 class FileCache:
-    """Parsed journal files shared by the storages of one ``Journal``, keyed by path."""
+    """Parsed journal files shared by the readers of one ``Journal``, keyed by the path read.
+
+    Readers never change what they are given; writers (transactions) parse their own copy.
+    """
 
     entries: dict[Path, tuple[Signature, Tables]] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -90,80 +93,68 @@ class FileCache:
         with self.lock:
             self.entries[path] = (signature, tables)
 
-    def forget(self, path: Path) -> None:
-        """Drop what is known of a file."""
+    def clear(self) -> None:
+        """Forget every file."""
         with self.lock:
-            self.entries.pop(path, None)
+            self.entries.clear()
 
 
-# What a storage does when the file on disk does not parse: raise the journal's own error.
+# What a reader does when the file on disk does not parse: raise the journal's own error.
 OnDamage = Callable[[Path, str], BaseException]
 
 
-class AtomicStorage(Storage):
-    """TinyDB storage over one file: orjson, atomic replace, backups, stat-checked cache."""
+def read_tables(
+    path: Path, *, cache: FileCache, pending: PendingView, on_damage: OnDamage
+) -> tuple[Signature | None, Tables | None]:
+    """A journal file's current version and its tables; ``(None, None)`` when it does not exist.
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        cache: FileCache,
-        on_damage: OnDamage,
-        backups: Path | None = None,
-        keep_days: int = DEFAULT_KEEP_DAYS,
-        fresh: bool = False,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        self.path = path
-        self._cache = cache
-        self._on_damage = on_damage
-        self._backups = backups
-        self._keep_days = keep_days
-        self._fresh = fresh
-        self._today = today
-        self._loaded: Tables | None = None
-
-    def read(self) -> Tables | None:
-        """The whole file as TinyDB tables; None when the file does not exist yet."""
-        if self._fresh and self._loaded is not None:
-            return self._loaded
-        signature = signature_of(self.path)
+    The signature is of the file actually read (a waiting new version, while a change is being
+    applied), so a cache keyed by it is never stale.
+    """
+    for _attempt in range(3):
+        source = pending.source_of(path)
+        signature = signature_of(source)
         if signature is None:
-            self._loaded = {} if self._fresh else None
-            return self._loaded
-        if not self._fresh:
-            cached = self._cache.get(self.path, signature)
-            if cached is not None:
-                return cached
+            if source != path:
+                continue  # renamed into place a moment ago: look again
+            return None, None
+        cached = cache.get(source, signature)
+        if cached is not None:
+            return signature, cached
         try:
-            raw = self.path.read_bytes()
+            raw = source.read_bytes()
         except FileNotFoundError:
-            return None
+            continue
         try:
             tables = parse_tables(raw)
         except ShapeError as error:
-            raise self._on_damage(self.path, str(error)) from None
-        after = signature_of(self.path)
-        if after == signature:
-            self._cache.put(self.path, signature, tables)
-        self._loaded = tables
-        return tables
+            raise on_damage(path, str(error)) from None
+        if signature_of(source) == signature:
+            cache.put(source, signature, tables)
+        return signature, tables
+    return None, None
+
+
+class ReadStorage(Storage):
+    """A read-only TinyDB storage over one journal file (for TinyDB's queries on small files)."""
+
+    def __init__(
+        self, path: Path, *, cache: FileCache, pending: PendingView, on_damage: OnDamage
+    ) -> None:
+        self.path = path
+        self._cache = cache
+        self._pending = pending
+        self._on_damage = on_damage
+
+    def read(self) -> Tables | None:
+        """The whole file as TinyDB tables; None when the file does not exist yet."""
+        return read_tables(
+            self.path, cache=self._cache, pending=self._pending, on_damage=self._on_damage
+        )[1]
 
     def write(self, data: Tables) -> None:
-        """Replace the file with ``data``, keeping today's backup of the version it replaces."""
-        payload = orjson.dumps(data)
-        try:
-            if self._backups is not None:
-                keep_previous_version(self._backups, self.path, self._today(), self._keep_days)
-            write_atomic(self.path, payload)
-        except BaseException:
-            self._cache.forget(self.path)
-            self._loaded = None
-            raise
-        signature = signature_of(self.path)
-        if signature is not None:
-            self._cache.put(self.path, signature, data)
-        self._loaded = data
+        """Readers never write: every change goes through a transaction."""
+        raise PermissionError(f"{self.path} was opened for reading only")
 
     def close(self) -> None:
         """Nothing to close: the file is never held open."""
