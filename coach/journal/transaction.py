@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,8 +100,37 @@ class Transaction:
                 payloads[path] = payload
         if not payloads:
             return []
+        staged: list[tuple[Path, Path]] = []
+        plan: PendingPlan | None = None
+        try:
+            for path, payload in payloads.items():
+                ensure_private_folder(path.parent)
+                staged.append((write_temp(path, payload), path))
+            self._keep_backups(payloads)
+            if len(staged) == 1:
+                [(temp, path)] = staged
+                os.replace(temp, path)
+                fsync_folder(path.parent)
+            else:
+                for folder in sorted({path.parent for path in payloads}):
+                    fsync_folder(folder)  # every new version is on disk before the plan names it
+                plan = PendingPlan(tuple(staged))
+                write_atomic(self._layout.pending, plan.to_bytes(self._layout))
+        except BaseException:
+            for temp, _target in staged:
+                temp.unlink(missing_ok=True)
+            raise
+        if plan is not None:
+            finish_plan(self._layout, plan)
+        written = [(path, self._tables[path]) for path in payloads]
+        for path, _tables in written:
+            self._guard.vouch(path, signature_of(path))
+        return written
+
+    def _keep_backups(self, payloads: dict[Path, bytes]) -> None:
+        """Keep today's backup of each file about to change (drafts have none): only once
+        every new version is safely staged, so a change that fails leaves no trace."""
         for path in payloads:
-            ensure_private_folder(path.parent)
             if path != self._layout.draft:
                 keep_previous_version(
                     self._layout.backups_dir,
@@ -109,30 +139,6 @@ class Transaction:
                     self._backups.keep_days,
                     self._guard.is_good_version(path),
                 )
-        if len(payloads) == 1:
-            [(path, payload)] = payloads.items()
-            write_atomic(path, payload)
-        else:
-            self._commit_several(payloads)
-        written = [(path, self._tables[path]) for path in payloads]
-        for path, _tables in written:
-            self._guard.vouch(path, signature_of(path))
-        return written
-
-    def _commit_several(self, payloads: dict[Path, bytes]) -> None:
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for path, payload in payloads.items():
-                staged.append((write_temp(path, payload), path))
-            for folder in sorted({path.parent for path in payloads}):
-                fsync_folder(folder)  # every new version is on disk before the plan names it
-            plan = PendingPlan(tuple(staged))
-            write_atomic(self._layout.pending, plan.to_bytes(self._layout))
-        except BaseException:
-            for temp, _target in staged:
-                temp.unlink(missing_ok=True)
-            raise
-        finish_plan(self._layout, plan)
 
 
 class _TransactionStorage(Storage):
