@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -22,6 +23,17 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def open_journal(args: argparse.Namespace) -> Journal:
     """The journal the user chose; raises ``JournalError`` with a clear message."""
     return Journal(data_dir_of(args))
+
+
+def never_crash_on_encoding() -> None:
+    """Text the terminal cannot show is printed as escapes (``\\u2713``), never a crash.
+
+    Lines meant for a person, on stdout and stderr, under an ASCII-only locale; data (exports,
+    ``--json``) does not come through here: ``print_data`` writes it as UTF-8 bytes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def print_data(text: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import re
 
-from coach.commands.common import CommandError, open_journal
+from coach.commands.common import CommandError, open_journal, print_data
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
 
@@ -43,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_day(args.as_of)
     with open_journal(args) as journal:
         stats = journal_stats(journal.iter_newest_first(), as_of)
-    print(dumps_json(stats.to_dict()) if args.json else readable(stats), end="")
+    if args.json:
+        print_data(dumps_json(stats.to_dict()))
+    else:
+        print(readable(stats), end="")
     return 0
 
 
