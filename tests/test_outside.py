@@ -242,6 +242,12 @@ def test_a_path_with_control_characters_is_shown_escaped(data_dir: Path, out: Pa
     assert "\\x1b[2J" in str(refused.value)
 
 
+def test_a_nul_in_the_name_is_refused_in_words(data_dir: Path, out: Path) -> None:
+    with pytest.raises(OutputRefused, match="holds a NUL character"):
+        write_new_file(out / "a\x00b.md", PAYLOAD, data_dir=data_dir)
+    assert list(out.iterdir()) == []
+
+
 def test_is_inside(tmp_path: Path, data_dir: Path) -> None:
     assert is_inside(data_dir, data_dir)
     assert is_inside(data_dir / "a" / "b", data_dir)

@@ -125,6 +125,8 @@ def _create(path: Path, payload: bytes) -> None:
 
 def _check(target: Path, data_dir: Path, replace: bool) -> None:
     """Refuse, before anything is written, a name that must not be written."""
+    if "\x00" in str(target):  # no system takes one; os calls would raise ValueError
+        raise OutputRefused(target, "holds a NUL character", "give a name without one")
     if is_inside(target, data_dir):
         raise OutputRefused(
             target,
