@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands.common import CommandError
+from coach.commands.common import CommandError, never_crash_on_encoding
 from coach.content import ContentError, load_catalog
 from coach.journal import JournalError
 
@@ -66,6 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coach`` console script; returns the exit code."""
+    never_crash_on_encoding()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

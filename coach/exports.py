@@ -4,6 +4,9 @@ The JSON export is one document, ``{"format": "pwp-coach", "version": N, "export
 "reflections": [...]}``, each reflection in its ``Reflection.to_dict`` form, newest first.
 ``parse_export`` reads it back, checking the whole document before anything is used, and reads
 every older version. Arrays a later version adds beside ``reflections`` are left for later code.
+A record is checked for everything that could stop it being written, not only for its shape:
+a value nested deeper than ``MAX_NESTING`` levels, or one JSON cannot carry (a lone surrogate
+in text), is refused before any record is written, so an import is all or nothing.
 
 In the Markdown, user text is written as it was typed and never escaped; it is placed so it can
 never start a block of its own: short text follows a fixed lead on its line, and free text is an
@@ -24,6 +27,10 @@ from coach.model import Kind, ModelError, Reflection
 
 EXPORT_FORMAT = "pwp-coach"
 EXPORT_VERSION = 1
+# How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
+# any real record, and well inside the 255 levels orjson can write with the journal's own
+# levels around a record.
+MAX_NESTING = 100
 
 _Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 # _UPGRADES[n] turns an export document of version n into one of version n + 1.
@@ -91,6 +98,36 @@ def _record_name(index: int, record: Any) -> str:
     return f"record {index} (no readable id)"
 
 
+def _too_deep(record: Mapping[str, Any]) -> str | None:
+    """The first field of ``record`` holding a value nested deeper than ``MAX_NESTING``, if any.
+
+    Walks with a stack, not recursion, so no depth of nesting can exhaust Python's own limit.
+    """
+    for name, found in record.items():
+        stack: list[tuple[Any, int]] = [(found, 1)]
+        while stack:
+            value, depth = stack.pop()
+            if isinstance(value, Mapping | list):
+                if depth > MAX_NESTING:
+                    return str(name)
+                inner = value.values() if isinstance(value, Mapping) else value
+                stack.extend((item, depth + 1) for item in inner)
+    return None
+
+
+def _check_writable(name: str, record: Mapping[str, Any]) -> None:
+    """Refuse a record the journal could not write, before any record is written."""
+    deep = _too_deep(record)
+    if deep is not None:
+        raise ExportFormatError(
+            f"{name}: field {_shown(deep)} is nested deeper than {MAX_NESTING} levels"
+        )
+    try:
+        orjson.dumps(record)
+    except TypeError as error:  # orjson.JSONEncodeError: a lone surrogate, a huge number
+        raise ExportFormatError(f"{name}: cannot be stored as JSON ({error})") from None
+
+
 def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:
     while version < EXPORT_VERSION:
         document = _UPGRADES[version](document)
@@ -129,6 +166,7 @@ def parse_export(document: Any) -> list[Reflection]:
         name = _record_name(index, record)
         if not isinstance(record, Mapping):
             raise ExportFormatError(f"{name}: must be an object, not {type(record).__name__}")
+        _check_writable(name, record)
         try:
             reflection = Reflection.from_dict(
                 {k: v for k, v in record.items() if k not in _STORAGE_FIELDS}

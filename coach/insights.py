@@ -2,7 +2,9 @@
 
 Every function takes the reflections (any order) and, where a window of time matters, the day
 the window ends on (``as_of``, inclusive), so the same journal and date always give the same
-answer. ``coach stats`` and the insights screen both use them.
+answer. ``coach stats`` and the insights screen both use them. No date, however early, makes
+a window step off the start of the calendar (``window_start``, ``day_before``): a window is cut
+short there instead.
 """
 
 from __future__ import annotations
@@ -174,9 +176,19 @@ def action_outcomes(reflections: Iterable[Reflection]) -> list[ActionOutcome]:
     return outcomes
 
 
+def window_start(as_of: dt.date, days: int) -> dt.date:
+    """The first of the ``days`` days ending on ``as_of``; never before the calendar begins."""
+    return as_of - dt.timedelta(days=min(days - 1, (as_of - dt.date.min).days))
+
+
+def day_before(day: dt.date) -> dt.date | None:
+    """The day before ``day``; None on the first day of the calendar."""
+    return None if day == dt.date.min else day - dt.timedelta(days=1)
+
+
 def in_window(reflections: Iterable[Reflection], as_of: dt.date, days: int) -> list[Reflection]:
     """The reflections dated in the ``days`` days ending on ``as_of`` (both ends included)."""
-    start = as_of - dt.timedelta(days=days - 1)
+    start = window_start(as_of, days)
     return [reflection for reflection in reflections if start <= reflection.date <= as_of]
 
 
@@ -292,7 +304,8 @@ def score_series(
 
     Each rated reflection counts once, as in ``mean_over_days``, so ``mean`` is the same figure.
     """
-    start = as_of - dt.timedelta(days=days - 1)
+    start = window_start(as_of, days)
+    days = (as_of - start).days + 1
     day_sums, day_counts = [0] * days, [0] * days
     for reflection in reflections:
         found: int | None = getattr(reflection, field)
@@ -370,17 +383,20 @@ def values_at_stake(reflections: Iterable[Reflection]) -> list[ValueAtStake]:
 
 def _counted_end(days_reflected: set[dt.date], as_of: dt.date) -> dt.date:
     """``as_of`` once it holds a reflection; until then the day before (today is not over)."""
-    return as_of if as_of in days_reflected else as_of - dt.timedelta(days=1)
+    return as_of if as_of in days_reflected else day_before(as_of) or as_of
 
 
 def working_days(end: dt.date, count: int) -> tuple[dt.date, ...]:
-    """The ``count`` working days (Monday to Friday) up to and including ``end``, oldest first."""
+    """The ``count`` working days (Monday to Friday) up to and including ``end``, oldest first.
+
+    Fewer only where the calendar runs out first.
+    """
     found: list[dt.date] = []
-    day = end
-    while len(found) < count:
+    day: dt.date | None = end
+    while day is not None and len(found) < count:
         if day.weekday() < 5:
             found.append(day)
-        day -= dt.timedelta(days=1)
+        day = day_before(day)
     return tuple(reversed(found))
 
 
@@ -427,16 +443,18 @@ def high_strain_run(
     for reflection in reflections:
         if reflection.strain is not None and reflection.date <= as_of:
             highest[reflection.date] = max(reflection.strain, highest.get(reflection.date, 0))
-    day, run = _counted_end(set(highest), as_of), 0
-    while True:
+    day: dt.date | None = _counted_end(set(highest), as_of)
+    run = 0
+    while day is not None:
         found = highest.get(day)
         if found is None and day.weekday() >= 5:
-            day -= dt.timedelta(days=1)
+            day = day_before(day)
             continue
         if found is None or found < threshold:
             return run
         run += 1
-        day -= dt.timedelta(days=1)
+        day = day_before(day)
+    return run
 
 
 def nudges(reflections: Iterable[Reflection], as_of: dt.date) -> list[Nudge]:
@@ -470,7 +488,7 @@ def journal_insights(reflections: Iterable[Reflection], as_of: dt.date, days: in
 
     Rhythm and nudges look at the days just before ``as_of`` whatever the window.
     """
-    start = as_of - dt.timedelta(days=max(days, 2 * HIGH_STRAIN_RUN + 14) - 1)
+    start = window_start(as_of, max(days, 2 * HIGH_STRAIN_RUN + 14))
     recent = [r for r in reflections if start <= r.date <= as_of]
     window = in_window(recent, as_of, days)
     return Insights(

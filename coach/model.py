@@ -3,11 +3,25 @@
 The dict form (``Reflection.to_dict`` / ``Reflection.from_dict``) is the shape of a reflection
 in the journal file and in the JSON export, so it is a stable interface. Fields this version of
 the code does not know are kept in ``extra`` and written back unchanged.
+
+The rules for the values every reflection carries are declared here and nowhere else; a
+reflection that breaks one is refused with a ``ModelError`` naming the field and quoting the
+value (escaped and cut short), whether it is read from a file or made in code:
+
+- ``id``: 1 to 128 characters, letters A-Z and a-z, digits, ``-``, ``_``, ``.`` and ``:``,
+  starting with a letter or digit. UUIDs pass; a path (``../x``), a space or a NUL does not,
+  so an id is always safe in a file name, a message or a URL.
+- ``created``: carries a UTC offset from -12:00 to +14:00 in whole minutes (every offset in
+  use on Earth; ``+23:59`` is a typing slip, not a place).
+- ``date``, and the date of ``created``: from ``EARLIEST_DATE`` (1900-01-01) to
+  ``LATEST_DATE`` (2199-12-31). Wider than any working life, narrow enough that no figure
+  computed from a date can leave the calendar Python can count in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -22,6 +36,13 @@ ALIGNMENT_RANGE = (0, 10)
 APPRAISAL_RANGE = (0, 4)
 HELPFULNESS_RANGE = (0, 4)
 
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+ID_MAX_LENGTH = 128
+EARLIEST_OFFSET = dt.timedelta(hours=-12)
+LATEST_OFFSET = dt.timedelta(hours=14)
+_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._:-]{{0,{ID_MAX_LENGTH - 1}}}")
+
 
 class ModelError(ValueError):
     """A value that does not fit the model; ``field`` names where (``actions[0].status``)."""
@@ -34,6 +55,46 @@ class ModelError(ValueError):
     def within(self, prefix: str) -> ModelError:
         """The same error, with its field path placed under ``prefix``."""
         return ModelError(f"{prefix}.{self.field}" if self.field else prefix, self.problem)
+
+
+def quoted(found: object, limit: int = 60) -> str:
+    """A value for a one-line message: ``repr`` (so control characters show, never act), cut."""
+    if isinstance(found, str) and len(found) > limit:
+        found = found[: limit - 1] + "…"
+    return repr(found)
+
+
+def check_id(found: str, name: str = "id") -> None:
+    """Refuse an id that breaks the rule in the module docstring."""
+    if not isinstance(found, str) or _ID.fullmatch(found) is None:
+        raise ModelError(
+            name,
+            f"must be 1-{ID_MAX_LENGTH} letters, digits, '-', '_', '.' or ':', starting with a "
+            f"letter or digit, not {quoted(found)}",
+        )
+
+
+def check_day(day: dt.date, name: str) -> None:
+    """Refuse a date outside ``EARLIEST_DATE`` to ``LATEST_DATE``."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ModelError(
+            name,
+            f"must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(day.isoformat())}",
+        )
+
+
+def check_created(created: dt.datetime) -> None:
+    """Refuse a time of writing without a real-world UTC offset, or outside the date range."""
+    offset = created.utcoffset()
+    shown = quoted(created.isoformat())
+    if offset is None:
+        raise ModelError("created", f"must carry a UTC offset, not {shown}")
+    if offset % dt.timedelta(minutes=1) or not EARLIEST_OFFSET <= offset <= LATEST_OFFSET:
+        raise ModelError(
+            "created",
+            f"must carry a UTC offset from -12:00 to +14:00 in whole minutes, not {shown}",
+        )
+    check_day(created.date(), "created")
 
 
 class Kind(StrEnum):
@@ -365,10 +426,9 @@ class Reflection:
                 object.__setattr__(self, name, tuple(getattr(self, name)))
         _check_score("strain", self.strain, STRAIN_RANGE)
         _check_score("alignment", self.alignment, ALIGNMENT_RANGE)
-        if not self.id:
-            raise ModelError("id", "must not be empty")
-        if self.created.tzinfo is None:
-            raise ModelError("created", "must carry a UTC offset")
+        check_id(self.id)
+        check_day(self.date, "date")
+        check_created(self.created)
 
     @classmethod
     def new(cls, day: dt.date | None = None, **parts: Any) -> Reflection:
@@ -396,20 +456,23 @@ class Reflection:
         if not isinstance(source, Mapping):
             raise ModelError("", "a reflection must be an object")
         rid = _text(source, "id", required=True)
+        check_id(rid)
         day_text = _text(source, "date", required=True)
         try:
             day = dt.date.fromisoformat(day_text)
         except ValueError:
-            raise ModelError("date", f"must be a date like 2026-11-26, not {day_text!r}") from None
+            raise ModelError(
+                "date", f"must be a date like 2026-11-26, not {quoted(day_text)}"
+            ) from None
+        check_day(day, "date")
         created_text = _text(source, "created", required=True)
         try:
             created = dt.datetime.fromisoformat(created_text)
         except ValueError:
             raise ModelError(
-                "created", f"must be an ISO date and time, not {created_text!r}"
+                "created", f"must be an ISO date and time, not {quoted(created_text)}"
             ) from None
-        if created.tzinfo is None:
-            raise ModelError("created", f"must carry a UTC offset, not {created_text!r}")
+        check_created(created)
         appraisal_source = source.get("appraisal")
         appraisal = None
         if appraisal_source is not None:

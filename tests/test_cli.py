@@ -254,7 +254,9 @@ TRICKY = st.sampled_from(
 )
 TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=20)), max_size=5).map("".join)
 LABEL = TEXT.filter(lambda text: bool(text.strip()))
-OFFSET = st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+OFFSET = st.integers(-12 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+# Ids as the model's rule allows them (letters, digits, - _ . :), not any text.
+ID = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,40}", fullmatch=True)
 SCORE4 = st.none() | st.integers(0, 4)
 
 
@@ -283,7 +285,7 @@ def reflections(draw: st.DrawFn) -> Reflection:
         max_size=2,
     )
     return Reflection(
-        id=draw(st.uuids(version=4).map(str) | LABEL),
+        id=draw(st.uuids(version=4).map(str) | ID),
         date=day,
         created=created,
         kind=draw(st.sampled_from(list(Kind))),

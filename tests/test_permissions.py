@@ -152,7 +152,7 @@ def test_an_export_written_to_a_file_is_0600(tmp_path: Path) -> None:
     assert exported.stat().st_size > 0
     assert mode(exported) == 0o600
     markdown = tmp_path / "journal.md"
-    write_output("# My journal\n", str(markdown))
+    write_output("# My journal\n", str(markdown), data_dir=data_dir)
     assert mode(markdown) == 0o600
 
 

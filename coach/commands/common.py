@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
+import io
 import sys
 from pathlib import Path
 
 from coach.journal import Journal, resolve_data_dir
-from coach.journal.files import FILE_MODE, write_atomic
+from coach.journal.outside import OutputExists, write_new_file
 
 
 class CommandError(Exception):
@@ -29,14 +29,46 @@ def open_journal(args: argparse.Namespace, *, create: bool = False) -> Journal:
     return Journal(data_dir_of(args), create=create)
 
 
-def write_output(text: str, destination: str | None) -> None:
-    """Print ``text`` to stdout, or write it to a new 0600 file, atomically."""
-    if destination is None or destination == "-":
+def never_crash_on_encoding() -> None:
+    """Text the terminal cannot show is printed as escapes (``\\u2713``), never a crash.
+
+    Lines meant for a person, on stdout and stderr, under an ASCII-only locale; data (exports,
+    ``--json``) does not come through here: ``print_data`` writes it as UTF-8 bytes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def print_data(text: str) -> None:
+    """Print data (JSON, Markdown) to stdout as UTF-8 bytes, whatever the locale says.
+
+    The formats are UTF-8 by definition; an ASCII-only locale must not turn an export into a
+    crash and an empty file. Anything already printed as text is flushed first, so the order
+    holds.
+    """
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream someone put in stdout's place
         sys.stdout.write(text)
-        sys.stdout.flush()
+    else:
+        buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def write_output(
+    text: str, destination: str | None, *, data_dir: Path, force: bool = False
+) -> None:
+    """Print ``text`` as UTF-8 to stdout, or write it to a new 0600 file, atomically.
+
+    The file must not exist unless ``force``, and is never inside ``data_dir`` (the journal's
+    folder), not even with ``force``: an export must never replace one of the journal's files.
+    """
+    if destination is None or destination == "-":
+        print_data(text)
         return
-    target = Path(destination).expanduser()
-    if not target.parent.is_dir():
-        raise CommandError(f"cannot write {target}: folder {target.parent} does not exist")
-    write_atomic(target, text.encode("utf-8"))
-    os.chmod(target, FILE_MODE)
+    target = Path(destination)
+    try:
+        write_new_file(target, text.encode("utf-8"), data_dir=data_dir, replace=force)
+    except OutputExists as error:
+        raise OutputExists(error.path, "give a new name, or add --force to replace it") from None

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from coach.commands.common import CommandError, write_output
+from coach.commands.common import CommandError, print_data
 from coach.content import Catalog, ContentError, load_catalog, shipped_content_dir
 
 
@@ -54,14 +54,14 @@ def summary(catalog: Catalog, overlay: Path | None) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """Validate the content (and overlay) and print a summary; exit 1 on any problem."""
     catalog = _load(args)
-    write_output(summary(catalog, _overlay_of(args)), None)
+    print(summary(catalog, _overlay_of(args)), end="")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     """Print the merged catalogue (``--json``)."""
     catalog = _load(args)
-    write_output(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+    print_data(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -1,10 +1,10 @@
-"""``coach export --format json|md [-o FILE]``: the whole journal, to stdout or a private file."""
+"""``coach export --format json|md [-o FILE [--force]]``: the journal, to stdout or a new file."""
 
 from __future__ import annotations
 
 import argparse
 
-from coach.commands.common import open_journal, write_output
+from coach.commands.common import data_dir_of, open_journal, write_output
 from coach.exports import export_json, export_markdown
 
 FORMATS = ("json", "md")
@@ -16,18 +16,24 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "export",
         help="write every reflection as JSON or Markdown",
         description="Write every reflection, newest first, as one JSON document (for backups "
-        "and scripts; 'coach import' reads it back) or as a readable Markdown journal. "
-        "Without -o it goes to stdout; a file is created readable by you alone (0600).",
+        "and scripts; 'coach import' reads it back) or as a readable Markdown journal, in "
+        "UTF-8. Without -o it goes to stdout; a file is created readable by you alone (0600). "
+        "An existing file is never replaced without --force, and nothing is ever written "
+        "inside the journal's folder.",
     )
     parser.add_argument("--format", choices=FORMATS, default="json", help="json (default) or md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--force", action="store_true", help="with -o: replace FILE if it already exists"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Export the journal; returns the exit code."""
+    data_dir = data_dir_of(args)
     with open_journal(args) as journal, journal.snapshot():
         reflections = list(journal.iter_newest_first())
     render = export_markdown if args.format == "md" else export_json
-    write_output(render(reflections), args.output)
+    write_output(render(reflections), args.output, data_dir=data_dir, force=args.force)
     return 0

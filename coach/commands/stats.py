@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 import re
 
-from coach.commands.common import CommandError, open_journal
+from coach.commands.common import CommandError, open_journal, print_data
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
+from coach.model import EARLIEST_DATE, LATEST_DATE, quoted
 
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -24,18 +25,30 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "on --as-of (default today).",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--as-of", metavar="DATE", help="the day the figures end on (YYYY-MM-DD)")
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=f"the day the figures end on (YYYY-MM-DD, {EARLIEST_DATE} to {LATEST_DATE})",
+    )
     parser.set_defaults(run=run)
 
 
 def parse_day(text: str | None) -> dt.date:
-    """The ``--as-of`` date, today when not given; a one-line error when it is not a date."""
+    """The ``--as-of`` date, today when not given; a one-line error when it is not a date.
+
+    Only the dates a reflection can carry are accepted (the range is the model's).
+    """
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--as-of must be a date like 2026-11-26, not {text!r}") from None
+        raise CommandError(f"--as-of must be a date like 2026-11-26, not {quoted(text)}") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise CommandError(
+            f"--as-of must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(text)}"
+        )
+    return day
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_day(args.as_of)
     with open_journal(args) as journal, journal.snapshot():
         stats = journal_stats(journal.iter_newest_first(), as_of)
-    print(dumps_json(stats.to_dict()) if args.json else readable(stats), end="")
+    if args.json:
+        print_data(dumps_json(stats.to_dict()))
+    else:
+        print(readable(stats), end="")
     return 0
 
 

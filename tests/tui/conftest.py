@@ -26,6 +26,16 @@ def fixed_clock() -> dt.datetime:
     return FIXED_NOW
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own: nothing a test saves can reach the real Documents."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The shipped content, loaded once."""

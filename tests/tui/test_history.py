@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import stat
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -315,46 +313,6 @@ async def test_edit_saves_in_place(app: CoachApp, journal: Journal) -> None:
     assert after.challenges == before.challenges
     assert after.values == before.values
     assert [r.id for r in journal.iter_newest_first()] == ["risk", "admin", "markup", "old"]
-
-
-async def test_markdown_of_one_entry(
-    app: CoachApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "visible"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_entry(pilot, 2)
-        await pilot.press("m")
-        await settle(pilot)
-        await pilot.press("m")  # a second copy does not overwrite the first
-        await settle(pilot)
-        messages = [n.message for n in app._notifications]
-    first, second = folder / "pwp-coach-2026-11-02.md", folder / "pwp-coach-2026-11-02-2.md"
-    assert f"Saved as Markdown: {first}" in messages
-    assert f"Saved as Markdown: {second}" in messages
-    assert stat.S_IMODE(first.stat().st_mode) == 0o600
-    text = first.read_text(encoding="utf-8")
-    assert MARKUP in text
-    assert "Nothing to see" in text
-    assert second.read_text(encoding="utf-8") == text
-
-
-async def test_markdown_to_a_missing_folder_says_so_in_one_line(
-    app: CoachApp, journal: Journal, tmp_path: Path
-) -> None:
-    missing = tmp_path / "gone"
-    entry = journal.get("old")
-    assert entry is not None
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(EntryDetailScreen(entry, export_folder=missing))
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
-    assert errors == [f"Could not save the Markdown file in {missing}: No such file or directory"]
-    assert not missing.exists()
 
 
 async def test_edit_waits_for_a_reflection_in_progress(app: CoachApp, journal: Journal) -> None:

@@ -178,6 +178,14 @@ async def to_confirm(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("d")
 
 
+async def to_save_file(pilot: Pilot[None], journal: Journal) -> None:
+    await to_entry_detail(pilot, journal)
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    await pilot.press("backspace", "backspace", *"txt")  # a name of one's own: .md to .txt
+
+
 async def to_insights(pilot: Pilot[None], journal: Journal) -> None:
     plans_from_yesterday(journal)
     await pilot.press("i")
@@ -209,6 +217,7 @@ ROUTES: dict[str, Route] = {
     "history.HistoryScreen": to_history,
     "entry_detail.EntryDetailScreen": to_entry_detail,
     "confirm.ConfirmScreen": to_confirm,
+    "save_file.SaveFileScreen": to_save_file,
     "insights.InsightsScreen": to_insights,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}

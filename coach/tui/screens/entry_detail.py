@@ -14,9 +14,10 @@ from textual.widgets import Button, Footer, Header
 
 from coach.exports import reflection_markdown
 from coach.journal import JournalError
-from coach.journal.files import write_atomic
+from coach.journal.outside import documents_folder
 from coach.model import Reflection
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.reflection_view import ReflectionView
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
@@ -52,6 +53,7 @@ class EntryDetailScreen(Screen[str | None]):
     ]
 
     def __init__(self, reflection: Reflection, *, export_folder: Path | None = None) -> None:
+        """``export_folder``: where the Markdown file is offered (default: Documents, or home)."""
         super().__init__()
         self.reflection = reflection
         self.export_folder = export_folder
@@ -125,24 +127,21 @@ class EntryDetailScreen(Screen[str | None]):
         self.dismiss(DELETED)
 
     def action_markdown(self) -> None:
-        """Write this entry as a Markdown file (0600) in the current folder."""
-        self._write_markdown()
+        """Ask where to save this entry as Markdown (a new 0600 file), then save it there.
 
-    @work(thread=True, exclusive=True, group="entry-markdown")
-    def _write_markdown(self) -> None:
-        folder = self.export_folder
-        try:
-            folder = folder or Path.cwd()
-            target = markdown_path(folder, self.reflection)
-            write_atomic(target, reflection_markdown(self.reflection).encode("utf-8"))
-        except OSError as error:
-            where = folder or "the current folder"
-            problem = error.strerror or str(error)
-            message = f"Could not save the Markdown file in {where}: {problem}"
-            self.app.call_from_thread(
-                self.notify, message, severity="error", timeout=15, markup=False
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"Saved as Markdown: {target}", timeout=10, markup=False
+        Never into the folder the app was started from without asking: the dialog offers a
+        free name in the documents folder and says the file is not encrypted.
+        """
+        folder = self.export_folder or documents_folder()
+        dialog = SaveFileScreen(
+            title="Save this entry as a Markdown file",
+            suggested=markdown_path(folder, self.reflection),
+            payload=reflection_markdown(self.reflection).encode("utf-8"),
+            data_dir=self.app.journal.data_dir,
         )
+
+        def saved(written: Path | None) -> None:
+            if written is not None:
+                self.notify(f"Saved as Markdown: {written}", timeout=10, markup=False)
+
+        self.app.push_screen(dialog, saved)
