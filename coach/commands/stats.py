@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 
 from coach.commands.common import CommandError, open_journal
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
-
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+from coach.text import visible
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,11 +45,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(label: str) -> str:
-    """A label safe to print to a terminal: control characters shown, never obeyed."""
-    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", label)
-
-
 def _ratings(count: int) -> str:
     return f"{count} rating{'' if count == 1 else 's'}"
 
@@ -61,7 +54,7 @@ def _mean(number: float | None, top: int) -> str:
 
 
 def readable(stats: JournalStats) -> str:
-    """The figures as plain text for a person."""
+    """The figures as plain text for a person; labels through ``visible``, never obeyed."""
     if stats.reflections == 0:
         return "No reflections yet.\n"
     many = "reflection" if stats.reflections == 1 else "reflections"
@@ -79,7 +72,7 @@ def readable(stats: JournalStats) -> str:
     if stats.challenges:
         split = stats.dimensions
         lines += ["", "Challenges, most often named first:"]
-        lines += [f"  {c.count:>4}  {_plain(c.label)}" for c in stats.challenges]
+        lines += [f"  {c.count:>4}  {visible(c.label)}" for c in stats.challenges]
         lines.append(f"  individual {split['individual']}, systemic {split['systemic']}")
     if stats.actions:
         lines += ["", "Coping actions: planned, done or partly done, mean helpfulness (0-4):"]
@@ -90,6 +83,6 @@ def readable(stats: JournalStats) -> str:
                 else f"helpfulness {action.helpfulness_mean:.1f} of 4 from {_ratings(action.rated)}"
             )
             lines.append(
-                f"  {_plain(action.label)}: planned {action.planned}, done {action.done}, {helped}"
+                f"  {visible(action.label)}: planned {action.planned}, done {action.done}, {helped}"
             )
     return "\n".join(lines) + "\n"

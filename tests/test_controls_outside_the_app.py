@@ -1,0 +1,177 @@
+"""Stored text never drives a terminal outside the app: exports, stats, errors and content.
+
+Every control character and bidi override ``coach.text.visible`` knows (``EVERY_CONTROL``)
+plus the sequences that once reached a terminal raw go into every text field; the Markdown
+export, the plain stats and every error message show them, the JSON export keeps them exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from coach.exports import (
+    ExportFormatError,
+    export_json,
+    export_markdown,
+    parse_export,
+    read_export,
+    reflection_markdown,
+)
+from coach.journal import Journal
+from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status, Value
+from coach.text import visible
+from tests.helpers.controls import NASTY, raw_controls
+
+UTC = dt.UTC
+EXPORTED = dt.datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
+
+
+def nasty_reflection(rid: str = NASTY, day: dt.date = dt.date(2026, 11, 25)) -> Reflection:
+    """A reflection with every control in every text field, its id and keys too."""
+    return Reflection(
+        id=rid,
+        date=day,
+        created=dt.datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC),
+        strain=6,
+        alignment=5,
+        challenges=(Challenge(f"c-{NASTY}", NASTY, Dimension.SYSTEMIC, NASTY),),
+        narrative=f"{NASTY}\nsecond line {NASTY}\r\nthird\rfourth",
+        values=(Value(f"v-{NASTY}", NASTY),),
+        meaning=NASTY,
+        actions=(CopingAction(f"a-{NASTY}", NASTY, Category.BOUNDARIES, NASTY, Status.PLANNED),),
+        notes=NASTY,
+    )
+
+
+def headings(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+# --- Markdown and JSON ---------------------------------------------------------------------
+
+
+def test_markdown_shows_every_control_and_forges_no_heading() -> None:
+    reflection = nasty_reflection()
+    journal = export_markdown([reflection], EXPORTED)
+    single = reflection_markdown(reflection)
+    for text in (journal, single):
+        assert raw_controls(text) == []
+        # Markdown ends a line at a carriage return, so the text is shown a line at a time.
+        assert all(visible(line) in text for line in NASTY.split("\r"))
+        assert "␛]0;title␇" in text
+        assert "\\u202e" in text
+        assert "\\x9b" in text
+    parts = ["What was hard", "What matters", "What will help", "Notes"]
+    assert headings(journal) == [
+        "My reflection journal",
+        "Wednesday 25 November 2026",
+        "Reflection, 18:00",
+        *parts,
+    ]
+    assert headings(single) == ["Reflection: Wednesday 25 November 2026, 18:00", *parts]
+
+
+def test_the_json_export_keeps_every_control_byte_for_byte() -> None:
+    reflection = nasty_reflection()
+    text = export_json([reflection], EXPORTED)
+    assert raw_controls(text) == []
+    assert "\\u202e" in text
+    assert "\\u001b" in text
+    assert "\\u0085" in text
+    (record,) = json.loads(text)["reflections"]
+    assert record == reflection.to_dict()
+    assert record["narrative"].encode("utf-8") == reflection.narrative.encode("utf-8")
+    assert read_export(text.encode("utf-8")) == [reflection]
+
+
+def test_an_import_error_quoting_a_strange_id_shows_its_controls_on_one_line() -> None:
+    document = json.loads(export_json([nasty_reflection()], EXPORTED))
+    document["reflections"][0]["strain"] = -1
+    with pytest.raises(ExportFormatError) as caught:
+        parse_export(document)
+    message = str(caught.value)
+    assert raw_controls(message) == []
+    assert "\n" not in message
+    assert "(id 'Caseload ␀␁␂" in message
+    assert "…'" in message  # still cut short
+    assert "field 'strain'" in message
+
+
+# --- the commands, run as a user runs them --------------------------------------------------
+
+
+def coach(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[bytes]:
+    """``python -m coach`` in a child process; bytes, so nothing is decoded away."""
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")}
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *argv],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def nasty_journal(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    with Journal(data) as journal:
+        journal.add(nasty_reflection())
+    return data
+
+
+def test_export_md_to_stdout_prints_no_raw_control(tmp_path: Path, nasty_journal: Path) -> None:
+    done = coach(tmp_path, "--data-dir", str(nasty_journal), "export", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert raw_controls(out) == []
+    assert all(visible(line) in out for line in NASTY.split("\r"))
+
+
+def test_export_md_to_a_file_that_is_later_catted(tmp_path: Path, nasty_journal: Path) -> None:
+    target = tmp_path / "journal.md"
+    done = coach(
+        tmp_path, "--data-dir", str(nasty_journal), "export", "--format", "md", "-o", str(target)
+    )
+    assert done.returncode == 0, done.stderr
+    assert raw_controls(target.read_text(encoding="utf-8")) == []
+
+
+def test_export_json_to_stdout_prints_no_raw_control_and_reads_back(
+    tmp_path: Path, nasty_journal: Path
+) -> None:
+    done = coach(tmp_path, "--data-dir", str(nasty_journal), "export")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert raw_controls(out) == []
+    assert read_export(done.stdout) == [nasty_reflection()]
+
+
+def test_stats_prints_no_raw_control(tmp_path: Path, nasty_journal: Path) -> None:
+    done = coach(tmp_path, "--data-dir", str(nasty_journal), "stats", "--as-of", "2026-11-26")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert raw_controls(out) == []
+    assert visible(NASTY) in out
+
+
+def test_import_error_quoting_a_strange_id_prints_no_raw_control(tmp_path: Path) -> None:
+    document = json.loads(export_json([nasty_reflection()], EXPORTED))
+    document["reflections"][0]["date"] = "not a date"
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    done = coach(tmp_path, "--data-dir", str(tmp_path / "data"), "import", str(source))
+    assert done.returncode == 1
+    err = done.stderr.decode("utf-8")
+    assert raw_controls(err) == []
+    assert "nothing was imported" in err
+    assert err.count("\n") == 1
