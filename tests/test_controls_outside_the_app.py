@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from coach.content import ContentError, load_catalog
 from coach.exports import (
     ExportFormatError,
     export_json,
@@ -27,8 +28,8 @@ from coach.exports import (
 )
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status, Value
-from coach.text import visible
-from tests.helpers.controls import NASTY, raw_controls
+from coach.text import FORBIDDEN, visible
+from tests.helpers.controls import EVERY_CONTROL, NASTY, raw_controls
 
 UTC = dt.UTC
 EXPORTED = dt.datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
@@ -175,3 +176,70 @@ def test_import_error_quoting_a_strange_id_prints_no_raw_control(tmp_path: Path)
     assert raw_controls(err) == []
     assert "nothing was imported" in err
     assert err.count("\n") == 1
+
+
+# --- content ---------------------------------------------------------------------------------
+
+CHALLENGE = """[[challenge]]
+key = "rota"
+label = "{label}"
+dimension = "systemic"
+line = "{line}"
+phase = 1
+"""
+
+
+def toml_escaped(text: str) -> str:
+    return "".join(f"\\u{ord(c):04X}" if FORBIDDEN.match(c) else c for c in text)
+
+
+@pytest.mark.parametrize("control", EVERY_CONTROL, ids=lambda c: f"U+{ord(c):04X}")
+def test_content_refuses_a_control_in_the_coachs_words(tmp_path: Path, control: str) -> None:
+    label = toml_escaped(f"Rota {control}[2J changes")
+    (tmp_path / "challenges.toml").write_text(
+        CHALLENGE.format(label=label, line="One line."), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_catalog(tmp_path)
+    error = caught.value
+    assert (error.file, error.entry, error.field) == (
+        str(tmp_path / "challenges.toml"),
+        "challenge[0] key=rota",
+        "label",
+    )
+    message = str(error)
+    assert raw_controls(message) == []
+    assert "\n" not in message
+    assert f"U+{ord(control):04X}" in message
+    assert "at character 6" in message
+
+
+def test_content_keeps_tab_and_newline(tmp_path: Path) -> None:
+    (tmp_path / "challenges.toml").write_text(
+        CHALLENGE.format(label="Rota\\tchanges", line="One line,\\nthen another."),
+        encoding="utf-8",
+    )
+    found = load_catalog(tmp_path).challenge("rota")
+    assert found is not None
+    assert (found.label, found.line) == ("Rota\tchanges", "One line,\nthen another.")
+
+
+@pytest.mark.parametrize(
+    ("file_name", "text", "field"),
+    [
+        ("prompts.toml", '[prompts]\n"home.\\u001b[2J" = "Hello"\n', "home.␛[2J"),
+        ("prompts.toml", '[scales]\nappraisal = ["a", "b", "c\\u202e", "d", "e"]\n', "appraisal"),
+        ("support.toml", '[support]\nintro = "Call \\u009b2J now"\n', "intro"),
+    ],
+)
+def test_content_refuses_controls_in_words_and_their_names(
+    tmp_path: Path, file_name: str, text: str, field: str
+) -> None:
+    (tmp_path / file_name).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / file_name) in message
+    assert f": {field}: " in message
+    assert "control characters" in message
+    assert raw_controls(message) == []
