@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
@@ -17,6 +17,7 @@ from coach.model import Challenge, Dimension
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.item_inputs import ItemInputs
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.score_bar import ScoreBar
 
 
@@ -51,7 +52,7 @@ class ChallengesScreen(StepScreen):
         yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
         yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
-        yield Static(catalog.prompt("phase1.privacy"), classes="step-intro", markup=False)
+        yield Literal(catalog.prompt("phase1.privacy"), classes="step-intro")
         yield TextArea(self.draft.narrative, id="narrative", soft_wrap=True)
 
     def on_mount(self) -> None:

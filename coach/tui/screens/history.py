@@ -21,12 +21,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
@@ -116,7 +117,7 @@ class HistoryScreen(Screen[None]):
         # The filters are mounted once the first page is drawn: the rows come first.
         yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Static("Reading your journal…", id="history-status", markup=False)
+        yield Literal("Reading your journal…", id="history-status")
         yield Footer(compact=True)
 
     def _filters(self) -> list[Select[str]]:
@@ -187,7 +188,7 @@ class HistoryScreen(Screen[None]):
         self.notify(problem, severity="error", timeout=15, markup=False)
         if self not in self.app.screen_stack:
             return
-        self.query_one("#history-status", Static).update("The journal could not be read.")
+        self.query_one("#history-status", Literal).update("The journal could not be read.")
 
     def _show_page(
         self, generation: int, source: Iterator[Reflection], rows: list[Reflection], first: bool
@@ -223,7 +224,7 @@ class HistoryScreen(Screen[None]):
             if not self._exhausted:
                 status += "; more as you scroll"
         # One line of fixed height: no new layout needed, so the rest of the screen is not redrawn.
-        self.query_one("#history-status", Static).update(status, layout=False)
+        self.query_one("#history-status", Literal).update(status, layout=False)
 
     def _load_more(self) -> None:
         if self._loading or self._exhausted or self._source is None:

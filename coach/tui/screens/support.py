@@ -15,9 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from coach.journal import Journal, JournalError
+from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -42,7 +43,7 @@ class SupportOffer(VerticalGroup):
     def compose(self) -> ComposeResult:
         """The offer, and a way straight to support."""
         catalog = self.app.catalog
-        yield Static(catalog.prompt("support.offer"), markup=False)
+        yield Literal(catalog.prompt("support.offer"))
         yield Button(Content(catalog.prompt("support.offer_open")), id="open-support", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -71,25 +72,24 @@ class SupportScreen(Screen[None]):
         words = self.app.catalog.support_text
         yield Header()
         with VerticalScroll(classes="step-body", id="support-body"):
-            yield Static(words.get("title", "Support now"), classes="step-title", markup=False)
-            yield Static(words.get("intro", ""), markup=False)
+            yield Literal(words.get("title", "Support now"), classes="step-title")
+            yield Literal(words.get("intro", ""))
             for line in self.app.catalog.support:
-                yield Static(
+                yield Literal(
                     f"{line.name}: {line.contact}",
                     classes="question support-contact",
-                    markup=False,
                 )
-                yield Static(f"{line.when}. {line.line}", classes="support-line", markup=False)
-            yield Static(words.get("own_section_intro", ""), classes="question", markup=False)
+                yield Literal(f"{line.when}. {line.line}", classes="support-line")
+            yield Literal(words.get("own_section_intro", ""), classes="question")
             # Closed until the saved support is read, so nothing typed can be overwritten.
             with VerticalGroup(id="my-support", disabled=True) as own:
                 own.loading = True
                 for name in MY_SUPPORT_FIELDS:
-                    yield Static(words.get(f"own.{name}", name), markup=False)
+                    yield Literal(words.get(f"own.{name}", name))
                     yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
             with Horizontal(classes="step-buttons"):
                 yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
-            yield Static(words.get("closing", ""), classes="support-line", markup=False)
+            yield Literal(words.get("closing", ""), classes="support-line")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Button, SelectionList, Static, TextArea
+from textual.widgets import Button, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
 from coach.model import Value
 from coach.tui.screens.step import StepScreen
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.score_bar import ScoreBar
 
 CORE_VALUES_SETTING = "core_values"
@@ -29,11 +30,11 @@ class ValuesScreen(StepScreen):
         """Core values, values at stake, a moment that mattered, appraisal, alignment."""
         catalog = self.app.catalog
         yield from self.heading("phase2.title", "phase2.intro")
-        yield Static("", id="core-values", markup=False)
+        yield Literal("", id="core-values")
         yield Button("Choose my core values", id="choose-core-values", classes="small-button")
         yield self.label("phase2.at_stake")
         yield SelectionList[str](id="at-stake")
-        yield Static(self._reconnect_prompt(), id="reconnect", classes="reconnect", markup=False)
+        yield Literal(self._reconnect_prompt(), id="reconnect", classes="reconnect")
         yield self.label("phase2.moment")
         yield TextArea(self.draft.meaning, id="meaning", soft_wrap=True)
         appraisal_labels = catalog.scale("appraisal")
@@ -66,7 +67,7 @@ class ValuesScreen(StepScreen):
     def _show_values(self) -> None:
         core = self.core_values()
         names = ", ".join(v.label for v in core) if core else "none chosen yet"
-        self.query_one("#core-values", Static).update(
+        self.query_one("#core-values", Literal).update(
             f"{self.app.catalog.prompt('phase2.core_values').rstrip(':')}: {names}"
         )
         offered = core or [Value(o.key, o.label) for o in self.app.catalog.values]
