@@ -10,6 +10,7 @@ from textual.widgets import RadioButton, RadioSet, Select
 
 from coach.insights import support_offered
 from coach.model import Challenge, CopingAction, Value
+from coach.text import visible
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.literal import Literal
@@ -32,7 +33,7 @@ class CheckInScreen(SavingStepScreen):
         yield Literal(catalog.prompt("checkin.state"), classes="question")
         with RadioSet(id="state"):
             for index, label in enumerate(catalog.scale("checkin_state")):
-                yield RadioButton(Content(label), value=index == draft.checkin_state)
+                yield RadioButton(Content(visible(label)), value=index == draft.checkin_state)
         yield Literal(catalog.prompt("checkin.strain"), classes="question")
         ends = catalog.scale("strain_ends")
         yield ScoreBar(10, value=draft.strain, ends=(ends[0], ends[1]), id="strain")

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
 
+from coach.text import visible
 from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ class CoreValuesScreen(ModalScreen[list[str] | None]):
             yield Literal(catalog.prompt("phase2.choose_core_values"), classes="step-title")
             yield SelectionList[str](
                 *(
-                    Selection(Content(f"{v.label} · {v.line}"), v.key, v.key in self.current)
+                    Selection(
+                        Content(visible(f"{v.label} · {v.line}")), v.key, v.key in self.current
+                    )
                     for v in catalog.values
                 ),
                 id="core-values-list",

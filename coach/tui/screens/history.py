@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.text import visible
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
@@ -60,13 +61,16 @@ def column_widths(total: int) -> dict[str, int]:
 
 
 def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]:
-    """The cells of one reflection's line: user text as literal ``Content``, never markup."""
+    """The cells of one reflection's line: user text as literal ``Content``, never markup.
+
+    Labels are made visible before they are cut to fit, so the width counts what is shown.
+    """
     day = reflection.date.strftime("%a %Y-%m-%d" if widths["date"] >= 14 else "%Y-%m-%d")
-    challenge = reflection.challenges[0].label if reflection.challenges else ""
+    challenge = visible(reflection.challenges[0].label) if reflection.challenges else ""
     if len(reflection.challenges) > 1:
         more = f" +{len(reflection.challenges) - 1}"
         challenge = _fit(challenge, widths["challenge"] - len(more)) + more
-    actions = "; ".join(action.label for action in reflection.actions)
+    actions = "; ".join(visible(action.label) for action in reflection.actions)
 
     def score(found: int | None, width: int) -> Content:
         return Content(f"{'–' if found is None else found:>{width}}")

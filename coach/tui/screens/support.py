@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input
 
 from coach.journal import Journal, JournalError
-from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.literal import Literal, Prefill
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -66,6 +66,7 @@ class SupportScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._kept: dict[str, str] | None = None
+        self._prefills: dict[str, Prefill] = {}
 
     def compose(self) -> ComposeResult:
         """Who to turn to, how and when; then the user's own support."""
@@ -108,8 +109,10 @@ class SupportScreen(Screen[None]):
         if found is None:
             self.notify(f"Your own support could not be read: {problem}", severity="error")
             found = dict.fromkeys(MY_SUPPORT_FIELDS, "")
-        for name, text in found.items():
-            self.query_one(f"#my-{name}", Input).value = text
+        # Shown visibly; a field the user has not edited is kept exactly as stored (Prefill).
+        self._prefills = {name: Prefill.for_input(text) for name, text in found.items()}
+        for name, prefill in self._prefills.items():
+            self.query_one(f"#my-{name}", Input).value = prefill.shown
         self._kept = found
         own = self.query_one("#my-support", VerticalGroup)
         own.loading = False
@@ -117,7 +120,11 @@ class SupportScreen(Screen[None]):
 
     def typed_support(self) -> dict[str, str]:
         """What the user's own support fields hold now."""
-        return {name: self.query_one(f"#my-{name}", Input).value for name in MY_SUPPORT_FIELDS}
+        typed = {name: self.query_one(f"#my-{name}", Input).value for name in MY_SUPPORT_FIELDS}
+        return {
+            name: self._prefills[name].kept(text) if name in self._prefills else text
+            for name, text in typed.items()
+        }
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The keep button does what ctrl+s does."""

@@ -12,8 +12,9 @@ from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
 from coach.model import Value
+from coach.text import visible
 from coach.tui.screens.step import StepScreen
-from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
 
 CORE_VALUES_SETTING = "core_values"
@@ -36,7 +37,8 @@ class ValuesScreen(StepScreen):
         yield SelectionList[str](id="at-stake")
         yield Literal(self._reconnect_prompt(), id="reconnect", classes="reconnect")
         yield self.label("phase2.moment")
-        yield TextArea(self.draft.meaning, id="meaning", soft_wrap=True)
+        self._meaning = Prefill.for_text_area(self.draft.meaning)
+        yield TextArea(self._meaning.shown, id="meaning", soft_wrap=True)
         appraisal_labels = catalog.scale("appraisal")
         for part in APPRAISAL_PARTS:
             yield self.label(f"phase2.{part}")
@@ -78,7 +80,7 @@ class ValuesScreen(StepScreen):
         with at_stake.prevent(SelectionList.SelectedChanged):
             at_stake.clear_options()
             at_stake.add_options(
-                Selection(Content(v.label), v.key, v.key in chosen) for v in offered
+                Selection(Content(visible(v.label)), v.key, v.key in chosen) for v in offered
             )
         if at_stake.option_count:
             at_stake.highlighted = 0
@@ -92,8 +94,8 @@ class ValuesScreen(StepScreen):
         self.draft.values[:] = kept + [self._offered[k] for k in ticked if k not in have]
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep the moment that mattered in the draft."""
-        self.draft.meaning = event.text_area.text
+        """Keep the moment that mattered in the draft (as stored, until it is edited)."""
+        self.draft.meaning = self._meaning.kept(event.text_area.text)
 
     def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:
         """Keep the appraisal and alignment in the draft."""

@@ -5,12 +5,13 @@ It never parses Rich markup and passes everything through ``coach.text.visible``
 holding ESC, a C1 control or a bidi override is shown rather than sent to the terminal (Textual
 draws those characters raw). For ordinary text nothing changes.
 
-``for_input`` and ``for_text_area`` do the same for stored text put into a box to edit.
+``Prefill`` does the same for stored text put into a box to edit.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from textual.widgets import Static
 
@@ -52,24 +53,37 @@ class Literal(Static):
         super().update(visible(content), layout=layout)
 
 
-# Stored text put into an Input or a TextArea to be edited is shown visibly too: we never send
-# raw controls to a terminal. So the box holds the visible form, and saving the edit stores that
-# form; an entry only changes if the user saves their edit.
+@dataclass(frozen=True)
+class Prefill:
+    """Stored text put into an Input or a TextArea to edit, and the form the box shows.
 
-
-def for_input(text: str) -> str:
-    """Stored text to prefill a one-line ``Input``: every control made visible."""
-    return visible(text)
-
-
-def for_text_area(text: str) -> str:
-    """Stored text to prefill a ``TextArea``: controls made visible, its own line breaks kept.
-
-    A TextArea reads ``\\r\\n`` and ``\\r`` as line breaks (never drawing them) and writes back
-    the ending it found, so an entry written on Windows does not grow a ␍ on every line.
+    We never send raw controls to a terminal, so the box shows the visible form. An entry only
+    changes if the user edits the box and saves: while the box still holds exactly what it was
+    given, ``kept`` gives back the stored text byte for byte; once edited, the box's text (the
+    visible form, with the edit) is what a save keeps.
     """
-    if FORBIDDEN.search(text) is None:
-        return text
-    parts = _TEXT_AREA_BREAKS.split(text)
-    parts[::2] = [visible(part) for part in parts[::2]]
-    return "".join(parts)
+
+    stored: str
+    shown: str
+
+    @classmethod
+    def for_input(cls, stored: str) -> Prefill:
+        """For a one-line ``Input``: every control made visible."""
+        return cls(stored, visible(stored))
+
+    @classmethod
+    def for_text_area(cls, stored: str) -> Prefill:
+        """For a ``TextArea``: controls made visible, its own line breaks kept.
+
+        A TextArea reads ``\\r\\n`` and ``\\r`` as line breaks (never drawing them) and writes
+        back the ending it found, so an entry written on Windows does not grow a ␍ on each line.
+        """
+        if FORBIDDEN.search(stored) is None:
+            return cls(stored, stored)
+        parts = _TEXT_AREA_BREAKS.split(stored)
+        parts[::2] = [visible(part) for part in parts[::2]]
+        return cls(stored, "".join(parts))
+
+    def kept(self, typed: str) -> str:
+        """What to keep for what the box holds now: the stored text until it is edited."""
+        return self.stored if typed == self.shown else typed
