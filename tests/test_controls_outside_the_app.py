@@ -178,6 +178,17 @@ def test_import_error_quoting_a_strange_id_prints_no_raw_control(tmp_path: Path)
     assert err.count("\n") == 1
 
 
+def test_doctor_quoting_a_strange_folder_prints_no_raw_control(tmp_path: Path) -> None:
+    # A file name may hold any control but NUL; doctor's report quotes the folder.
+    data = tmp_path / f"journal {EVERY_CONTROL.replace(chr(0), '')}"
+    done = coach(tmp_path, "--data-dir", str(data), "doctor")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert "no journal has been started in" in out
+    assert "journal ␁␂" in out
+    assert raw_controls(out) == []
+
+
 # --- content ---------------------------------------------------------------------------------
 
 CHALLENGE = """[[challenge]]
