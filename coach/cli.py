@@ -15,6 +15,7 @@ from coach import __version__
 from coach.commands.common import CommandError, never_crash_on_encoding
 from coach.content import ContentError, load_catalog
 from coach.journal import JournalError
+from coach.text import one_line
 
 # Modules under coach.commands that add a subcommand; each has register(subcommands).
 COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content")
@@ -75,14 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except (JournalError, ContentError, CommandError, OSError) as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print(one_line(f"coach: {error}"), file=sys.stderr)
         if args.command is None:  # the app could not open: support must still be in reach
             print(support_line(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # never show a traceback to a user
-        print(f"coach: unexpected error ({type(error).__name__}): {error}", file=sys.stderr)
+        print(
+            one_line(f"coach: unexpected error ({type(error).__name__}): {error}"), file=sys.stderr
+        )
         return 2
 
 

@@ -3,6 +3,10 @@
 Private to ``coach.content``: every problem is a ``ContentError`` that names the file, the entry
 (``coping[3] key=protect-lunch``) and the field, so a service editing its own content knows
 exactly what to fix.
+
+The coach's words reach the terminal, so no text may hold a control character or a bidi
+override (``coach.text.FORBIDDEN``; tab and newline are fine): an overlay could otherwise clear
+the screen or disguise a support number. The error itself shows them through ``visible``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.model import Category, Dimension
+from coach.text import FORBIDDEN, visible
 
 
 class ContentError(ValueError):
@@ -27,7 +32,7 @@ class ContentError(ValueError):
         self.field = field_name
         self.problem = problem
         where = ": ".join(part for part in (self.file, entry, field_name) if part)
-        super().__init__(f"{where}: {problem}")
+        super().__init__(visible(f"{where}: {problem}"))
 
 
 class _Problem(Exception):
@@ -153,11 +158,22 @@ def _kind_of(found: object) -> str:
     return names.get(type(found), "a date or time")
 
 
+def _no_controls(text: str) -> None:
+    if control := FORBIDDEN.search(text):
+        code = ord(control.group())
+        raise _Problem(
+            "must not hold control characters or text-direction overrides (tab and newline are "
+            f"fine): found U+{code:04X} ({visible(control.group())}) at character "
+            f"{control.start() + 1}"
+        )
+
+
 def _text(found: object) -> str:
     if not isinstance(found, str):
         raise _Problem(f"must be text, not {_kind_of(found)}")
     if not found.strip():
         raise _Problem("must not be empty")
+    _no_controls(found)
     return found
 
 
@@ -327,6 +343,7 @@ def _read_map(path: Path, table: str, found: object, layer: Layer) -> None:
     words: dict[str, Located] = {}
     for name, value in _flatten(found).items():
         try:
+            _no_controls(name)
             checked = _CHECKS[MAP_KINDS[table]](value)
             if table == "prompts":
                 _check_placeholders(name, str(checked))

@@ -10,7 +10,9 @@ in text), is refused before any record is written, so an import is all or nothin
 
 In the Markdown, user text is written as it was typed and never escaped; it is placed so it can
 never start a block of its own: short text follows a fixed lead on its line, and free text is an
-indented block. So nothing a user writes can forge a heading or hide a line.
+indented block. So nothing a user writes can forge a heading or hide a line. Its control
+characters and bidi overrides are shown through ``coach.text.visible``, so neither the file nor
+``cat`` of it can drive a terminal; the JSON export keeps them, escaped, byte for byte.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 import orjson
 
 from coach.model import Kind, ModelError, Reflection
+from coach.text import BIDI_CONTROLS, DEL_AND_C1_CONTROLS, quoted, visible
 
 EXPORT_FORMAT = "pwp-coach"
 EXPORT_VERSION = 1
@@ -67,14 +70,15 @@ def export_document(
     }
 
 
-_TERMINAL_CONTROLS = re.compile("[\x7f-\x9f]")
+_TERMINAL_CONTROLS = re.compile(f"[{DEL_AND_C1_CONTROLS}{BIDI_CONTROLS}]")
 
 
 def dumps_json(document: Any) -> str:
     """Stable, indented JSON with a trailing newline; unicode is kept as it is.
 
-    ``json`` already escapes the C0 controls; DEL and the C1 controls are escaped too (the JSON
-    means the same), so printing the output to a terminal can never send it a control sequence.
+    ``json`` already escapes the C0 controls; DEL, the C1 controls and the bidi overrides are
+    escaped too (the JSON means the same, so parsing gives back every byte), so printing the
+    output to a terminal can never send it a control sequence or reorder what it shows.
     """
     text = json.dumps(document, indent=2, ensure_ascii=False)
     return _TERMINAL_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"
@@ -85,16 +89,10 @@ def export_json(reflections: Iterable[Reflection], exported: dt.datetime | None 
     return dumps_json(export_document(reflections, exported))
 
 
-def _shown(text: str, limit: int = 60) -> str:
-    """Text quoted for a one-line message: control characters made visible, long text cut."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return repr(cut)
-
-
 def _record_name(index: int, record: Any) -> str:
     found = record.get("id") if isinstance(record, Mapping) else None
     if isinstance(found, str) and found.strip():
-        return f"record {index} (id {_shown(found)})"
+        return f"record {index} (id {quoted(found)})"
     return f"record {index} (no readable id)"
 
 
@@ -120,7 +118,7 @@ def _check_writable(name: str, record: Mapping[str, Any]) -> None:
     deep = _too_deep(record)
     if deep is not None:
         raise ExportFormatError(
-            f"{name}: field {_shown(deep)} is nested deeper than {MAX_NESTING} levels"
+            f"{name}: field {quoted(deep)} is nested deeper than {MAX_NESTING} levels"
         )
     try:
         orjson.dumps(record)
@@ -225,15 +223,16 @@ def _after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
     A line indented four columns past the item's content continues its paragraph (or, after a
     blank line, is a code block): it can never start a heading, list, quote or link definition.
     """
-    first, *rest = _LINE_ENDINGS.split(text)
+    first, *rest = (visible(line) for line in _LINE_ENDINGS.split(text))
     pad = " " * (indent + 6)
     return [f"{' ' * indent}{lead}{first}", *(f"{pad}{line}" if line else "" for line in rest)]
 
 
 def _block(text: str, indent: int = 0) -> list[str]:
-    """Free text as an indented block, shown exactly as written, with blank lines around it."""
+    """Free text as an indented block, blank lines around it; its controls made visible."""
     pad = " " * (indent + 4)
-    lines = [f"{pad}{line}" if line.strip(" \t") else "" for line in _LINE_ENDINGS.split(text)]
+    shown = (visible(line) for line in _LINE_ENDINGS.split(text))
+    lines = [f"{pad}{line}" if line.strip(" \t") else "" for line in shown]
     return ["", *lines, ""]
 
 

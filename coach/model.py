@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from coach.text import quoted
+
 E = TypeVar("E", bound="StrEnum")
 T = TypeVar("T")
 
@@ -55,13 +57,6 @@ class ModelError(ValueError):
     def within(self, prefix: str) -> ModelError:
         """The same error, with its field path placed under ``prefix``."""
         return ModelError(f"{prefix}.{self.field}" if self.field else prefix, self.problem)
-
-
-def quoted(found: object, limit: int = 60) -> str:
-    """A value for a one-line message: ``repr`` (so control characters show, never act), cut."""
-    if isinstance(found, str) and len(found) > limit:
-        found = found[: limit - 1] + "…"
-    return repr(found)
 
 
 def check_id(found: str, name: str = "id") -> None:

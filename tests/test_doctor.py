@@ -259,7 +259,7 @@ def test_the_same_reflection_in_two_year_files_is_reported(
     twin_file.chmod(0o600)
     assert doctor(data) == 1
     out = capsys.readouterr().out
-    assert "reflection a is stored 2 times" in out
+    assert "reflection 'a' is stored 2 times" in out
     assert str(twin_file) in out
 
 

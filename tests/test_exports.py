@@ -31,6 +31,7 @@ from coach.model import (
     Status,
     Value,
 )
+from coach.text import FORBIDDEN, visible
 
 UTC = dt.UTC
 LONDON_SUMMER = dt.timezone(dt.timedelta(hours=1))
@@ -390,6 +391,9 @@ TRICKY = st.sampled_from(
         "\t",
         "\x00",
         "\x1b[2J",
+        "\x1b]0;title\x07",
+        "\x85\x9b\x7f",
+        "\u2066",
         "😀",
         "שלום",
         "\u202e",
@@ -421,10 +425,12 @@ def test_user_text_can_never_forge_a_heading(
     assert headings(journal) == ["My reflection journal", "Thursday 26 November 2026", *expected]
     single = reflection_markdown(reflection)
     assert headings(single)[1:] == expected[1:]
-    # Free text is a code block: shown exactly, never read as Markdown.
-    # (A CommonMark reader shows NUL as U+FFFD.)
-    blocks = [block.replace("\ufffd", "\x00") for block in code_blocks(single)]
+    # Free text is a code block: shown as written (controls made visible), never read as
+    # Markdown, and no control character reaches the file raw.
+    blocks = code_blocks(single)
     for free in (narrative, meaning, notes):
         for line in free.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            if line.strip():
-                assert any(line.strip() in block for block in blocks)
+            if visible(line).strip():
+                assert any(visible(line).strip() in block for block in blocks)
+    assert FORBIDDEN.search(journal) is None
+    assert FORBIDDEN.search(single) is None

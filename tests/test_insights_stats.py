@@ -290,7 +290,7 @@ def test_plain_stats_never_prints_control_characters(
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert "\x9b" not in out
-    assert "Clear\\x1b[2J screen\\x9b" in out
+    assert "Clear␛[2J screen\\x9b" in out
 
 
 def test_plain_stats_on_an_empty_journal(

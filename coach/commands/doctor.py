@@ -8,6 +8,7 @@ import sys
 from coach.commands.common import CommandError, data_dir_of
 from coach.journal.doctor import Checkup, Problem, Trouble, check
 from coach.journal.repair import repair
+from coach.text import visible
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,21 +55,24 @@ def _advice(problem: Problem) -> str:
 
 
 def _report(checkup: Checkup) -> None:
+    """What the check found; explanations quote stored ids and paths, so through ``visible``."""
     for problem in checkup.problems:
         advice = _advice(problem)
         label = "problem" if problem.serious else "note"
-        print(f"{label}: {problem.explanation}" + (f"; {advice}" if advice else ""))
+        print(visible(f"{label}: {problem.explanation}" + (f"; {advice}" if advice else "")))
     for note in checkup.notes:
-        print(f"note: {note}")
+        print(visible(f"note: {note}"))
     if checkup.sound:
         print(f"journal OK: {checkup.reflections} reflections")
         if not checkup.exists:
-            print(f"(no journal has been started in {checkup.data_dir} yet)")
+            print(visible(f"(no journal has been started in {checkup.data_dir} yet)"))
     else:
         serious = sum(problem.serious for problem in checkup.problems)
         print(
-            f"journal needs attention: {serious} problem{'' if serious == 1 else 's'} in "
-            f"{checkup.data_dir}"
+            visible(
+                f"journal needs attention: {serious} problem{'' if serious == 1 else 's'} in "
+                f"{checkup.data_dir}"
+            )
         )
 
 
@@ -100,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         print("nothing was changed")
         return 0 if checkup.sound else 1
     for done in repair(checkup):
-        print(f"done: {done.done}")
+        print(visible(f"done: {done.done}"))
     after = check(data_dir)
     print("checking again:")
     _report(after)

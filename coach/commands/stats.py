@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 
 from coach.commands.common import CommandError, open_journal, print_data
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
-from coach.model import EARLIEST_DATE, LATEST_DATE, quoted
-
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+from coach.model import EARLIEST_DATE, LATEST_DATE
+from coach.text import quoted, visible
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,11 +61,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(label: str) -> str:
-    """A label safe to print to a terminal: control characters shown, never obeyed."""
-    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", label)
-
-
 def _ratings(count: int) -> str:
     return f"{count} rating{'' if count == 1 else 's'}"
 
@@ -77,7 +70,7 @@ def _mean(number: float | None, top: int) -> str:
 
 
 def readable(stats: JournalStats) -> str:
-    """The figures as plain text for a person."""
+    """The figures as plain text for a person; labels through ``visible``, never obeyed."""
     if stats.reflections == 0:
         return "No reflections yet.\n"
     many = "reflection" if stats.reflections == 1 else "reflections"
@@ -95,7 +88,7 @@ def readable(stats: JournalStats) -> str:
     if stats.challenges:
         split = stats.dimensions
         lines += ["", "Challenges, most often named first:"]
-        lines += [f"  {c.count:>4}  {_plain(c.label)}" for c in stats.challenges]
+        lines += [f"  {c.count:>4}  {visible(c.label)}" for c in stats.challenges]
         lines.append(f"  individual {split['individual']}, systemic {split['systemic']}")
     if stats.actions:
         lines += ["", "Coping actions: planned, done or partly done, mean helpfulness (0-4):"]
@@ -106,6 +99,6 @@ def readable(stats: JournalStats) -> str:
                 else f"helpfulness {action.helpfulness_mean:.1f} of 4 from {_ratings(action.rated)}"
             )
             lines.append(
-                f"  {_plain(action.label)}: planned {action.planned}, done {action.done}, {helped}"
+                f"  {visible(action.label)}: planned {action.planned}, done {action.done}, {helped}"
             )
     return "\n".join(lines) + "\n"

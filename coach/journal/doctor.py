@@ -40,6 +40,7 @@ from coach.journal.names import (
 from coach.journal.pending import PendingPlan, PlanDamaged, read_plan
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate
 from coach.journal.storage import Tables, parse_tables
+from coach.text import quoted
 
 
 class Trouble(StrEnum):
@@ -106,11 +107,6 @@ class Checkup:
     def sound(self) -> bool:
         """True when nothing that matters is wrong."""
         return not any(problem.serious for problem in self.problems)
-
-
-def _printable(text: str) -> str:
-    """Text safe to print on one line: as it is when printable, else quoted with escapes."""
-    return text if text.isprintable() else repr(text)
 
 
 # --- the lock ----------------------------------------------------------------------------
@@ -228,7 +224,7 @@ def _duplicates(homes: dict[str, list[Path]]) -> list[Problem]:
             Problem(
                 Trouble.DUPLICATE,
                 shown,
-                f"reflection {_printable(reflection_id)} is stored {len(paths)} times, in "
+                f"reflection {quoted(reflection_id)} is stored {len(paths)} times, in "
                 f"{where} (a move to another year was cut off by an older pwp-coach); the "
                 f"coach shows the copy in {shown}, and '--restore' keeps that one and sets the "
                 "other files aside as they were",
@@ -281,7 +277,7 @@ def _check(layout: Layout) -> Checkup:
                 found.append(path)
             if reflection.year != year:
                 notes.append(
-                    f"reflection {_printable(reflection.id)} is dated {reflection.date} but "
+                    f"reflection {quoted(reflection.id)} is dated {reflection.date} but "
                     f"kept in {path}"
                 )
     problems += _duplicates(homes)

@@ -25,6 +25,7 @@ from coach.journal.files import FILE_MODE, FOLDER_MODE, write_atomic
 from coach.journal.names import REFLECTIONS_TABLE, Layout
 from coach.journal.pending import PlanDamaged, finish_plan, read_plan
 from coach.journal.transaction import BackupPolicy, Transaction
+from coach.text import quoted
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _remove_duplicates(layout: Layout, checkup: Checkup, when: dt.datetime) -> l
     return [
         Repair(
             problem,
-            f"kept reflection {problem.subject!r} in {problem.path} and removed its other "
+            f"kept reflection {quoted(problem.subject)} in {problem.path} and removed its other "
             f"copies; the files as they were are kept as "
             + ", ".join(str(asides[other]) for other in problem.others),
         )

@@ -21,6 +21,7 @@ from coach.content import Catalog
 from coach.draft import STEPS, ReflectionDraft
 from coach.journal import Journal, JournalError
 from coach.model import Kind, ModelError, Reflection, now
+from coach.text import visible
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -305,8 +306,15 @@ class CoachApp(App[None]):
         markup: bool = False,
     ) -> None:
         """Every notice is plain text, whatever the caller asked: notices quote file names,
-        errors and content a service wrote, and none of it may be read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        errors, stored ids and content a service wrote, and none of it may be read as markup
+        or reach the terminal with its control characters (``visible``)."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_help(self) -> None:
         """Show the keys and what the coach is."""

@@ -13,7 +13,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
+
+from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -42,12 +44,12 @@ class AboutScreen(Screen[None]):
         words = self.app.catalog.support_text
         yield Header()
         with VerticalScroll(classes="step-body", id="about-body"):
-            yield Static(words.get("about.title", "About"), classes="step-title", markup=False)
-            yield Static(paragraphs(words, ABOUT_PARAGRAPHS), id="about-what", markup=False)
-            yield Static(words.get("about.where", ""), classes="question", markup=False)
-            yield Static(str(self.app.journal.data_dir), id="about-data-dir", markup=False)
+            yield Literal(words.get("about.title", "About"), classes="step-title")
+            yield Literal(paragraphs(words, ABOUT_PARAGRAPHS), id="about-what")
+            yield Literal(words.get("about.where", ""), classes="question")
+            yield Literal(str(self.app.journal.data_dir), id="about-data-dir")
             privacy = paragraphs(words, ABOUT_PRIVACY)
-            yield Static(f"\n{privacy}", id="about-privacy", markup=False)
+            yield Literal(f"\n{privacy}", id="about-privacy")
         yield Footer()
 
 

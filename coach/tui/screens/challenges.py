@@ -8,15 +8,17 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
 from coach.insights import support_offered
 from coach.model import Challenge, Dimension
+from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.item_inputs import ItemInputs
+from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
 
 
@@ -51,8 +53,9 @@ class ChallengesScreen(StepScreen):
         yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
         yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
-        yield Static(catalog.prompt("phase1.privacy"), classes="step-intro", markup=False)
-        yield TextArea(self.draft.narrative, id="narrative", soft_wrap=True)
+        yield Literal(catalog.prompt("phase1.privacy"), classes="step-intro")
+        self._narrative = Prefill.for_text_area(self.draft.narrative)
+        yield TextArea(self._narrative.shown, id="narrative", soft_wrap=True)
 
     def on_mount(self) -> None:
         """Fill the lists and notes from the draft."""
@@ -77,7 +80,7 @@ class ChallengesScreen(StepScreen):
             with options.prevent(SelectionList.SelectedChanged):
                 options.clear_options()
                 options.add_options(
-                    Selection(Content(c.label), c.key, c.key in chosen)
+                    Selection(Content(visible(c.label)), c.key, c.key in chosen)
                     for c in self._options()
                     if c.dimension is dimension
                     and (not needle or needle in f"{c.label} {lines.get(c.key, '')}".casefold())
@@ -147,5 +150,5 @@ class ChallengesScreen(StepScreen):
         offer.display = support_offered(self.draft.strain)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep what happened in the draft."""
-        self.draft.narrative = event.text_area.text
+        """Keep what happened in the draft (as stored, until it is edited)."""
+        self.draft.narrative = self._narrative.kept(event.text_area.text)

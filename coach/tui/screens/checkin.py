@@ -6,12 +6,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import RadioButton, RadioSet, Select, Static
+from textual.widgets import RadioButton, RadioSet, Select
 
 from coach.insights import support_offered
 from coach.model import Challenge, CopingAction, Value
+from coach.text import visible
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 from coach.tui.widgets.score_bar import ScoreBar
 
@@ -26,13 +28,13 @@ class CheckInScreen(SavingStepScreen):
         """One question each, top to bottom."""
         catalog = self.app.catalog
         draft = self.draft
-        yield Static(catalog.prompt("checkin.title"), classes="step-title", markup=False)
-        yield Static(catalog.prompt("checkin.intro"), classes="step-intro", markup=False)
-        yield Static(catalog.prompt("checkin.state"), classes="question", markup=False)
+        yield Literal(catalog.prompt("checkin.title"), classes="step-title")
+        yield Literal(catalog.prompt("checkin.intro"), classes="step-intro")
+        yield Literal(catalog.prompt("checkin.state"), classes="question")
         with RadioSet(id="state"):
             for index, label in enumerate(catalog.scale("checkin_state")):
-                yield RadioButton(Content(label), value=index == draft.checkin_state)
-        yield Static(catalog.prompt("checkin.strain"), classes="question", markup=False)
+                yield RadioButton(Content(visible(label)), value=index == draft.checkin_state)
+        yield Literal(catalog.prompt("checkin.strain"), classes="question")
         ends = catalog.scale("strain_ends")
         yield ScoreBar(10, value=draft.strain, ends=(ends[0], ends[1]), id="strain")
         yield SupportOffer(id="support-offer")
@@ -41,13 +43,13 @@ class CheckInScreen(SavingStepScreen):
             ("value", draft.values, catalog.values),
             ("action", draft.actions, catalog.coping),
         ):
-            yield Static(catalog.prompt(f"checkin.{name}"), classes="question", markup=False)
+            yield Literal(catalog.prompt(f"checkin.{name}"), classes="question")
             options = labelled(offered)
             # An edited check-in may hold an item the catalogue no longer has: keep offering it.
             if kept and kept[0].key not in {key for _, key in options}:
                 options.insert(0, (literal(kept[0].label), kept[0].key))
             yield Select(options, value=kept[0].key if kept else Select.NULL, id=name, compact=True)
-        yield Static("", id="closing", markup=False)
+        yield Literal("", id="closing")
 
     def on_mount(self) -> None:
         """Hide the support offer until it is needed."""

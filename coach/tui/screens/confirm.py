@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
+
+from coach.tui.widgets.literal import Literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
 
@@ -35,7 +37,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question (plain text) and the two buttons."""
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Static(self.question, id="confirm-question", markup=False)
+            yield Literal(self.question, id="confirm-question")
             with Horizontal(classes="step-buttons"):
                 yield Button(Content(f"{self.keep_label}  (n)"), id="keep", variant="primary")
                 yield Button(Content(f"{self.confirm_label}  (y)"), id="confirm", variant="error")

@@ -16,6 +16,7 @@ from coach.draft import MAX_ACTIONS, own_action
 from coach.journal import JournalError
 from coach.model import Category, CopingAction
 from coach.ranking import Suggestion, rank_suggestions
+from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.item_inputs import ItemInputs
 
@@ -73,7 +74,7 @@ class CopingScreen(StepScreen):
         with suggestions.prevent(SelectionList.SelectedChanged):
             suggestions.clear_options()
             suggestions.add_options(
-                Selection(Content(a.label), a.key, True)
+                Selection(Content(visible(a.label)), a.key, True)
                 for a in self.draft.actions
                 if a.key not in offered
             )
@@ -94,7 +95,7 @@ class CopingScreen(StepScreen):
         line = f"{option.label} ({option.category.value})"
         if suggestion.reason:
             line += f" · {suggestion.reason}"
-        return Content(line)
+        return Content(visible(line))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         """Keep one to three chosen actions in the draft, in the order chosen."""

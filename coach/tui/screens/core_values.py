@@ -9,8 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
+
+from coach.text import visible
+from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -34,12 +37,12 @@ class CoreValuesScreen(ModalScreen[list[str] | None]):
         """The values from the content, the current ones ticked, each with its line."""
         catalog = self.app.catalog
         with Vertical(classes="dialog"):
-            yield Static(
-                catalog.prompt("phase2.choose_core_values"), classes="step-title", markup=False
-            )
+            yield Literal(catalog.prompt("phase2.choose_core_values"), classes="step-title")
             yield SelectionList[str](
                 *(
-                    Selection(Content(f"{v.label} · {v.line}"), v.key, v.key in self.current)
+                    Selection(
+                        Content(visible(f"{v.label} · {v.line}")), v.key, v.key in self.current
+                    )
                     for v in catalog.values
                 ),
                 id="core-values-list",

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Footer, Header, Select
 
 from coach.journal import JournalError
 from coach.model import Reflection, Status
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import literal
 
 if TYPE_CHECKING:
@@ -57,14 +58,14 @@ class FollowUpScreen(Screen[bool | None]):
         helpfulness = catalog.scale("helpfulness")
         yield Header()
         with VerticalScroll(classes="step-body"):
-            yield Static(catalog.prompt("followup.title"), classes="step-title", markup=False)
+            yield Literal(catalog.prompt("followup.title"), classes="step-title")
             intro = catalog.prompt("followup.intro")
-            yield Static(f"{intro} ({self.earlier.date.strftime('%A %-d %B')})", markup=False)
+            yield Literal(f"{intro} ({self.earlier.date.strftime('%A %-d %B')})")
             for index, action in enumerate(self.earlier.actions):
                 if action.followed_up:
                     continue
                 when = f" ({action.when})" if action.when else ""
-                yield Static(f"{action.label}{when}", classes="question", markup=False)
+                yield Literal(f"{action.label}{when}", classes="question")
                 with Horizontal(classes="followup-row"):
                     yield Select(
                         [(label, status.value) for label, status in STATUS_CHOICES],

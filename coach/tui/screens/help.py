@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
+
+from coach.tui.widgets.literal import Literal
 
 KEYS = """\
 Home
@@ -46,8 +48,8 @@ class HelpScreen(Screen[None]):
         """The keys, then what the coach is."""
         yield Header()
         with VerticalScroll(classes="step-body"):
-            yield Static("Help", classes="step-title")
-            yield Static(KEYS, markup=False)
+            yield Literal("Help", classes="step-title")
+            yield Literal(KEYS)
         yield Footer()
 
     def action_about(self) -> None:

@@ -21,12 +21,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.text import visible
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
@@ -59,13 +61,16 @@ def column_widths(total: int) -> dict[str, int]:
 
 
 def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]:
-    """The cells of one reflection's line: user text as literal ``Content``, never markup."""
+    """The cells of one reflection's line: user text as literal ``Content``, never markup.
+
+    Labels are made visible before they are cut to fit, so the width counts what is shown.
+    """
     day = reflection.date.strftime("%a %Y-%m-%d" if widths["date"] >= 14 else "%Y-%m-%d")
-    challenge = reflection.challenges[0].label if reflection.challenges else ""
+    challenge = visible(reflection.challenges[0].label) if reflection.challenges else ""
     if len(reflection.challenges) > 1:
         more = f" +{len(reflection.challenges) - 1}"
         challenge = _fit(challenge, widths["challenge"] - len(more)) + more
-    actions = "; ".join(action.label for action in reflection.actions)
+    actions = "; ".join(visible(action.label) for action in reflection.actions)
 
     def score(found: int | None, width: int) -> Content:
         return Content(f"{'–' if found is None else found:>{width}}")
@@ -116,7 +121,7 @@ class HistoryScreen(Screen[None]):
         # The filters are mounted once the first page is drawn: the rows come first.
         yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Static("Reading your journal…", id="history-status", markup=False)
+        yield Literal("Reading your journal…", id="history-status")
         yield Footer(compact=True)
 
     def _filters(self) -> list[Select[str]]:
@@ -187,7 +192,7 @@ class HistoryScreen(Screen[None]):
         self.notify(problem, severity="error", timeout=15, markup=False)
         if self not in self.app.screen_stack:
             return
-        self.query_one("#history-status", Static).update("The journal could not be read.")
+        self.query_one("#history-status", Literal).update("The journal could not be read.")
 
     def _show_page(
         self, generation: int, source: Iterator[Reflection], rows: list[Reflection], first: bool
@@ -223,7 +228,7 @@ class HistoryScreen(Screen[None]):
             if not self._exhausted:
                 status += "; more as you scroll"
         # One line of fixed height: no new layout needed, so the rest of the screen is not redrawn.
-        self.query_one("#history-status", Static).update(status, layout=False)
+        self.query_one("#history-status", Literal).update(status, layout=False)
 
     def _load_more(self) -> None:
         if self._loading or self._exhausted or self._source is None:

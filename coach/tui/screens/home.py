@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header
 
 from coach.insights import Nudge, nudges
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.tui.widgets.insight_text import nudge_line
+from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -51,23 +52,23 @@ class HomeScreen(Screen[None]):
         """Today, the journal in brief, the ways in."""
         yield Header()
         with VerticalScroll(id="home-body"):
-            yield Static(id="home-date", markup=False)
-            yield Static("", id="home-status", markup=False)
-            yield Static("", id="home-followup", markup=False)
-            yield Static("", id="home-nudge", markup=False)
+            yield Literal(id="home-date")
+            yield Literal("", id="home-status")
+            yield Literal("", id="home-followup")
+            yield Literal("", id="home-nudge")
             with Horizontal(id="home-ways"):
                 yield Button("Reflect  (r)", id="reflect", variant="primary")
                 yield Button("Quick check-in  (c)", id="check-in")
             with Horizontal(id="home-look-back", classes="step-buttons"):
                 yield Button("History  (h)", id="history")
                 yield Button("Insights  (i)", id="insights")
-            yield Static("", id="home-journal", markup=False)
+            yield Literal("", id="home-journal")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the date at once; fill in the rest from the journal in the background."""
         today = self.app.today()
-        self.query_one("#home-date", Static).update(today.strftime("%A %-d %B %Y"))
+        self.query_one("#home-date", Literal).update(today.strftime("%A %-d %B %Y"))
         self.refresh_summary()
 
     def on_screen_resume(self) -> None:
@@ -101,7 +102,7 @@ class HomeScreen(Screen[None]):
             status = catalog.prompt("home.done_today")
         else:
             status = catalog.prompt("home.not_done_today")
-        self.query_one("#home-status", Static).update(status)
+        self.query_one("#home-status", Literal).update(status)
         followup = ""
         if summary.followup is not None:
             pending = summary.followup.pending_actions
@@ -109,13 +110,13 @@ class HomeScreen(Screen[None]):
             lines += [f"  · {action.label}" + (f" ({action.when})" if action.when else "")
                       for action in pending]  # fmt: skip
             followup = "\n".join(lines)
-        waiting = self.query_one("#home-followup", Static)
+        waiting = self.query_one("#home-followup", Literal)
         waiting.update(followup)
         waiting.display = bool(followup)
         nudge = nudge_line(summary.nudges[0], catalog) if summary.nudges else ""
-        self.query_one("#home-nudge", Static).update(nudge or catalog.prompt("home.nudge_default"))
+        self.query_one("#home-nudge", Literal).update(nudge or catalog.prompt("home.nudge_default"))
         last = summary.latest.date.isoformat() if summary.latest else "none yet"
-        self.query_one("#home-journal", Static).update(
+        self.query_one("#home-journal", Literal).update(
             f"Your journal: {summary.count} entries, the last on {last}.\n"
             f"It lives on this machine only, in {self.app.journal.data_dir}"
         )

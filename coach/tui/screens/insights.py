@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header
 
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
@@ -29,6 +29,7 @@ from coach.tui.widgets.insight_text import (
     series_numbers,
     values_lines,
 )
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.score_chart import ScoreChart
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
@@ -74,24 +75,24 @@ class InsightsScreen(Screen[None]):
             for number, days in enumerate(TREND_WINDOWS, start=1):
                 yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
         with VerticalScroll(id="insights-body"):
-            yield Static("Working it out…", id="insights-heading", markup=False)
+            yield Literal("Working it out…", id="insights-heading")
             for name, title in (
                 ("strain", "Strain: how demanding the days felt (0-10)"),
                 ("alignment", "Alignment: how closely I lived my values (0-10)"),
             ):
-                yield Static(title, classes="insights-title", markup=False)
+                yield Literal(title, classes="insights-title")
                 with Horizontal(classes="chart-row"):
                     yield ScoreChart(id=f"{name}-chart")
-                    yield Static("", id=f"{name}-numbers", classes="chart-numbers", markup=False)
+                    yield Literal("", id=f"{name}-numbers", classes="chart-numbers")
             for name, title in (
                 ("challenges", "Challenges named most"),
                 ("helps", "What helps me"),
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
             ):
-                yield Static(title, classes="insights-title", markup=False)
-                yield Static("", id=f"insights-{name}", classes="insights-part", markup=False)
-            yield Static("", id="insights-nudges", markup=False)
+                yield Literal(title, classes="insights-title")
+                yield Literal("", id=f"insights-{name}", classes="insights-part")
+            yield Literal("", id="insights-nudges")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -127,10 +128,10 @@ class InsightsScreen(Screen[None]):
         heading = f"The last {insights.days} days, to {when}: {count} {entries}."
         if count == 0:
             heading += " Insights grow as you reflect."
-        self.query_one("#insights-heading", Static).update(heading)
+        self.query_one("#insights-heading", Literal).update(heading)
         for series in (insights.strain, insights.alignment):
             self.query_one(f"#{series.field}-chart", ScoreChart).show(series.daily)
-            self.query_one(f"#{series.field}-numbers", Static).update(series_numbers(series))
+            self.query_one(f"#{series.field}-numbers", Literal).update(series_numbers(series))
         parts = {
             "challenges": challenge_lines(insights.challenges, insights.dimensions, TOP_CHALLENGES),
             "helps": helps_lines(insights.helps, TOP_ACTIONS),
@@ -138,9 +139,9 @@ class InsightsScreen(Screen[None]):
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
         }
         for name, text in parts.items():
-            self.query_one(f"#insights-{name}", Static).update(text)
+            self.query_one(f"#insights-{name}", Literal).update(text)
         nudges = "\n".join(nudge_line(nudge, self.app.catalog) for nudge in insights.nudges)
-        shown = self.query_one("#insights-nudges", Static)
+        shown = self.query_one("#insights-nudges", Literal)
         shown.update(nudges)
         shown.display = bool(nudges)
 

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from coach.draft import ReflectionDraft
+from coach.tui.widgets.literal import Literal
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -38,8 +39,8 @@ class ResumeDraftScreen(ModalScreen[bool]):
         when = self.saved.astimezone().strftime("%A %-d %B at %H:%M")
         kind = "quick check-in" if self.draft.kind.value == "check-in" else "reflection"
         with Vertical(classes="dialog"):
-            yield Static(self.app.catalog.prompt("draft.resume", saved=when), markup=False)
-            yield Static(f"An unsaved {kind} for {self.draft.day.isoformat()}.", markup=False)
+            yield Literal(self.app.catalog.prompt("draft.resume", saved=when))
+            yield Literal(f"An unsaved {kind} for {self.draft.day.isoformat()}.")
             with Horizontal(classes="step-buttons"):
                 yield Button("Discard", id="discard", variant="error")
                 yield Button("Resume", id="resume", variant="primary")

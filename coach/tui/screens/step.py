@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header
 
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.journal import JournalError
 from coach.model import Reflection
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.steps import StepIndicator
 
 if TYPE_CHECKING:
@@ -67,14 +68,12 @@ class StepScreen(Screen[None]):
     def heading(self, title_key: str, intro_key: str) -> ComposeResult:
         """The step's title and a line on what it is for, from the content."""
         catalog = self.app.catalog
-        yield Static(catalog.prompt(title_key), classes="step-title", markup=False)
-        yield Static(catalog.prompt(intro_key), classes="step-intro", markup=False)
+        yield Literal(catalog.prompt(title_key), classes="step-title")
+        yield Literal(catalog.prompt(intro_key), classes="step-intro")
 
-    def label(self, prompt_key: str, **fields: object) -> Static:
+    def label(self, prompt_key: str, **fields: object) -> Literal:
         """A question from the content, as a plain label."""
-        return Static(
-            self.app.catalog.prompt(prompt_key, **fields), classes="question", markup=False
-        )
+        return Literal(self.app.catalog.prompt(prompt_key, **fields), classes="question")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Back and next buttons."""
@@ -111,7 +110,7 @@ def closing_line(reflection: Reflection, catalog: Catalog) -> str:
 class SavingStepScreen(StepScreen):
     """A step that ends the reflection: Save (in a worker), then Done goes home.
 
-    Subclasses yield a ``Static`` with id ``closing`` where the saved message goes.
+    Subclasses yield a ``Literal`` with id ``closing`` where the saved message goes.
     """
 
     NEXT_LABEL: ClassVar[str] = "Save"
@@ -168,7 +167,7 @@ class SavingStepScreen(StepScreen):
         self.app.draft = None
         self.app.discard_draft()
         catalog = self.app.catalog
-        closing = self.query_one("#closing", Static)
+        closing = self.query_one("#closing", Literal)
         closing.update(f"{catalog.prompt('summary.saved')}\n\n{closing_line(reflection, catalog)}")
         self.query_one("#back", Button).display = False
         button = self.query_one("#next", Button)

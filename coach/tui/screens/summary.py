@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from coach.model import Reflection
 from coach.tui.screens.step import SavingStepScreen
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.reflection_view import ReflectionView
 
 
@@ -20,10 +21,10 @@ class SummaryScreen(SavingStepScreen):
     def compose_step(self) -> ComposeResult:
         """The reflection laid out by phase."""
         title = self.app.catalog.prompt("summary.title")
-        yield Static(title, classes="step-title", markup=False)
+        yield Literal(title, classes="step-title")
         self.reflection = self.draft.to_reflection(created=self.app.clock())
         yield ReflectionView(self.reflection, self.app.catalog, id="summary-view")
-        yield Static("", id="closing", markup=False)
+        yield Literal("", id="closing")
 
     def on_mount(self) -> None:
         """The save button has the focus: enter saves."""

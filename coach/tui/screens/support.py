@@ -15,9 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from coach.journal import Journal, JournalError
+from coach.tui.widgets.literal import Literal, Prefill
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -42,7 +43,7 @@ class SupportOffer(VerticalGroup):
     def compose(self) -> ComposeResult:
         """The offer, and a way straight to support."""
         catalog = self.app.catalog
-        yield Static(catalog.prompt("support.offer"), markup=False)
+        yield Literal(catalog.prompt("support.offer"))
         yield Button(Content(catalog.prompt("support.offer_open")), id="open-support", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -65,31 +66,31 @@ class SupportScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._kept: dict[str, str] | None = None
+        self._prefills: dict[str, Prefill] = {}
 
     def compose(self) -> ComposeResult:
         """Who to turn to, how and when; then the user's own support."""
         words = self.app.catalog.support_text
         yield Header()
         with VerticalScroll(classes="step-body", id="support-body"):
-            yield Static(words.get("title", "Support now"), classes="step-title", markup=False)
-            yield Static(words.get("intro", ""), markup=False)
+            yield Literal(words.get("title", "Support now"), classes="step-title")
+            yield Literal(words.get("intro", ""))
             for line in self.app.catalog.support:
-                yield Static(
+                yield Literal(
                     f"{line.name}: {line.contact}",
                     classes="question support-contact",
-                    markup=False,
                 )
-                yield Static(f"{line.when}. {line.line}", classes="support-line", markup=False)
-            yield Static(words.get("own_section_intro", ""), classes="question", markup=False)
+                yield Literal(f"{line.when}. {line.line}", classes="support-line")
+            yield Literal(words.get("own_section_intro", ""), classes="question")
             # Closed until the saved support is read, so nothing typed can be overwritten.
             with VerticalGroup(id="my-support", disabled=True) as own:
                 own.loading = True
                 for name in MY_SUPPORT_FIELDS:
-                    yield Static(words.get(f"own.{name}", name), markup=False)
+                    yield Literal(words.get(f"own.{name}", name))
                     yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
             with Horizontal(classes="step-buttons"):
                 yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
-            yield Static(words.get("closing", ""), classes="support-line", markup=False)
+            yield Literal(words.get("closing", ""), classes="support-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,8 +109,10 @@ class SupportScreen(Screen[None]):
         if found is None:
             self.notify(f"Your own support could not be read: {problem}", severity="error")
             found = dict.fromkeys(MY_SUPPORT_FIELDS, "")
-        for name, text in found.items():
-            self.query_one(f"#my-{name}", Input).value = text
+        # Shown visibly; a field the user has not edited is kept exactly as stored (Prefill).
+        self._prefills = {name: Prefill.for_input(text) for name, text in found.items()}
+        for name, prefill in self._prefills.items():
+            self.query_one(f"#my-{name}", Input).value = prefill.shown
         self._kept = found
         own = self.query_one("#my-support", VerticalGroup)
         own.loading = False
@@ -117,7 +120,11 @@ class SupportScreen(Screen[None]):
 
     def typed_support(self) -> dict[str, str]:
         """What the user's own support fields hold now."""
-        return {name: self.query_one(f"#my-{name}", Input).value for name in MY_SUPPORT_FIELDS}
+        typed = {name: self.query_one(f"#my-{name}", Input).value for name in MY_SUPPORT_FIELDS}
+        return {
+            name: self._prefills[name].kept(text) if name in self._prefills else text
+            for name, text in typed.items()
+        }
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The keep button does what ctrl+s does."""

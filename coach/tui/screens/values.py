@@ -7,12 +7,14 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Button, SelectionList, Static, TextArea
+from textual.widgets import Button, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
 from coach.model import Value
+from coach.text import visible
 from coach.tui.screens.step import StepScreen
+from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
 
 CORE_VALUES_SETTING = "core_values"
@@ -29,13 +31,14 @@ class ValuesScreen(StepScreen):
         """Core values, values at stake, a moment that mattered, appraisal, alignment."""
         catalog = self.app.catalog
         yield from self.heading("phase2.title", "phase2.intro")
-        yield Static("", id="core-values", markup=False)
+        yield Literal("", id="core-values")
         yield Button("Choose my core values", id="choose-core-values", classes="small-button")
         yield self.label("phase2.at_stake")
         yield SelectionList[str](id="at-stake")
-        yield Static(self._reconnect_prompt(), id="reconnect", classes="reconnect", markup=False)
+        yield Literal(self._reconnect_prompt(), id="reconnect", classes="reconnect")
         yield self.label("phase2.moment")
-        yield TextArea(self.draft.meaning, id="meaning", soft_wrap=True)
+        self._meaning = Prefill.for_text_area(self.draft.meaning)
+        yield TextArea(self._meaning.shown, id="meaning", soft_wrap=True)
         appraisal_labels = catalog.scale("appraisal")
         for part in APPRAISAL_PARTS:
             yield self.label(f"phase2.{part}")
@@ -66,7 +69,7 @@ class ValuesScreen(StepScreen):
     def _show_values(self) -> None:
         core = self.core_values()
         names = ", ".join(v.label for v in core) if core else "none chosen yet"
-        self.query_one("#core-values", Static).update(
+        self.query_one("#core-values", Literal).update(
             f"{self.app.catalog.prompt('phase2.core_values').rstrip(':')}: {names}"
         )
         offered = core or [Value(o.key, o.label) for o in self.app.catalog.values]
@@ -77,7 +80,7 @@ class ValuesScreen(StepScreen):
         with at_stake.prevent(SelectionList.SelectedChanged):
             at_stake.clear_options()
             at_stake.add_options(
-                Selection(Content(v.label), v.key, v.key in chosen) for v in offered
+                Selection(Content(visible(v.label)), v.key, v.key in chosen) for v in offered
             )
         if at_stake.option_count:
             at_stake.highlighted = 0
@@ -91,8 +94,8 @@ class ValuesScreen(StepScreen):
         self.draft.values[:] = kept + [self._offered[k] for k in ticked if k not in have]
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep the moment that mattered in the draft."""
-        self.draft.meaning = event.text_area.text
+        """Keep the moment that mattered in the draft (as stored, until it is edited)."""
+        self.draft.meaning = self._meaning.kept(event.text_area.text)
 
     def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:
         """Keep the appraisal and alignment in the draft."""

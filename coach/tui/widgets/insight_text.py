@@ -1,7 +1,8 @@
 """The words around the figures of ``coach.insights``: plain text for the insights and home screens.
 
-Labels come from the user's journal and are returned as they are; the screens show them with
-markup off. The coaching words (nudges, the rhythm line) come from the content.
+Labels come from the user's journal and are returned as they are; the screens show them in a
+``Literal``, with markup off and control characters made visible. The coaching words (nudges,
+the rhythm line) come from the content.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
+from coach.text import visible
+from coach.tui.widgets.literal import Prefill
+
 
 class ItemInputs(Vertical):
     """A column of Inputs, rebuilt whenever the chosen items change.
@@ -35,14 +38,25 @@ class ItemInputs(Vertical):
         super().__init__(id=id)
         self.input_class = input_class
         self._made = 0
+        self._prefills: list[Prefill] = []
 
     def show(self, items: list[tuple[str, str]]) -> None:
-        """One Input per (text, placeholder), replacing the ones before."""
+        """One Input per (text, placeholder), replacing the ones before.
+
+        Both may hold stored text (a note, a when, an item's label), so both are shown visibly
+        (see ``Prefill``); a text the user has not edited is reported as it was stored.
+        """
         self.remove_children()
         self._made += 1  # fresh ids: the old inputs may not be gone yet
+        self._prefills = [Prefill.for_input(text) for text, _ in items]
         self.mount_all(
-            Input(text, placeholder=placeholder, id=self._id_for(index), classes=self.input_class)
-            for index, (text, placeholder) in enumerate(items)
+            Input(
+                self._prefills[index].shown,
+                placeholder=visible(placeholder),
+                id=self._id_for(index),
+                classes=self.input_class,
+            )
+            for index, (_, placeholder) in enumerate(items)
         )
 
     def _id_for(self, index: int) -> str:
@@ -54,4 +68,6 @@ class ItemInputs(Vertical):
         prefix = f"{self.id or 'item'}-{self._made}-"
         if event.input.id and event.input.id.startswith(prefix):
             index = int(event.input.id.removeprefix(prefix))
-            self.post_message(self.Changed(self, index, event.value))
+            if index < len(self._prefills):
+                kept = self._prefills[index].kept(event.value)
+                self.post_message(self.Changed(self, index, kept))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from coach.content import Catalog
 from coach.model import Reflection, Status
+from coach.tui.widgets.literal import Literal
 
 STATUS_WORDS = {
     Status.PLANNED: "planned",
@@ -76,6 +76,6 @@ class ReflectionView(Vertical):
     def compose(self) -> ComposeResult:
         """A heading and a body for each phase."""
         for heading, body in reflection_sections(self.reflection, self.catalog):
-            yield Static(heading, classes="section-heading", markup=False)
+            yield Literal(heading, classes="section-heading")
             if body:
-                yield Static(body, classes="section-body", markup=False)
+                yield Literal(body, classes="section-body")

@@ -1,0 +1,84 @@
+"""Text shown to a person is shown, never obeyed: the one escaper for every terminal and file.
+
+A journal holds whatever the user typed or imported, and a content overlay holds whatever a
+service wrote. Some characters in it are instructions rather than text: ESC starts a control
+sequence (``\\x1b[2J`` clears the screen, ``\\x1b]0;...\\x07`` retitles the window, OSC 52 writes
+the clipboard), the C1 controls do the same in one byte, NUL and friends confuse whatever reads
+the output, and the bidirectional overrides (U+202E) reorder what follows so a line reads as
+something it is not. ``visible`` turns each into something a person can see and a terminal
+cannot act on. The journal and the JSON export keep the text byte for byte; every screen, the
+Markdown export and every message that quotes stored text show it through ``visible``.
+
+Tab and newline are ordinary text and stay as they are.
+
+No Textual, no Rich, nothing above it: every layer of the coach may use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Character-class bodies, so other modules can build their own classes from the same sets.
+C0_CONTROLS = "\x00-\x08\x0b-\x1f"  # every C0 control but tab (09) and newline (0a)
+DEL_AND_C1_CONTROLS = "\x7f-\x9f"
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+FORBIDDEN = re.compile(f"[{C0_CONTROLS}{DEL_AND_C1_CONTROLS}{BIDI_CONTROLS}]")
+"""Every character ``visible`` replaces: none of these ever reaches a terminal raw."""
+
+
+def _shown_as(code: int) -> str:
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: NUL is ␀, ESC is ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code <= 0x9F:
+        return f"\\x{code:02x}"  # C1 controls have no pictures: written as Python would
+    return f"\\u{code:04x}"  # bidi controls, written as Python would
+
+
+_SHOWN: dict[str, str] = {
+    chr(code): _shown_as(code)
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+    if code not in (0x09, 0x0A)
+}
+
+
+def _replace(found: re.Match[str]) -> str:
+    return _SHOWN[found.group()]
+
+
+def visible(text: str) -> str:
+    """``text`` with every control and bidi override replaced by a visible stand-in.
+
+    C0 controls become their control pictures (ESC is ␛, CR is ␍), DEL is ␡, C1 controls become
+    ``\\x80``..``\\x9f`` and bidi controls ``\\u202e`` and the like; tab, newline and every other
+    character (emoji, right-to-left letters, U+2028) are kept. It runs on every row of history,
+    so text with nothing to replace, nearly all of it, is returned as it is after one search.
+    """
+    if FORBIDDEN.search(text) is None:
+        return text
+    return FORBIDDEN.sub(_replace, text)
+
+
+def one_line(text: str) -> str:
+    """``visible`` text kept to one line, for a message: tab and newline written as ``\\t`` and
+    ``\\n`` too."""
+    return visible(text).replace("\t", "\\t").replace("\n", "\\n")
+
+
+def quoted(found: object, limit: int = 60) -> str:
+    """A value quoted in a one-line message: text made visible on one line and cut to ``limit``
+    characters; anything else as Python writes it."""
+    if not isinstance(found, str):
+        return repr(found)
+    cut = found if len(found) <= limit else found[: limit - 1] + "…"
+    return f"'{one_line(cut)}'"
