@@ -310,3 +310,130 @@ def test_restore_asks_on_the_terminal_first(tmp_path: Path, answer: bytes, resto
         assert "nothing was changed" in out
         assert year_file.read_bytes() == b""
         assert list((data / "journal").glob("2026.json.damaged-*")) == []
+
+
+# --- doctor tells the truth ----------------------------------------------------------------
+
+
+def test_a_folder_where_a_journal_file_should_be_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    (data / "journal" / "2024.json").mkdir()
+    (data / "records.json").mkdir()
+    assert doctor(data) == 1
+    out = capsys.readouterr().out
+    assert f"{data / 'journal' / '2024.json'} should be a journal file but is a folder" in out
+    assert f"{data / 'records.json'} should be a journal file but is a folder" in out
+    assert "journal OK" not in out
+
+
+def test_a_save_under_way_in_another_process_is_waited_for_not_called_damage(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    from filelock import FileLock
+
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    lock = FileLock(str(data / "journal.lock"), thread_local=False)  # released by the timer
+    lock.acquire()
+    live = data / "journal" / ".2026.json.0123456789ab.tmp"  # the other process's save
+    live.write_bytes(b'{"reflections": {"1": ')
+
+    def finish_the_save() -> None:
+        live.unlink()
+        lock.release()
+
+    later = threading.Timer(0.5, finish_the_save)
+    later.start()
+    try:
+        checkup = check(data)  # waits for the lock rather than reading a file mid-save
+    finally:
+        later.join()
+    assert checkup.problems == ()
+
+
+def test_a_journal_held_busy_says_so_and_changes_nothing(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from coach.journal import JournalError
+
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    lock = FileLock(str(data / "journal.lock"))
+    lock.acquire()
+    try:
+        with pytest.raises(JournalError, match="is busy: another coach is saving to it"):
+            check(data, wait=0.2)
+    finally:
+        lock.release()
+
+
+def cut_off_move(data: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Reflection, Reflection]:
+    """A journal whose last change (a move from 2025 to 2026) was committed, then cut off
+    before either file was renamed into place: what a kill leaves."""
+    with Journal(data) as journal:
+        mover = reflection("mover", dt.date(2025, 6, 1))
+        journal.add(mover)
+        journal.add(reflection("stays", dt.date(2026, 6, 1)))
+        moved = mover.with_changes(date=dt.date(2026, 7, 1))
+        real_replace, calls = os.replace, []
+
+        def replace(source: object, target: object) -> None:
+            calls.append(target)
+            if len(calls) == 2:  # the first rename after the plan was written: killed here
+                raise KeyboardInterrupt
+            real_replace(source, target)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "replace", replace)
+        with pytest.raises(KeyboardInterrupt):
+            journal.save(moved)
+        monkeypatch.setattr(os, "replace", real_replace)
+    return mover, moved
+
+
+def test_a_cut_off_change_is_a_note_and_restore_finishes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    _mover, moved = cut_off_move(data, monkeypatch)
+    assert (data / "pending.json").exists()
+    assert doctor(data) == 0  # readers already see it finished: the journal is sound
+    out = capsys.readouterr().out
+    assert "note: a change to 2 files was cut off after it was made whole" in out
+    assert "journal OK: 2 reflections" in out
+    assert "temporary file" not in out  # the files it is waiting to rename are not litter
+    assert doctor(data, "--restore", "--yes") == 0
+    assert "done: finished the change to 2 files" in capsys.readouterr().out
+    assert not (data / "pending.json").exists()
+    with Journal(data) as journal:
+        assert journal.get(moved.id) == moved
+
+
+def test_restore_keeps_the_copy_readers_show_and_sets_the_other_file_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    journal_with_backup(data)
+    older = reflection("a", dt.date(2024, 12, 31))
+    twin_file = data / "journal" / "2024.json"
+    twin_file.write_bytes(orjson.dumps({"reflections": {"1": {"schema": 1, **older.to_dict()}}}))
+    twin_file.chmod(0o600)
+    before = twin_file.read_bytes()
+    with Journal(data) as journal:
+        shown = journal.get("a")
+        assert shown is not None
+        assert shown.year == 2026
+    assert doctor(data, "--restore", "--yes") == 0
+    out = capsys.readouterr().out
+    assert "kept reflection 'a' in" in out
+    asides = list((data / "journal").glob("2024.json.duplicates-*"))
+    assert len(asides) == 1
+    assert asides[0].read_bytes() == before
+    with Journal(data) as journal:
+        assert journal.get("a") == shown
+        assert journal.count() == 3  # a, b and old: each once
+    assert doctor(data) == 0

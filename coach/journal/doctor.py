@@ -113,13 +113,15 @@ class Checkup:
 
 
 @contextlib.contextmanager
-def journal_lock(data_dir: Path, *, purpose: str = "is writing to it") -> Iterator[bool]:
+def journal_lock(
+    data_dir: Path, *, purpose: str = "is writing to it", wait: float = LOCK_TIMEOUT_SECONDS
+) -> Iterator[bool]:
     """Hold the journal's own lock, so no coach writes while doctor looks or repairs.
 
     Yields False when the journal cannot be locked because it cannot be written at all (a
     read-only disk): then nobody can be changing it either.
     """
-    lock = FileLock(str(Layout(data_dir).lock), mode=FILE_MODE, timeout=LOCK_TIMEOUT_SECONDS)
+    lock = FileLock(str(Layout(data_dir).lock), mode=FILE_MODE, timeout=wait)
     try:
         lock.acquire()
     except Timeout:
@@ -235,8 +237,12 @@ def _duplicates(homes: dict[str, list[Path]]) -> list[Problem]:
     return problems
 
 
-def check(data_dir: Path) -> Checkup:
-    """Check every journal file in ``data_dir``, reading only; one damaged file stops nothing."""
+def check(data_dir: Path, *, wait: float = LOCK_TIMEOUT_SECONDS) -> Checkup:
+    """Check every journal file in ``data_dir``, reading only; one damaged file stops nothing.
+
+    The journal's lock is held while it looks (waiting up to ``wait`` seconds for a save in
+    another process to finish), so a save under way is never taken for damage.
+    """
     if not data_dir.is_dir():
         if not data_dir.exists():
             return Checkup(data_dir, exists=False, reflections=0)
@@ -244,7 +250,7 @@ def check(data_dir: Path) -> Checkup:
         return Checkup(data_dir, exists=True, reflections=0, problems=(not_folder,))
     if not any(os.path.lexists(data_dir / mark) for mark in JOURNAL_MARKS):
         return Checkup(data_dir, exists=False, reflections=0)
-    with journal_lock(data_dir, purpose="is saving to it") as locked:
+    with journal_lock(data_dir, purpose="is saving to it", wait=wait) as locked:
         checkup = _check(Layout(data_dir))
     if locked:
         return checkup

@@ -47,6 +47,7 @@ class JournalReadOnly(JournalError):
 
     def __init__(self, data_dir: Path, reason: str) -> None:
         self.data_dir = data_dir
+        self.reason = reason
         super().__init__(
             f"the journal in {data_dir} is read-only ({reason}); it can be read, but nothing "
             "can be saved to it"

@@ -136,7 +136,7 @@ class Journal:
         self.records_path = self.layout.records
         self.draft_path = self.layout.draft
         self.keep_days = keep_days
-        self.read_only: str | None = None
+        self._read_only: str | None = None  # why it cannot be changed, if it cannot
         self._today = today
         self._files = FileCache()
         self._pending = PendingView(self.layout)
@@ -178,15 +178,20 @@ class Journal:
                 self._tidy()
                 self._migrate()
         except JournalReadOnly as error:
-            self.read_only = str(error)
-        except PermissionError as error:  # a folder or file we may read but not change
-            self.read_only = str(JournalReadOnly(self.data_dir, error.strerror or str(error)))
-        except OSError as error:
+            self._read_only = error.reason
+        except OSError as error:  # a disk or a copy we may read but not change
             if error.errno not in _READ_ONLY_ERRORS:
                 raise
-            self.read_only = str(JournalReadOnly(self.data_dir, error.strerror or str(error)))
-        if self.read_only is not None:
+            self._read_only = error.strerror or str(error)
+        if self._read_only is not None:
             self._old_files()  # still refuse a file from a newer coach, or a damaged one
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the journal can be read but not changed (one line), or None when it can."""
+        if self._read_only is None:
+            return None
+        return str(JournalReadOnly(self.data_dir, self._read_only))
 
     def _tidy(self) -> None:
         """Remove what killed writers left, and make every folder 0700 and every file 0600."""
@@ -252,8 +257,8 @@ class Journal:
     @contextlib.contextmanager
     def _file_locked(self) -> Iterator[None]:
         """Hold the OS lock, finishing first any change a killed process committed."""
-        if self.read_only is not None:
-            raise JournalError(self.read_only)
+        if self._read_only is not None:
+            raise JournalReadOnly(self.data_dir, self._read_only)
         try:
             self._file_lock.acquire()
         except Timeout:

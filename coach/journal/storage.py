@@ -23,6 +23,7 @@ from coach.journal.pending import PendingView, Signature, signature_of
 Tables = dict[str, dict[str, Any]]
 
 __all__ = [
+    "NOT_A_FILE",
     "FileCache",
     "OnDamage",
     "ReadStorage",
@@ -34,6 +35,10 @@ __all__ = [
     "read_tables",
     "signature_of",
 ]
+
+
+# What a journal file that is a folder is called in messages.
+NOT_A_FILE = "it is a folder, not a file"
 
 
 class ShapeError(ValueError):
@@ -125,6 +130,8 @@ def read_tables(
             raw = source.read_bytes()
         except FileNotFoundError:
             continue
+        except IsADirectoryError:
+            raise on_damage(path, NOT_A_FILE) from None
         try:
             tables = parse_tables(raw)
         except ShapeError as error:

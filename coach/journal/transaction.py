@@ -18,7 +18,6 @@ and readers meanwhile read the new versions, so nobody ever sees a reflection in
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from coach.journal.errors import JournalError
 from coach.journal.files import ensure_private_folder, fsync_folder, write_atomic, write_temp
 from coach.journal.names import Layout
 from coach.journal.pending import PendingPlan, finish_plan, signature_of
-from coach.journal.storage import ShapeError, Tables, parse_tables
+from coach.journal.storage import NOT_A_FILE, ShapeError, Tables, parse_tables
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,12 @@ class Transaction:
             signature = signature_of(path)
             raw: bytes | None = None
             tables: Tables = {}
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 raw = path.read_bytes()
+            except FileNotFoundError:
+                pass
+            except IsADirectoryError:
+                raise self._guard.damaged(path, NOT_A_FILE) from None
             if raw is not None:
                 try:
                     tables = parse_tables(raw)

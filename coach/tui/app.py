@@ -55,6 +55,7 @@ class CoachApp(App[None]):
         self.offer_draft = offer_draft
         self.draft: ReflectionDraft | None = None
         self._saved_state: dict[str, Any] | None = None
+        self._draft_problem: str | None = None  # the last reason a draft could not be saved
 
     # --- start and stop ------------------------------------------------------------------
 
@@ -63,8 +64,16 @@ class CoachApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        """Offer to resume a reflection an earlier run left unsaved, and start autosaving."""
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
+        """Offer to resume a reflection an earlier run left unsaved, and start autosaving.
+
+        A journal that can only be read (a read-only disk or copy) is said so once, plainly,
+        and nothing is autosaved into it.
+        """
+        if self.journal.read_only is not None:
+            notice = f"{self.catalog.prompt('home.read_only')}\n{self.journal.read_only}"
+            self.notify(notice, severity="warning", timeout=30)
+        else:
+            self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
         self.set_timer(0.5, self._warm_journal)
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
@@ -261,6 +270,7 @@ class CoachApp(App[None]):
     def _remember_saved(self, state: dict[str, Any] | None) -> None:
         """What the draft file holds now: set only once a write has succeeded."""
         self._saved_state = state
+        self._draft_problem = None
 
     def save_draft_now(self) -> None:
         """Save the draft before quitting, waiting for the write."""
@@ -276,11 +286,16 @@ class CoachApp(App[None]):
         try:
             self.journal.save_draft(state)
         except (JournalError, OSError) as error:
-            self.call_from_thread(
-                self.notify, f"Draft not saved: {error}", severity="warning", markup=False
-            )
+            self.call_from_thread(self._draft_not_saved, str(error))
             return
         self.call_from_thread(self._remember_saved, state)
+
+    def _draft_not_saved(self, problem: str) -> None:
+        """Say once why the draft cannot be kept: autosave tries every few seconds, and the
+        same notice again each time would bury everything else."""
+        if problem != self._draft_problem:
+            self._draft_problem = problem
+            self.notify(f"Draft not saved: {problem}", severity="warning", timeout=15)
 
     @work(thread=True, group="draft")
     def discard_draft(self) -> None:
