@@ -161,7 +161,11 @@ class CoachApp(App[None]):
             self._offer_saved_draft()
             return
         self.draft = ReflectionDraft(kind=kind, day=self.today())
-        earlier = self.followup_target()
+        try:
+            earlier = self.followup_target()
+        except (JournalError, OSError) as error:  # a damaged file: say so, let them write
+            self.notify(str(error), severity="error", timeout=15)
+            earlier = None
 
         def after_followup(went_on: bool | None = False) -> None:
             if went_on is None:  # the user went back home from the follow-up

@@ -228,3 +228,40 @@ async def test_words_typed_in_my_own_words_are_kept_without_pressing_enter(
         await settle(pilot)
         assert app.draft is not None
         assert [c.label for c in app.draft.challenges] == ["Covering two clinics"]
+
+
+async def test_a_save_into_a_damaged_year_file_is_refused_and_the_draft_kept(
+    app: CoachApp, journal: Journal
+) -> None:
+    """The issue's case: this year's file parses but holds an entry with strain 99. Readers
+    call it damaged, so the save must not write into it (nor a backup copy the damage)."""
+    import orjson
+
+    from coach.model import Reflection
+
+    earlier = Reflection(id="earlier", date=dt.date(2026, 11, 2), created=FIXED_NOW, strain=3)
+    journal.add(earlier)
+    year_file = journal.year_path(2026)
+    tables = orjson.loads(year_file.read_bytes())
+    next(iter(tables["reflections"].values()))["strain"] = 99
+    year_file.write_bytes(orjson.dumps(tables))
+    damaged = year_file.read_bytes()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await tab_to(pilot, "#strain")
+        await pilot.press("6", "ctrl+s")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any(
+            n.startswith("Not saved: journal file") and "strain" in n and "draft is kept" in n
+            for n in notices
+        ), notices
+        assert "saved" not in str(app.screen.query_one("#closing", Static).render()).casefold()
+        await pilot.press("ctrl+q")
+    assert year_file.read_bytes() == damaged
+    assert not (journal.backups_dir / "2026").exists()
+    draft = journal.load_draft()
+    assert draft is not None
+    assert draft.state["strain"] == 6
