@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,7 @@ from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status, Value
 from coach.text import FORBIDDEN, visible
 from tests.helpers.controls import EVERY_CONTROL, NASTY, raw_controls
+from tests.helpers.run import run_coach
 
 UTC = dt.UTC
 EXPORTED = dt.datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
@@ -119,14 +118,7 @@ def test_an_import_error_quoting_a_strange_id_shows_its_controls_on_one_line() -
 
 def coach(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[bytes]:
     """``python -m coach`` in a child process; bytes, so nothing is decoded away."""
-    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")}
-    return subprocess.run(
-        [sys.executable, "-m", "coach", *argv],
-        capture_output=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return run_coach(*argv, env_data=tmp_path / "env-data")
 
 
 @pytest.fixture

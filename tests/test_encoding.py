@@ -17,6 +17,7 @@ import pytest
 
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
+from tests.helpers.run import run_coach
 
 WORDS = "café ✓ 😀"
 ASCII = {"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
@@ -43,14 +44,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def coach(tmp_path: Path, locale: dict[str, str], *argv: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, **locale, "COACH_DATA_DIR": str(tmp_path / "env-data")}
-    return subprocess.run(
-        [sys.executable, "-m", "coach", *argv],
-        capture_output=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return run_coach(*argv, env_data=tmp_path / "env-data", env=locale)
 
 
 def without_export_time(output: bytes) -> list[bytes]:

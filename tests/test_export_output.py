@@ -14,6 +14,7 @@ import pytest
 
 from coach.journal import Journal
 from coach.model import Reflection
+from tests.helpers.run import as_text, run_coach
 
 UTC = dt.UTC
 
@@ -36,15 +37,7 @@ def data(tmp_path: Path) -> Path:
 
 def coach(tmp_path: Path, data: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     """``python -m coach --data-dir DATA ...`` in a child process, as a script runs it."""
-    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")}
-    return subprocess.run(
-        [sys.executable, "-m", "coach", "--data-dir", str(data), *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return as_text(run_coach("--data-dir", str(data), *argv, env_data=tmp_path / "env-data"))
 
 
 def files_under(folder: Path) -> dict[str, bytes]:

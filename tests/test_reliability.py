@@ -20,6 +20,7 @@ import pytest
 from coach.journal import Journal, JournalCorrupt
 from coach.journal.files import stale_temps
 from coach.model import Reflection, new_id
+from tests.helpers.run import as_text, run_coach
 
 HELPERS = Path(__file__).parent / "helpers"
 WRITER = HELPERS / "journal_writer.py"
@@ -35,13 +36,8 @@ BIG_NARRATIVE = 100_000  # characters: makes each write long enough to be hit by
 
 def coach_command(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m coach --data-dir DATA_DIR ...`` and capture what it says."""
-    return subprocess.run(
-        [sys.executable, "-m", "coach", "--data-dir", str(data_dir), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_coach("--data-dir", str(data_dir), *arguments, env_data=data_dir / "unused")
+    return as_text(done)
 
 
 def start_writer(data_dir: Path, *arguments: str) -> subprocess.Popen[bytes]:

@@ -93,13 +93,11 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
-def write_temp(target: Path, payload: bytes) -> Path:
-    """Write ``payload`` to a new 0600 temporary file beside ``target``, flushed to disk.
-
-    Nothing is left behind if the write fails (a full disk, say).
-    """
-    temp = temp_path_for(target)
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+def create_file(path: Path, payload: bytes) -> None:
+    """Create ``path`` (it must not exist, not even as a symlink) holding ``payload``: 0600
+    whatever the umask, every byte written and flushed to disk. Nothing is left behind if the
+    write fails (a full disk, say)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
             os.fchmod(descriptor, FILE_MODE)
@@ -112,8 +110,14 @@ def write_temp(target: Path, payload: bytes) -> Path:
             os.close(descriptor)
     except BaseException:
         with contextlib.suppress(OSError):
-            temp.unlink()
+            path.unlink()
         raise
+
+
+def write_temp(target: Path, payload: bytes) -> Path:
+    """Write ``payload`` to a new 0600 temporary file beside ``target``, flushed to disk."""
+    temp = temp_path_for(target)
+    create_file(temp, payload)
     return temp
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import platformdirs
 
 from coach.journal.errors import JournalError
-from coach.journal.files import FILE_MODE, fsync_folder, temp_path_for
+from coach.journal.files import create_file, fsync_folder, temp_path_for
 
 # os.link fails with these where the file system cannot make hard links (FAT, exFAT, some
 # network shares); the name is then claimed with O_EXCL instead.
@@ -99,30 +99,6 @@ def is_inside(target: Path, folder: Path) -> bool:
     return False
 
 
-def _write_all(descriptor: int, payload: bytes) -> None:
-    """Write every byte, make the file 0600 whatever the umask, and flush it to disk."""
-    os.fchmod(descriptor, FILE_MODE)
-    view = memoryview(payload)
-    while view:
-        written = os.write(descriptor, view)
-        view = view[written:]
-    os.fsync(descriptor)
-
-
-def _create(path: Path, payload: bytes) -> None:
-    """Create ``path`` (it must not exist, not even as a symlink) holding ``payload``."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        try:
-            _write_all(descriptor, payload)
-        finally:
-            os.close(descriptor)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise
-
-
 def _check(target: Path, data_dir: Path, replace: bool) -> None:
     """Refuse, before anything is written, a name that must not be written."""
     if "\x00" in str(target):  # no system takes one; os calls would raise ValueError
@@ -155,7 +131,7 @@ def _claim(temp: Path, target: Path, payload: bytes) -> None:
         if error.errno not in _NO_HARD_LINKS:
             raise
         try:
-            _create(target, payload)
+            create_file(target, payload)
         except FileExistsError:
             raise OutputExists(target) from None
 
@@ -172,7 +148,7 @@ def write_new_file(target: Path, payload: bytes, *, data_dir: Path, replace: boo
     _check(target, data_dir, replace)
     temp = temp_path_for(target)
     try:
-        _create(temp, payload)
+        create_file(temp, payload)
         if replace:
             os.replace(temp, target)
         else:
