@@ -7,6 +7,7 @@ import sys
 
 from coach.commands.common import CommandError, data_dir_of
 from coach.journal.doctor import Checkup, Problem, Trouble, check
+from coach.journal.names import DRAFT_FILE, PENDING_FILE
 from coach.journal.repair import repair
 from coach.text import visible
 
@@ -35,9 +36,9 @@ def _advice(problem: Problem) -> str:
                 f"newest good backup: {problem.backup}; 'coach doctor --restore' puts it back "
                 "and keeps the damaged file aside"
             )
-        if problem.path.name == "draft.json":
+        if problem.path.name == DRAFT_FILE:
             return "no backup of drafts is kept; 'coach doctor --restore' sets the draft aside"
-        if problem.path.name == "pending.json":
+        if problem.path.name == PENDING_FILE:
             return "'coach doctor --restore' sets it aside; the change it planned is lost"
         return (
             "no good backup was found; the file has not been changed; move it out of the "

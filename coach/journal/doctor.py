@@ -10,7 +10,6 @@ change to several files is being applied, each file's new version. Repairs are i
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -18,11 +17,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from coach.journal.backups import newest_good_backup
 from coach.journal.checks import file_problem, good_version_test, newest_schema
-from coach.journal.errors import JournalError
 from coach.journal.files import (
     FILE_MODE,
     FOLDER_MODE,
@@ -30,9 +26,12 @@ from coach.journal.files import (
     private_folders,
     stale_temps,
 )
+from coach.journal.locking import held, journal_lock
 from coach.journal.names import (
+    DRAFT_FILE,
     JOURNAL_MARKS,
     LOCK_TIMEOUT_SECONDS,
+    PENDING_FILE,
     REFLECTIONS_TABLE,
     YEAR_FILE,
     Layout,
@@ -84,7 +83,7 @@ class Problem:
     def restorable(self) -> bool:
         """Whether ``--restore`` can put it right."""
         if self.trouble is Trouble.DAMAGED:
-            return self.backup is not None or self.path.name in ("draft.json", "pending.json")
+            return self.backup is not None or self.path.name in (DRAFT_FILE, PENDING_FILE)
         return self.trouble in (
             Trouble.PERMISSIONS,
             Trouble.STALE_TEMP,
@@ -107,37 +106,6 @@ class Checkup:
     def sound(self) -> bool:
         """True when nothing that matters is wrong."""
         return not any(problem.serious for problem in self.problems)
-
-
-# --- the lock ----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def journal_lock(
-    data_dir: Path, *, purpose: str = "is writing to it", wait: float = LOCK_TIMEOUT_SECONDS
-) -> Iterator[bool]:
-    """Hold the journal's own lock, so no coach writes while doctor looks or repairs.
-
-    Yields False when the journal cannot be locked because it cannot be written at all (a
-    read-only disk): then nobody can be changing it either.
-    """
-    lock = FileLock(str(Layout(data_dir).lock), mode=FILE_MODE, timeout=wait)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise JournalError(
-            f"the journal in {data_dir} is busy: another coach {purpose}; close it, or wait a "
-            "moment, and try again"
-        ) from None
-    except OSError as error:
-        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
-            raise
-        yield False
-        return
-    try:
-        yield True
-    finally:
-        lock.release()
 
 
 # --- the check ---------------------------------------------------------------------------
@@ -250,9 +218,9 @@ def check(data_dir: Path, *, wait: float = LOCK_TIMEOUT_SECONDS) -> Checkup:
         return Checkup(data_dir, exists=True, reflections=0, problems=(not_folder,))
     if not any(os.path.lexists(data_dir / mark) for mark in JOURNAL_MARKS):
         return Checkup(data_dir, exists=False, reflections=0)
-    with journal_lock(data_dir, purpose="is saving to it", wait=wait) as locked:
+    with held(journal_lock(Layout(data_dir), wait), data_dir) as read_only:
         checkup = _check(Layout(data_dir))
-    if locked:
+    if read_only is None:
         return checkup
     note = f"the journal in {data_dir} is read-only; it was checked as it is"
     return Checkup(

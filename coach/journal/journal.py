@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
@@ -46,6 +45,7 @@ from coach.journal.files import (
     private_folders,
     remove_stale_temps,
 )
+from coach.journal.locking import held, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
     JOURNAL_MARKS,
@@ -69,8 +69,6 @@ from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
 
 _BY_ID = Query()
-# What an OS says when a journal can be read but not changed.
-_READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @dataclass(frozen=True)
@@ -180,9 +178,9 @@ class Journal:
         except JournalReadOnly as error:
             self._read_only = error.reason
         except OSError as error:  # a disk or a copy we may read but not change
-            if error.errno not in _READ_ONLY_ERRORS:
+            self._read_only = read_only_reason(error)
+            if self._read_only is None:
                 raise
-            self._read_only = error.strerror or str(error)
         if self._read_only is not None:
             self._old_files()  # still refuse a file from a newer coach, or a damaged one
 
@@ -259,22 +257,11 @@ class Journal:
         """Hold the OS lock, finishing first any change a killed process committed."""
         if self._read_only is not None:
             raise JournalReadOnly(self.data_dir, self._read_only)
-        try:
-            self._file_lock.acquire()
-        except Timeout:
-            raise JournalError(
-                f"the journal in {self.data_dir} is busy: another coach has held its lock "
-                f"for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
-            ) from None
-        except OSError as error:
-            if error.errno in _READ_ONLY_ERRORS:
-                raise JournalReadOnly(self.data_dir, error.strerror or str(error)) from None
-            raise
-        try:
+        with held(self._file_lock, self.data_dir, purpose="is saving to it") as read_only:
+            if read_only is not None:
+                raise JournalReadOnly(self.data_dir, read_only)
             self._finish_pending()
             yield
-        finally:
-            self._file_lock.release()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

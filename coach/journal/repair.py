@@ -19,10 +19,11 @@ from tinydb import Query
 
 from coach.journal.backups import DEFAULT_KEEP_DAYS
 from coach.journal.checks import WriteGuard, file_problem
-from coach.journal.doctor import Checkup, Problem, Trouble, journal_lock, permission_problems
+from coach.journal.doctor import Checkup, Problem, Trouble, permission_problems
 from coach.journal.errors import JournalError
 from coach.journal.files import FILE_MODE, FOLDER_MODE, write_atomic
-from coach.journal.names import REFLECTIONS_TABLE, Layout
+from coach.journal.locking import held, journal_lock
+from coach.journal.names import PENDING_FILE, REFLECTIONS_TABLE, Layout
 from coach.journal.pending import PlanDamaged, finish_plan, read_plan
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.text import quoted
@@ -80,8 +81,8 @@ def repair(checkup: Checkup, moment: dt.datetime | None = None) -> list[Repair]:
     when = moment or dt.datetime.now().astimezone()
     layout = Layout(checkup.data_dir)
     done: list[Repair] = []
-    with journal_lock(checkup.data_dir) as locked:
-        if not locked:
+    with held(journal_lock(layout), checkup.data_dir, purpose="is writing to it") as read_only:
+        if read_only is not None:
             raise JournalError(
                 f"the journal in {checkup.data_dir} is read-only; nothing was changed"
             )
@@ -121,7 +122,7 @@ def _restore_damaged(problem: Problem, when: dt.datetime) -> list[Repair]:
         raw = path.read_bytes()
     except FileNotFoundError:
         return []
-    if path.name != "pending.json" and file_problem(path, raw) is None:
+    if path.name != PENDING_FILE and file_problem(path, raw) is None:
         return []  # it has become good since the check
     aside = restore_file(path, problem.backup, when)
     if problem.backup is None:
