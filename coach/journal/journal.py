@@ -29,7 +29,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
 from coach.journal.backups import DEFAULT_KEEP_DAYS
-from coach.journal.checks import WriteGuard, damage_report, newest_schema
+from coach.journal.checks import WriteGuard, damage_report
 from coach.journal.errors import (
     JournalCorrupt,
     JournalError,
@@ -142,9 +142,7 @@ class Journal:
         self._thread_lock = threading.RLock()  # guards the read caches, held briefly
         self._write_lock = threading.RLock()  # one writer at a time in this process
         self._file_lock = FileLock(str(self.layout.lock), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
-        self._reader = YearReader(
-            layout=self.layout, cache=self._files, pending=self._pending, lock=self._thread_lock
-        )
+        self._reader = YearReader(layout=self.layout, pending=self._pending, lock=self._thread_lock)
         self._open(create=create)
 
     # --- opening and closing ------------------------------------------------------------
@@ -203,16 +201,18 @@ class Journal:
 
     def _old_files(self) -> list[Path]:
         """The files holding documents of an older schema; raises if one is newer or damaged."""
+        ranges = {self.year_path(year): self._reader.schemas(year) for year in self.years()}
+        _signature, records = read_tables(
+            self.records_path, cache=self._files, pending=self._pending, on_damage=self._damaged
+        )
+        numbers = [schema_of(d) for table in (records or {}).values() for d in table.values()]
+        if numbers:
+            ranges[self.records_path] = (min(numbers), max(numbers))
         old = []
-        for path in [*map(self.year_path, self.years()), self.records_path]:
-            _signature, tables = read_tables(
-                path, cache=self._files, pending=self._pending, on_damage=self._damaged
-            )
-            if not tables:
-                continue
-            if (newest := newest_schema(tables)) > CURRENT_SCHEMA:
+        for path, (oldest, newest) in ranges.items():
+            if newest > CURRENT_SCHEMA:
                 raise JournalTooNew(path, newest, CURRENT_SCHEMA)
-            if any(schema_of(d) < CURRENT_SCHEMA for t in tables.values() for d in t.values()):
+            if oldest < CURRENT_SCHEMA:
                 old.append(path)
         return old
 
@@ -290,7 +290,10 @@ class Journal:
             yield change
             for path, tables in change.commit():
                 signature = signature_of(path)
-                if signature is not None:
+                year = self.layout.year_of(path)
+                if year is not None:
+                    self._reader.remember(year, signature, tables)
+                elif signature is not None:
                     self._files.put(path, signature, tables)
 
     @contextlib.contextmanager
@@ -347,9 +350,7 @@ class Journal:
     def get(self, reflection_id: str) -> Reflection | None:
         """The reflection with this id, or None; only that one reflection is built."""
         for year in self._homes(reflection_id)[:1]:
-            for document in self._reader.documents(year):
-                if document.get("id") == reflection_id:
-                    return self._reader.build(year, document)
+            return next(iter(self._reader.find(year, reflection_id)), None)
         return None
 
     def on_date(self, day: dt.date) -> list[Reflection]:
@@ -466,13 +467,9 @@ class Journal:
         """Whether the journal holds exactly this reflection, once, in its own year."""
         if homes != [reflection.year]:
             return False
-        copies = [
-            d for d in self._reader.documents(reflection.year) if d.get("id") == reflection.id
-        ]
+        copies = self._reader.find(reflection.year, reflection.id)
         wanted = reflection_to_document(reflection)
-        return len(copies) == 1 and (
-            reflection_to_document(self._reader.build(reflection.year, copies[0])) == wanted
-        )
+        return len(copies) == 1 and reflection_to_document(copies[0]) == wanted
 
     # --- settings ------------------------------------------------------------------------
 

@@ -1,15 +1,17 @@
-"""Reading reflections back, one year's file at a time, cached by the file's stat signature.
+"""Reading reflections back, one year's file at a time: one cache entry a year.
 
-Two caches per year, each valid only while the file's signature is unchanged:
+Each year's entry is valid while the file's signature is unchanged, and fills in only as much
+as has been asked for:
 
-- the year's reflections, built and checked against the model, newest first (history, insights,
-  export), with their search text made on demand;
-- for a search in a year not yet read that way, each stored document's JSON text, case-folded:
-  every searched field appears in it as it is (JSON escapes only ``"``, ``\\`` and control
-  characters), so only the documents whose JSON holds the words need building and checking.
+- the stored documents and their ids, as parsed (cheap: no reflection built);
+- reflections built one by one as they are needed (``find`` builds only the copies of one id;
+  a first search builds only the documents whose JSON text holds the words: every searched
+  field appears in it as it is, since JSON escapes only ``"``, ``\\`` and control characters);
+- once the whole year has been read, its reflections newest first and their search text; the
+  documents and JSON texts are dropped then, so a journal read in full is held once.
 
-The ids a year holds are cached too: they are how the journal shows each reflection once even
-if an older version's cut-off move left it in two years (the copy in the newest year wins).
+The ids are how the journal shows each reflection once even if an older version's cut-off move
+left it in two years (the copy in the newest year wins).
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from coach.journal.checks import damage_report
 from coach.journal.errors import JournalCorrupt
 from coach.journal.names import REFLECTIONS_TABLE, Layout
 from coach.journal.pending import PendingView
-from coach.journal.schema import Document, document_to_reflection, migrate
-from coach.journal.storage import FileCache, Signature, read_tables
+from coach.journal.schema import Document, document_to_reflection, migrate, schema_of
+from coach.journal.storage import Signature, Tables, read_tables, signature_of
 from coach.model import ModelError, Reflection
 
 # A search for text holding one of these cannot use the JSON text, which escapes them.
@@ -35,23 +37,31 @@ _ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
 
 
 @dataclass
-class _YearCache:
-    """One year's reflections as last read, newest first, with search text made on demand."""
+class _Year:
+    """What is known of one version of a year's file."""
 
     signature: Signature | None
-    reflections: tuple[Reflection, ...]
-    haystacks: list[str] | None = None
+    documents: list[Document] | None  # None once every reflection is built
+    ids: frozenset[str]
+    schemas: tuple[int, int]  # the oldest and newest schema number of its documents
+    built: list[Reflection | None]
+    texts: list[str] | None = None  # case-folded JSON of each document, for a first search
+    haystacks: list[str | None] = field(default_factory=list)  # search text, by position
+    newest_first: tuple[Reflection, ...] | None = None
+    order: tuple[int, ...] = ()  # positions, newest first, once every reflection is built
 
-
-@dataclass
-class _StoredYear:
-    """One year's stored documents as last read, with their case-folded JSON text, and the
-    reflections built from them so far (with their search text), by position."""
-
-    signature: Signature | None
-    documents: list[Document]
-    texts: list[str]
-    built: dict[int, tuple[Reflection, str]] = field(default_factory=dict)
+    @classmethod
+    def of(cls, signature: Signature | None, tables: Tables | None) -> _Year:
+        documents = list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
+        numbers = [schema_of(d) for d in documents] or [0]
+        return cls(
+            signature=signature,
+            documents=documents,
+            ids=frozenset(d["id"] for d in documents if isinstance(d.get("id"), str)),
+            schemas=(min(numbers), max(numbers)),
+            built=[None] * len(documents),
+            haystacks=[None] * len(documents),
+        )
 
 
 class YearReader:
@@ -61,54 +71,46 @@ class YearReader:
     rather than by the cyclic garbage collector, with all the files it parsed.
     """
 
-    def __init__(
-        self, *, layout: Layout, cache: FileCache, pending: PendingView, lock: threading.RLock
-    ) -> None:
+    def __init__(self, *, layout: Layout, pending: PendingView, lock: threading.RLock) -> None:
         self._layout = layout
-        self._cache = cache
         self._pending = pending
         self._lock = lock
-        self._years: dict[int, _YearCache] = {}
-        self._stored: dict[int, _StoredYear] = {}
-        self._ids: dict[int, tuple[Signature | None, frozenset[str]]] = {}
+        self._years: dict[int, _Year] = {}
 
     def forget(self) -> None:
         """Drop everything cached; the next read of each year goes to its file."""
         with self._lock:
             self._years.clear()
-            self._stored.clear()
-            self._ids.clear()
+
+    def remember(self, year: int, signature: Signature | None, tables: Tables) -> None:
+        """What this process just wrote to a year's file: no need to read it back."""
+        with self._lock:
+            self._years[year] = _Year.of(signature, tables)
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
         return damage_report(self._layout.backups_dir, path, problem)
 
-    def _read(self, year: int) -> tuple[Signature | None, list[Document]]:
-        signature, tables = read_tables(
-            self._layout.year(year),
-            cache=self._cache,
-            pending=self._pending,
-            on_damage=self._damaged,
+    def _entry(self, year: int) -> _Year:
+        path = self._layout.year(year)
+        signature = signature_of(self._pending.source_of(path))
+        with self._lock:
+            known = self._years.get(year)
+        if known is not None and signature is not None and known.signature == signature:
+            return known
+        entry = _Year.of(
+            *read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
         )
-        return signature, list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
-
-    def signature(self, year: int) -> Signature | None:
-        """The signature of the version of a year's file a reader would read now."""
-        return self._read(year)[0]
-
-    def documents(self, year: int) -> list[Document]:
-        """One year's stored documents, as they are (no model checks)."""
-        return self._read(year)[1]
+        with self._lock:
+            self._years[year] = entry
+        return entry
 
     def ids(self, year: int) -> frozenset[str]:
-        """The ids a year's file holds, read from the stored documents (nothing is built)."""
-        signature, documents = self._read(year)
-        with self._lock:
-            known = self._ids.get(year)
-            if known is not None and known[0] == signature:
-                return known[1]
-            ids = frozenset(d["id"] for d in documents if isinstance(d.get("id"), str))
-            self._ids[year] = (signature, ids)
-            return ids
+        """The ids a year's file holds (nothing is built)."""
+        return self._entry(year).ids
+
+    def schemas(self, year: int) -> tuple[int, int]:
+        """The oldest and newest schema number among a year's documents (0, 0 when empty)."""
+        return self._entry(year).schemas
 
     def build(self, year: int, document: Document) -> Reflection:
         """The reflection a stored document holds; ``JournalCorrupt`` if the model rejects it."""
@@ -118,60 +120,87 @@ class YearReader:
             problem = f"entry {document.get('id', '?')!s}: {error}"
             raise self._damaged(self._layout.year(year), problem) from None
 
+    def _built(self, year: int, entry: _Year, index: int) -> Reflection:
+        """The reflection at ``index``, built now if it was not yet (call holding the lock)."""
+        found = entry.built[index]
+        if found is None:
+            assert entry.documents is not None  # every one is built before they are dropped
+            found = entry.built[index] = self.build(year, entry.documents[index])
+        return found
+
+    def _haystack(self, entry: _Year, index: int, reflection: Reflection) -> str:
+        found = entry.haystacks[index]
+        if found is None:
+            found = entry.haystacks[index] = reflection.search_text()
+        return found
+
+    def find(self, year: int, reflection_id: str) -> list[Reflection]:
+        """Every copy of one id in a year's file, building only those."""
+        entry = self._entry(year)
+        if reflection_id not in entry.ids:
+            return []
+        with self._lock:
+            if entry.documents is None:
+                return [r for r in entry.newest_first or () if r.id == reflection_id]
+            return [
+                self._built(year, entry, index)
+                for index, document in enumerate(entry.documents)
+                if document.get("id") == reflection_id
+            ]
+
     def reflections(self, year: int) -> tuple[Reflection, ...]:
         """One year's reflections, newest first."""
-        return self._year_cache(year).reflections
-
-    def _year_cache(self, year: int) -> _YearCache:
-        signature, documents = self._read(year)
+        entry = self._entry(year)
         with self._lock:
-            cached = self._years.get(year)
-            if cached is not None and cached.signature == signature:
-                return cached
-            reflections = [self.build(year, document) for document in documents]
-            reflections.sort(key=lambda r: r.sort_key, reverse=True)
-            cached = self._years[year] = _YearCache(signature, tuple(reflections))
-            self._stored.pop(year, None)
-            return cached
+            if entry.newest_first is None:
+                built = [self._built(year, entry, i) for i in range(len(entry.built))]
+                entry.order = tuple(
+                    sorted(range(len(built)), key=lambda i: built[i].sort_key, reverse=True)
+                )
+                entry.newest_first = tuple(built[i] for i in entry.order)
+                entry.documents = None  # held once: the reflections are what is read now
+                entry.texts = None
+            return entry.newest_first
 
     def warm(self, year: int) -> None:
         """Read a year's reflections and make their search text now, so later reads are quick."""
-        cached = self._year_cache(year)
-        if cached.haystacks is None:
-            cached.haystacks = [r.search_text() for r in cached.reflections]
+        reflections = self.reflections(year)
+        entry = self._entry(year)
+        with self._lock:
+            for index, reflection in zip(entry.order, reflections, strict=True):
+                self._haystack(entry, index, reflection)
 
     def search(self, year: int, needle: str) -> Iterator[Reflection]:
         """One year's reflections whose search text holds ``needle`` (case-folded), newest first."""
-        cached = self._years.get(year)
-        current = cached is not None and cached.signature == self.signature(year)
-        if needle and not current and _ESCAPED_IN_JSON.search(needle) is None:
-            yield from self._search_stored(year, needle)
+        entry = self._entry(year)
+        if needle and entry.newest_first is None and _ESCAPED_IN_JSON.search(needle) is None:
+            yield from self._search_stored(year, entry, needle)
             return
-        cached = self._year_cache(year)
+        reflections = self.reflections(year)
         if not needle:
-            yield from cached.reflections
+            yield from reflections
             return
-        if cached.haystacks is None:
-            cached.haystacks = [r.search_text() for r in cached.reflections]
-        for reflection, haystack in zip(cached.reflections, cached.haystacks, strict=True):
-            if needle in haystack:
-                yield reflection
-
-    def _search_stored(self, year: int, needle: str) -> list[Reflection]:
-        """A search building only the reflections whose JSON text holds ``needle``."""
-        signature, documents = self._read(year)
+        entry = self._entry(year)
         with self._lock:
-            stored = self._stored.get(year)
-            if stored is None or stored.signature != signature:
-                texts = [orjson.dumps(document).decode().casefold() for document in documents]
-                stored = self._stored[year] = _StoredYear(signature, documents, texts)
-        matches = []
-        for index, text in enumerate(stored.texts):
-            if needle in text:
-                built = stored.built.get(index)
-                if built is None:
-                    reflection = self.build(year, stored.documents[index])
-                    built = stored.built[index] = (reflection, reflection.search_text())
-                if needle in built[1]:
-                    matches.append(built[0])
+            found = [
+                reflection
+                for index, reflection in zip(entry.order, reflections, strict=True)
+                if needle in self._haystack(entry, index, reflection)
+            ]
+        yield from found
+
+    def _search_stored(self, year: int, entry: _Year, needle: str) -> list[Reflection]:
+        """A search building only the reflections whose JSON text holds ``needle``."""
+        with self._lock:
+            documents = entry.documents
+            if documents is None:  # read in full meanwhile
+                return list(self.search(year, needle))
+            if entry.texts is None:
+                entry.texts = [orjson.dumps(d).decode().casefold() for d in documents]
+            matches = []
+            for index, text in enumerate(entry.texts):
+                if needle in text:
+                    reflection = self._built(year, entry, index)
+                    if needle in self._haystack(entry, index, reflection):
+                        matches.append(reflection)
         return sorted(matches, key=lambda r: r.sort_key, reverse=True)

@@ -109,12 +109,13 @@ OnDamage = Callable[[Path, str], BaseException]
 
 
 def read_tables(
-    path: Path, *, cache: FileCache, pending: PendingView, on_damage: OnDamage
+    path: Path, *, cache: FileCache | None, pending: PendingView, on_damage: OnDamage
 ) -> tuple[Signature | None, Tables | None]:
     """A journal file's current version and its tables; ``(None, None)`` when it does not exist.
 
     The signature is of the file actually read (a waiting new version, while a change is being
-    applied), so a cache keyed by it is never stale.
+    applied), so a cache keyed by it is never stale. Without a ``cache`` the caller keeps what
+    it needs (the year reader keeps its own entry per year).
     """
     for _attempt in range(3):
         source = pending.source_of(path)
@@ -123,7 +124,7 @@ def read_tables(
             if source != path:
                 continue  # renamed into place a moment ago: look again
             return None, None
-        cached = cache.get(source, signature)
+        cached = cache.get(source, signature) if cache is not None else None
         if cached is not None:
             return signature, cached
         try:
@@ -136,7 +137,7 @@ def read_tables(
             tables = parse_tables(raw)
         except ShapeError as error:
             raise on_damage(path, str(error)) from None
-        if signature_of(source) == signature:
+        if cache is not None and signature_of(source) == signature:
             cache.put(source, signature, tables)
         return signature, tables
     return None, None
