@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 
+from coach.dates import clock_time, long_date
 from coach.model import Kind, ModelError, Reflection
 from coach.text import BIDI_CONTROLS, DEL_AND_C1_CONTROLS, quoted, visible
 
@@ -193,28 +194,8 @@ def read_export(raw: bytes) -> list[Reflection]:
 
 # --- Markdown --------------------------------------------------------------------------
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # What Markdown (CommonMark) takes as the end of a line.
 _LINE_ENDINGS = re.compile(r"\r\n|\r|\n")
-
-
-def long_date(day: dt.date) -> str:
-    """A date in words, the same in every locale: ``Thursday 26 November 2026``."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
@@ -294,9 +275,9 @@ def _section(title: str, level: int, body: list[str]) -> list[str]:
 
 def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
     kind = "Quick check-in" if reflection.kind is Kind.CHECK_IN else "Reflection"
-    title = f"{kind}, {reflection.created.strftime('%H:%M')}"
+    title = f"{kind}, {clock_time(reflection.created)}"
     if level == 1:
-        title = f"{kind}: {long_date(reflection.date)}, {reflection.created.strftime('%H:%M')}"
+        title = f"{kind}: {long_date(reflection.date)}, {clock_time(reflection.created)}"
     lines = [f"{'#' * level} {title}"]
     lines += _section("What was hard", level + 1, _hard_part(reflection))
     lines += _section("What matters", level + 1, _matters_part(reflection))

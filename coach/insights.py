@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from coach.model import Dimension, Reflection, Status
+from coach.model import Dimension, Reflection
+from coach.outcomes import tally_actions
 
 RatedField = Literal["strain", "alignment"]
 
@@ -144,33 +145,18 @@ def mean(numbers: Sequence[float]) -> float | None:
 
 
 def action_outcomes(reflections: Iterable[Reflection]) -> list[ActionOutcome]:
-    """For each coping action: times planned, times done or partly done, mean helpfulness.
-
-    Every time an action was chosen counts as planned. The mean is over the times it was rated
-    (``rated`` says how many), None when never rated. Most often planned first.
-    """
-    planned: dict[str, int] = {}
-    done: dict[str, int] = {}
-    ratings: dict[str, list[int]] = {}
-    labels: dict[str, tuple[tuple[dt.date, dt.datetime, str], str]] = {}
-    for reflection in reflections:
-        for action in reflection.actions:
-            planned[action.key] = planned.get(action.key, 0) + 1
-            if action.status in (Status.DONE, Status.PARTLY):
-                done[action.key] = done.get(action.key, 0) + 1
-            if action.helpfulness is not None:
-                ratings.setdefault(action.key, []).append(action.helpfulness)
-            _keep_latest(labels, action.key, reflection, action.label)
+    """For each coping action: times planned, times done or partly done, mean helpfulness,
+    counted by the one rule in ``coach.outcomes``; most often planned first."""
     outcomes = [
         ActionOutcome(
-            key=key,
-            label=labels[key][1],
-            planned=count,
-            done=done.get(key, 0),
-            rated=len(ratings.get(key, [])),
-            helpfulness_mean=mean(ratings.get(key, [])),
+            key=tally.key,
+            label=tally.label,
+            planned=tally.planned,
+            done=tally.done,
+            rated=tally.rated,
+            helpfulness_mean=tally.mean_helpfulness,
         )
-        for key, count in planned.items()
+        for tally in tally_actions(reflections).values()
     ]
     outcomes.sort(key=lambda o: (-o.planned, -o.done, o.label.casefold(), o.key))
     return outcomes

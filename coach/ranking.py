@@ -10,47 +10,26 @@ and it rests on the same count the reason shows ("helped you 3 of 4 times").
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coach.content import Catalog, ChallengeOption, CopingOption
-from coach.model import Category, Reflection, Status
+from coach.model import Category, Reflection
+from coach.outcomes import ActionTally, tally_actions
 
-HELPED_AT = 3  # a helpfulness rating of 3 ("helpful") or 4 counts as "it helped"
 _PRIOR_WEIGHT = 2.0  # imaginary ratings, one each way, that temper a short history
 _CATEGORY_ORDER = (Category.INDIVIDUAL, Category.BOUNDARIES, Category.RELATIONAL)
 
 
-@dataclass
-class ActionRecord:
-    """What became of one coping strategy each time this person planned it."""
+def boost(tally: ActionTally) -> float:
+    """How far the person's ratings raise (or lower) a strategy: between -1 and +1.
 
-    key: str
-    planned: int = 0
-    done: int = 0  # done or partly
-    ratings: list[int] = field(default_factory=list)
-
-    @property
-    def helped(self) -> int:
-        """How many ratings said it helped (3 or 4 of 4)."""
-        return sum(1 for rating in self.ratings if rating >= HELPED_AT)
-
-    @property
-    def mean_helpfulness(self) -> float | None:
-        """The mean rating 0-4, or None when never rated."""
-        return sum(self.ratings) / len(self.ratings) if self.ratings else None
-
-    @property
-    def boost(self) -> float:
-        """How far the person's ratings raise (or lower) the strategy: between -1 and +1.
-
-        The share of ratings that said it helped, pulled towards half by a couple of imaginary
-        ratings either way, so one rating moves it only a little and a steady record most.
-        """
-        count = len(self.ratings)
-        if count == 0:
-            return 0.0
-        share = (self.helped + _PRIOR_WEIGHT / 2) / (count + _PRIOR_WEIGHT)
-        return 2 * share - 1
+    The share of ratings that said it helped, pulled towards half by a couple of imaginary
+    ratings either way, so one rating moves it only a little and a steady record most.
+    """
+    if tally.rated == 0:
+        return 0.0
+    share = (tally.helped + _PRIOR_WEIGHT / 2) / (tally.rated + _PRIOR_WEIGHT)
+    return 2 * share - 1
 
 
 @dataclass(frozen=True)
@@ -66,31 +45,15 @@ class Suggestion:
     fit_keys: tuple[str, ...] = ()
 
 
-def coping_history(reflections: Iterable[Reflection]) -> dict[str, ActionRecord]:
-    """Per coping key, how often it was planned, done (or partly) and how it was rated."""
-    history: dict[str, ActionRecord] = {}
-    for reflection in reflections:
-        for action in reflection.actions:
-            record = history.get(action.key)
-            if record is None:
-                record = history[action.key] = ActionRecord(action.key)
-            record.planned += 1
-            if action.status in (Status.DONE, Status.PARTLY):
-                record.done += 1
-                if action.helpfulness is not None:
-                    record.ratings.append(action.helpfulness)
-    return history
-
-
 def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 
-def _history_reason(record: ActionRecord | None) -> str:
+def _history_reason(record: ActionTally | None) -> str:
     """Honest words for a person's record with a strategy; one rating is not a pattern."""
     if record is None:
         return ""  # nothing to say yet; "new to you" on every line was noise
-    rated = len(record.ratings)
+    rated = record.rated
     if rated == 0:
         return f"planned {_times(record.planned)}, not rated yet"
     if rated == 1:
@@ -102,7 +65,7 @@ def _history_reason(record: ActionRecord | None) -> str:
     return f"helped you {record.helped} of {rated} times"
 
 
-def _reason(fit_labels: Sequence[str], record: ActionRecord | None) -> str:
+def _reason(fit_labels: Sequence[str], record: ActionTally | None) -> str:
     parts = [f"fits: {', '.join(fit_labels)}"] if fit_labels else []
     parts.append(_history_reason(record))
     return "; ".join(part for part in parts if part)
@@ -116,7 +79,7 @@ def rank_suggestions(
     ``challenge_keys``: today's challenges (keys not in the catalogue are ignored);
     ``reflections``: the journal history, read once.
     """
-    history = coping_history(reflections)
+    history = tally_actions(reflections)
     today = {
         key: found.label for key in challenge_keys if (found := catalog.challenge(key)) is not None
     }
@@ -130,16 +93,16 @@ def rank_suggestions(
             option=option,
             fits=labels,
             helped=record.helped if record else 0,
-            rated=len(record.ratings) if record else 0,
+            rated=record.rated if record else 0,
             mean_helpfulness=record.mean_helpfulness if record else None,
             reason=_reason(labels, record),
             fit_keys=fit_keys,
         )
-        boost = record.boost if record else 0.0
+        raised = boost(record) if record else 0.0
         if fit_keys:
-            fitting.append((-(len(fit_keys) + boost), index, suggestion))
+            fitting.append((-(len(fit_keys) + raised), index, suggestion))
         else:
-            rest.append((_CATEGORY_ORDER.index(option.category), -boost, index, suggestion))
+            rest.append((_CATEGORY_ORDER.index(option.category), -raised, index, suggestion))
     fitting.sort(key=lambda ranked: ranked[:2])
     rest.sort(key=lambda ranked: ranked[:3])
     return [ranked[-1] for ranked in fitting] + [ranked[-1] for ranked in rest]

@@ -11,7 +11,8 @@ import pytest
 from coach.content import Catalog, ChallengeOption, CopingOption, load_catalog
 from coach.journal import Journal
 from coach.model import Category, CopingAction, Dimension, Reflection, Status
-from coach.ranking import Suggestion, coping_history, rank_suggestions
+from coach.outcomes import tally_actions
+from coach.ranking import Suggestion, rank_suggestions
 
 CHALLENGES = {
     "caseload-volume": ("Caseload volume", Dimension.SYSTEMIC),
@@ -167,18 +168,19 @@ def test_planned_but_not_done_or_not_rated(catalog: Catalog) -> None:
     hobby = next(s for s in ranked if s.option.key == "hobby")
     assert hobby.reason == "planned twice, not rated yet"
     assert hobby.rated == 0
-    record = coping_history(history)["hobby"]
+    record = tally_actions(history)["hobby"]
     assert (record.planned, record.done, record.ratings) == (2, 0, [])
 
 
-def test_coping_history_counts_done_partly_and_ratings() -> None:
+def test_the_tally_counts_done_partly_and_ratings_of_done_ones_only() -> None:
     history = [
         reflection(1, ("hobby", Status.DONE, 4), ("my-own-thing", Status.PARTLY, 2)),
         reflection(2, ("hobby", Status.PARTLY, None), ("hobby", Status.SKIPPED, None)),
         reflection(3, ("hobby", Status.DONE, 1)),
+        reflection(4, ("hobby", Status.SKIPPED, 4)),  # a stray rating of something not done
     ]
-    records = coping_history(history)
-    assert (records["hobby"].planned, records["hobby"].done) == (4, 3)
+    records = tally_actions(history)
+    assert (records["hobby"].planned, records["hobby"].done) == (5, 3)
     assert sorted(records["hobby"].ratings) == [1, 4]
     assert records["hobby"].helped == 1
     assert records["hobby"].mean_helpfulness == 2.5

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
+from coach.dates import long_date
 from coach.exports import reflection_markdown
 from coach.journal import JournalError
 from coach.journal.outside import documents_folder
@@ -101,7 +102,7 @@ class EntryDetailScreen(Screen[str | None]):
 
     def action_delete(self) -> None:
         """Ask, then delete in the background."""
-        when = self.reflection.date.strftime("%A %-d %B %Y")
+        when = long_date(self.reflection.date)
         kind = "check-in" if self.reflection.kind.value == "check-in" else "reflection"
         question = f"Delete the {kind} of {when}? This cannot be undone."
 

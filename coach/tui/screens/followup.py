@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Select
 
+from coach.dates import day_and_month
 from coach.journal import JournalError
 from coach.model import Reflection, Status
 from coach.tui.widgets.literal import Literal
@@ -60,7 +61,7 @@ class FollowUpScreen(Screen[bool | None]):
         with VerticalScroll(classes="step-body"):
             yield Literal(catalog.prompt("followup.title"), classes="step-title")
             intro = catalog.prompt("followup.intro")
-            yield Literal(f"{intro} ({self.earlier.date.strftime('%A %-d %B')})")
+            yield Literal(f"{intro} ({day_and_month(self.earlier.date)})")
             for index, action in enumerate(self.earlier.actions):
                 if action.followed_up:
                     continue

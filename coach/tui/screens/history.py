@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
+from coach.dates import dated_weekday
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
@@ -65,7 +66,7 @@ def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]
 
     Labels are made visible before they are cut to fit, so the width counts what is shown.
     """
-    day = reflection.date.strftime("%a %Y-%m-%d" if widths["date"] >= 14 else "%Y-%m-%d")
+    day = dated_weekday(reflection.date) if widths["date"] >= 14 else reflection.date.isoformat()
     challenge = visible(reflection.challenges[0].label) if reflection.challenges else ""
     if len(reflection.challenges) > 1:
         more = f" +{len(reflection.challenges) - 1}"

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
+from coach.dates import long_date
 from coach.insights import Nudge, nudges
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
@@ -68,7 +69,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the date at once; fill in the rest from the journal in the background."""
         today = self.app.today()
-        self.query_one("#home-date", Literal).update(today.strftime("%A %-d %B %Y"))
+        self.query_one("#home-date", Literal).update(long_date(today))
         self.refresh_summary()
 
     def on_screen_resume(self) -> None:

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
+from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
 from coach.model import Reflection
@@ -124,7 +125,7 @@ class InsightsScreen(Screen[None]):
             return  # another window was chosen meanwhile, or the screen was closed
         count = insights.reflections
         entries = "entry" if count == 1 else "entries"
-        when = insights.as_of.strftime("%A %-d %B %Y")
+        when = long_date(insights.as_of)
         heading = f"The last {insights.days} days, to {when}: {count} {entries}."
         if count == 0:
             heading += " Insights grow as you reflect."

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from coach.dates import clock_time, day_and_month
 from coach.draft import ReflectionDraft
 from coach.tui.widgets.literal import Literal
 
@@ -36,7 +37,8 @@ class ResumeDraftScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         """When it was saved, what it holds, and the two choices."""
-        when = self.saved.astimezone().strftime("%A %-d %B at %H:%M")
+        saved = self.saved.astimezone()
+        when = f"{day_and_month(saved)} at {clock_time(saved)}"
         kind = "quick check-in" if self.draft.kind.value == "check-in" else "reflection"
         with Vertical(classes="dialog"):
             yield Literal(self.app.catalog.prompt("draft.resume", saved=when))

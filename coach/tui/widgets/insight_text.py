@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.content import Catalog
+from coach.dates import short_date
 from coach.insights import (
     HIGH_STRAIN,
     ActionOutcome,
@@ -68,7 +69,7 @@ def series_numbers(series: ScoreSeries) -> str:
 
 
 def _short(day: dt.date) -> str:
-    return day.strftime("%-d %b")
+    return short_date(day)
 
 
 def challenge_lines(counts: list[ChallengeCount], dimensions: dict[str, int], top: int) -> str:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from coach.content import Catalog
+from coach.dates import long_date
 from coach.model import Reflection, Status
 from coach.tui.widgets.literal import Literal
 
@@ -24,7 +25,7 @@ def _score(found: int | None, high: int) -> str:
 def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
     """(heading, plain text) for each phase of a reflection that has something in it."""
     kind = "Quick check-in" if reflection.kind.value == "check-in" else "Reflection"
-    sections = [(f"{kind} · {reflection.date.strftime('%A %-d %B %Y')}", "")]
+    sections = [(f"{kind} · {long_date(reflection.date)}", "")]
     hard = [f"Strain: {_score(reflection.strain, 10)}"]
     for challenge in reflection.challenges:
         note = f": {challenge.note}" if challenge.note else ""
