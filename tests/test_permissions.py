@@ -73,6 +73,7 @@ EXPECTED_FILES = {
     "records.json",
     "draft.json",
     "journal.lock",
+    "index.json",
     "backups/2026/2026-03-01.json",
     "backups/2026/2026-03-02.json",
     "backups/records/2026-03-02.json",

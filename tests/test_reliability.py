@@ -204,11 +204,11 @@ MODEL_DAMAGE = {"an entry the model rejects", "an unversioned entry the model re
 
 
 def folder_state(data_dir: Path) -> dict[str, bytes]:
-    """Every file under the data folder but the lock, by relative path."""
+    """Every file under the data folder but the lock and the index (a cache), by relative path."""
     return {
         str(p.relative_to(data_dir)): p.read_bytes()
         for p in sorted(data_dir.rglob("*"))
-        if p.is_file() and p.name != "journal.lock"
+        if p.is_file() and p.name not in ("journal.lock", "index.json")
     }
 
 

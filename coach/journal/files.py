@@ -93,10 +93,10 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
-def create_file(path: Path, payload: bytes) -> None:
+def create_file(path: Path, payload: bytes, *, sync: bool = True) -> None:
     """Create ``path`` (it must not exist, not even as a symlink) holding ``payload``: 0600
-    whatever the umask, every byte written and flushed to disk. Nothing is left behind if the
-    write fails (a full disk, say)."""
+    whatever the umask, every byte written and (unless ``sync`` is False) flushed to disk.
+    Nothing is left behind if the write fails (a full disk, say)."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
@@ -105,7 +105,8 @@ def create_file(path: Path, payload: bytes) -> None:
             while view:
                 written = os.write(descriptor, view)
                 view = view[written:]
-            os.fsync(descriptor)
+            if sync:
+                os.fsync(descriptor)
         finally:
             os.close(descriptor)
     except BaseException:
@@ -114,27 +115,29 @@ def create_file(path: Path, payload: bytes) -> None:
         raise
 
 
-def write_temp(target: Path, payload: bytes) -> Path:
+def write_temp(target: Path, payload: bytes, *, sync: bool = True) -> Path:
     """Write ``payload`` to a new 0600 temporary file beside ``target``, flushed to disk."""
     temp = temp_path_for(target)
-    create_file(temp, payload)
+    create_file(temp, payload, sync=sync)
     return temp
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
+def write_atomic(target: Path, payload: bytes, *, durable: bool = True) -> None:
     """Replace ``target`` with ``payload`` so a reader or a crash sees the old file or the new.
 
     Writes a 0600 temporary file in the same folder, fsyncs it, ``os.replace``s it over the
-    target and fsyncs the folder.
+    target and fsyncs the folder. ``durable=False`` skips waiting for the disk, for a cache
+    that can always be made again (a power cut may lose it, never tear it into a reader's view).
     """
-    temp = write_temp(target, payload)
+    temp = write_temp(target, payload, sync=durable)
     try:
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    fsync_folder(target.parent)
+    if durable:
+        fsync_folder(target.parent)
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:

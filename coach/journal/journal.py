@@ -45,6 +45,7 @@ from coach.journal.files import (
     private_folders,
     remove_stale_temps,
 )
+from coach.journal.index import YearIndex
 from coach.journal.locking import held, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
@@ -142,7 +143,10 @@ class Journal:
         self._thread_lock = threading.RLock()  # guards the read caches, held briefly
         self._write_lock = threading.RLock()  # one writer at a time in this process
         self._file_lock = FileLock(str(self.layout.lock), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
-        self._reader = YearReader(layout=self.layout, pending=self._pending, lock=self._thread_lock)
+        self._index = YearIndex(self.layout)
+        self._reader = YearReader(
+            layout=self.layout, pending=self._pending, index=self._index, lock=self._thread_lock
+        )
         self._open(create=create)
 
     # --- opening and closing ------------------------------------------------------------
@@ -173,6 +177,7 @@ class Journal:
             with self._locked():
                 self._tidy()
                 self._migrate()
+                self._index.save(self.years())
         except JournalReadOnly as error:
             self._read_only = error.reason
         except OSError as error:  # a disk or a copy we may read but not change
@@ -192,6 +197,7 @@ class Journal:
     def _tidy(self) -> None:
         """Remove what killed writers left, and make every folder 0700 and every file 0600."""
         own = {p.name for p in (self.records_path, self.draft_path, self.layout.lock)}
+        own |= {self.layout.index.name, self.layout.pending.name}
         for folder in private_folders(self.data_dir):
             ensure_private_folder(folder)
             remove_stale_temps(folder)
@@ -295,6 +301,7 @@ class Journal:
                     self._reader.remember(year, signature, tables)
                 elif signature is not None:
                     self._files.put(path, signature, tables)
+            self._index.save(self.years())
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:

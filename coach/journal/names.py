@@ -16,13 +16,17 @@ BACKUPS_FOLDER = "backups"
 RECORDS_FILE = "records.json"
 DRAFT_FILE = "draft.json"
 PENDING_FILE = "pending.json"
+INDEX_FILE = "index.json"
 LOCK_NAME = "journal.lock"
 
 LOCK_TIMEOUT_SECONDS = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 
 # What marks a folder as a journal's: any one of these in it.
-JOURNAL_MARKS = (JOURNAL_FOLDER, RECORDS_FILE, DRAFT_FILE, LOCK_NAME, BACKUPS_FOLDER, PENDING_FILE)
+JOURNAL_MARKS = (
+    *(JOURNAL_FOLDER, RECORDS_FILE, DRAFT_FILE, LOCK_NAME, BACKUPS_FOLDER, PENDING_FILE),
+    INDEX_FILE,
+)
 
 
 def year_file_name(year: int) -> str:
@@ -60,6 +64,11 @@ class Layout:
     def pending(self) -> Path:
         """The plan of a change to several files that has been committed but not yet applied."""
         return self.data_dir / PENDING_FILE
+
+    @property
+    def index(self) -> Path:
+        """What each year's file holds, known without parsing it (a cache: see ``index.py``)."""
+        return self.data_dir / INDEX_FILE
 
     @property
     def lock(self) -> Path:

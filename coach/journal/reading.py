@@ -26,6 +26,7 @@ import orjson
 
 from coach.journal.checks import damage_report
 from coach.journal.errors import JournalCorrupt
+from coach.journal.index import YearIndex, YearSummary
 from coach.journal.names import REFLECTIONS_TABLE, Layout
 from coach.journal.pending import PendingView
 from coach.journal.schema import Document, document_to_reflection, migrate, schema_of
@@ -71,9 +72,12 @@ class YearReader:
     rather than by the cyclic garbage collector, with all the files it parsed.
     """
 
-    def __init__(self, *, layout: Layout, pending: PendingView, lock: threading.RLock) -> None:
+    def __init__(
+        self, *, layout: Layout, pending: PendingView, index: YearIndex, lock: threading.RLock
+    ) -> None:
         self._layout = layout
         self._pending = pending
+        self._index = index
         self._lock = lock
         self._years: dict[int, _Year] = {}
 
@@ -84,8 +88,14 @@ class YearReader:
 
     def remember(self, year: int, signature: Signature | None, tables: Tables) -> None:
         """What this process just wrote to a year's file: no need to read it back."""
+        self._keep(year, _Year.of(signature, tables))
+
+    def _keep(self, year: int, entry: _Year) -> _Year:
         with self._lock:
-            self._years[year] = _Year.of(signature, tables)
+            self._years[year] = entry
+        if entry.signature is not None:
+            self._index.put(year, YearSummary(entry.signature, entry.ids, entry.schemas))
+        return entry
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
         return damage_report(self._layout.backups_dir, path, problem)
@@ -97,20 +107,30 @@ class YearReader:
             known = self._years.get(year)
         if known is not None and signature is not None and known.signature == signature:
             return known
-        entry = _Year.of(
-            *read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
-        )
+        found = read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
+        return self._keep(year, _Year.of(*found))
+
+    def _summary(self, year: int) -> tuple[frozenset[str], tuple[int, int]]:
+        """A year's ids and schema range: from what is cached, else the index, else the file."""
+        signature = signature_of(self._pending.source_of(self._layout.year(year)))
         with self._lock:
-            self._years[year] = entry
-        return entry
+            known = self._years.get(year)
+        if known is not None and signature is not None and known.signature == signature:
+            return known.ids, known.schemas
+        summary = self._index.get(year, signature)
+        if summary is not None:
+            return summary.ids, summary.schemas
+        entry = self._entry(year)
+        return entry.ids, entry.schemas
 
     def ids(self, year: int) -> frozenset[str]:
-        """The ids a year's file holds (nothing is built)."""
-        return self._entry(year).ids
+        """The ids a year's file holds (nothing is built; the file is not even read when the
+        index knows this version of it)."""
+        return self._summary(year)[0]
 
     def schemas(self, year: int) -> tuple[int, int]:
         """The oldest and newest schema number among a year's documents (0, 0 when empty)."""
-        return self._entry(year).schemas
+        return self._summary(year)[1]
 
     def build(self, year: int, document: Document) -> Reflection:
         """The reflection a stored document holds; ``JournalCorrupt`` if the model rejects it."""
@@ -136,9 +156,9 @@ class YearReader:
 
     def find(self, year: int, reflection_id: str) -> list[Reflection]:
         """Every copy of one id in a year's file, building only those."""
-        entry = self._entry(year)
-        if reflection_id not in entry.ids:
+        if reflection_id not in self.ids(year):
             return []
+        entry = self._entry(year)
         with self._lock:
             if entry.documents is None:
                 return [r for r in entry.newest_first or () if r.id == reflection_id]
