@@ -24,6 +24,7 @@ from coach.content import Catalog, load_catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
+from coach.settings import MY_SUPPORT_FIELDS
 from coach.tui.app import CoachApp
 from coach.tui.screens.about import AboutScreen
 from coach.tui.screens.challenges import ChallengesScreen
@@ -31,7 +32,7 @@ from coach.tui.screens.checkin import CheckInScreen
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.step import StepScreen
-from coach.tui.screens.support import MY_SUPPORT_FIELDS, SupportScreen
+from coach.tui.screens.support import SupportScreen
 from coach.tui.widgets.score_bar import ScoreBar
 from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
 

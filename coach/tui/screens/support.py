@@ -8,7 +8,8 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,21 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input
 
 from coach.journal import Journal, JournalError
+from coach.settings import MY_SUPPORT_FIELDS, change_settings, read_settings
 from coach.tui.widgets.literal import Literal, Prefill
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
-
-# The journal setting that holds the user's own support, and its fields in screen order.
-MY_SUPPORT_SETTING = "my_support"
-MY_SUPPORT_FIELDS = ("occupational_health", "employee_assistance", "colleague", "other")
-
-
-def my_support_of(settings: dict[str, Any]) -> dict[str, str]:
-    """The user's own support from the journal's settings; anything malformed reads as empty."""
-    found = settings.get(MY_SUPPORT_SETTING)
-    kept = found if isinstance(found, dict) else {}
-    return {name: str(kept.get(name) or "") for name in MY_SUPPORT_FIELDS}
 
 
 class SupportOffer(VerticalGroup):
@@ -99,7 +90,8 @@ class SupportScreen(Screen[None]):
 
     def _read_my_support(self) -> None:
         try:
-            found = my_support_of(self.app.journal.settings())
+            kept = read_settings(self.app.journal).my_support
+            found = {name: kept[name] for name in MY_SUPPORT_FIELDS}
         except (JournalError, OSError) as error:
             self.app.call_from_thread(self._show_my_support, None, str(error))
             return
@@ -166,7 +158,7 @@ class SupportScreen(Screen[None]):
 def keep_my_support(app: CoachApp, journal: Journal, typed: dict[str, str], saved: str) -> None:
     """Write the user's own support (in a worker thread); say so, or say what went wrong."""
     try:
-        journal.update_settings({MY_SUPPORT_SETTING: typed})
+        change_settings(journal, lambda now: replace(now, my_support={**now.my_support, **typed}))
     except (JournalError, OSError) as error:
         app.call_from_thread(app.notify, f"Your support was not kept: {error}", severity="error")
         return
