@@ -201,6 +201,13 @@ async def to_support(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"Priya")
 
 
+async def to_settings(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("s")
+    await settle(pilot)
+    await focus_on(pilot, "#theme")
+    await pilot.press("enter", "down", "enter")  # a theme of one's own, from the list
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -220,6 +227,7 @@ ROUTES: dict[str, Route] = {
     "confirm.ConfirmScreen": to_confirm,
     "save_file.SaveFileScreen": to_save_file,
     "insights.InsightsScreen": to_insights,
+    "settings.SettingsScreen": to_settings,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}

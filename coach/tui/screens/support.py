@@ -25,6 +25,9 @@ from coach.tui.widgets.literal import Literal, Prefill
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
+# The app's worker group that writes the user's own support (settings waits for it).
+MY_SUPPORT_WRITES = "my-support"
+
 
 class SupportOffer(VerticalGroup):
     """The reflection's offer of support on a very hard day: a line and a button, never forced."""
@@ -54,8 +57,11 @@ class SupportScreen(Screen[None]):
         Binding("ctrl+s", "keep", "Keep my support", id="support.keep", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, own_first: bool = False) -> None:
+        """``own_first``: put the focus in the user's own support once it is read (from
+        settings, where the user came to edit it)."""
         super().__init__()
+        self._own_first = own_first
         self._kept: dict[str, str] | None = None
         self._prefills: dict[str, Prefill] = {}
 
@@ -109,6 +115,8 @@ class SupportScreen(Screen[None]):
         own = self.query_one("#my-support", VerticalGroup)
         own.loading = False
         own.disabled = False
+        if self._own_first:
+            self.query_one(f"#my-{MY_SUPPORT_FIELDS[0]}", Input).focus()
 
     def typed_support(self) -> dict[str, str]:
         """What the user's own support fields hold now."""
@@ -147,7 +155,7 @@ class SupportScreen(Screen[None]):
             keep_my_support(app, journal, typed, saved_words)
 
         # On the app, not the screen: the write finishes even if the screen is closed.
-        self.app.run_worker(write, thread=True, group="my-support", exclusive=False)
+        self.app.run_worker(write, thread=True, group=MY_SUPPORT_WRITES, exclusive=False)
 
     def action_back(self) -> None:
         """Keep anything typed here, then go back exactly where the user was."""
