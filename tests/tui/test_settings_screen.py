@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from pathlib import Path
 
 from textual import constants
 from textual.app import App
+from textual.binding import Binding
 from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
@@ -20,6 +22,7 @@ from coach.content import Catalog
 from coach.journal import Journal
 from coach.settings import change_settings
 from coach.tui.app import CoachApp
+from coach.tui.screens.help import KEYS
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.support import SupportScreen
@@ -276,3 +279,14 @@ async def test_an_unreadable_settings_file_is_said_in_settings_and_never_overwri
         assert isinstance(app.screen, SettingsScreen)
         assert any("was not kept" in said for said in warnings(app))
     assert journal.records_path.read_bytes() == damaged
+
+
+def test_help_and_the_readme_name_every_key_home_has() -> None:
+    home_keys = KEYS.split("Everywhere")[0]
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    using_it = readme.split("## Using it")[1].split("\n\n")[1]
+    for binding in HomeScreen.BINDINGS:
+        assert isinstance(binding, Binding)
+        assert f"  {binding.key}  " in home_keys, binding.key
+        if binding.action != "app.quit":  # the README gives ctrl+q, which works everywhere
+            assert f"`{binding.key}` " in using_it, binding.key
