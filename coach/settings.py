@@ -232,9 +232,9 @@ def _stored(value: object) -> object:
 class SettingsStore(Protocol):
     """Where settings are kept: ``coach.journal.Journal`` (named here without importing it)."""
 
-    def settings(self) -> dict[str, Any]: ...  # pragma: no cover
+    def settings(self) -> dict[str, Any]: ...
 
-    def update_settings(self, changes: Mapping[str, Any]) -> None: ...  # pragma: no cover
+    def update_settings(self, changes: Mapping[str, Any]) -> None: ...
 
 
 def read_settings(store: SettingsStore) -> Settings:
