@@ -107,6 +107,9 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.rhythm_none": frozenset({"total"}),
     "insights.rhythm_all": frozenset({"total"}),
     "insights.rhythm_some": frozenset({"reflected", "total"}),
+    "settings.problem": frozenset({"problem"}),
+    "settings.not_read": frozenset({"problem"}),
+    "settings.not_kept": frozenset({"problem"}),
 }
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
@@ -125,6 +128,10 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("draft.resume", "support.offer", "support.offer_open"),
     *("nudge.supervision", "insights.rhythm_none", "insights.rhythm_all"),
     "insights.rhythm_some",
+    *("settings.title", "settings.core_values", "settings.core_values_none"),
+    *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
+    *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
+    *("settings.not_read", "settings.not_kept"),
 )
 # Scales the screens read, and how many labels each must have.
 REQUIRED_SCALES: Mapping[str, int] = {

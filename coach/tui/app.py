@@ -22,6 +22,7 @@ from coach.draft import STEPS, ReflectionDraft
 from coach.journal import Journal, JournalError
 from coach.model import Kind, ModelError, Reflection, now
 from coach.text import visible
+from coach.tui.kept_theme import KeptTheme
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -56,6 +57,8 @@ class CoachApp(App[None]):
         self.draft: ReflectionDraft | None = None
         self._saved_state: dict[str, Any] | None = None
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
+        self.kept_theme = KeptTheme(self)
+        self.kept_theme.apply_saved()  # before the first frame, so it is drawn in that theme
 
     # --- start and stop ------------------------------------------------------------------
 
@@ -75,6 +78,7 @@ class CoachApp(App[None]):
         else:
             self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
         self.set_timer(0.5, self._warm_journal)
+        self.kept_theme.start()
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
 
@@ -352,10 +356,14 @@ class CoachApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
         from coach.tui.screens.about import open_about
+        from coach.tui.screens.settings import open_settings
 
         yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
         yield SystemCommand("Help", "Keys, and what the coach is (F1)", self.action_help)
         yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
+        yield SystemCommand(
+            "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
+        )
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
             yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)

@@ -7,13 +7,14 @@ import contextlib
 import datetime as dt
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.content import Catalog, load_catalog
 from coach.demo import demo_core_values, demo_reflections
 from coach.journal import Journal, resolve_data_dir
-from coach.tui.screens.values import CORE_VALUES_SETTING
+from coach.settings import change_settings
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -32,7 +33,8 @@ def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
         Journal(Path(folder) / "data") as journal,
     ):
         journal.import_reflections(demo_reflections(catalog, end=today))
-        journal.update_settings({CORE_VALUES_SETTING: demo_core_values(catalog)})
+        values = tuple(demo_core_values(catalog))
+        change_settings(journal, lambda now: replace(now, core_values=values))
         yield journal
 
 

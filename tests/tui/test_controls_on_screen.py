@@ -11,6 +11,7 @@ rendered segments are read, and none may hold a forbidden character raw.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -18,6 +19,7 @@ from textual.widget import Widget
 from coach.content import Catalog
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Kind, Reflection, Value
+from coach.settings import MY_SUPPORT_FIELDS, change_settings
 from coach.text import FORBIDDEN, visible
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.checkin import CheckInScreen
@@ -29,7 +31,7 @@ from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.insights import InsightsScreen
 from coach.tui.screens.summary import SummaryScreen
-from coach.tui.screens.support import MY_SUPPORT_FIELDS, MY_SUPPORT_SETTING, SupportScreen
+from coach.tui.screens.support import SupportScreen
 from coach.tui.screens.values import ValuesScreen
 from coach.tui.widgets.literal import Literal, Prefill
 from tests.helpers.controls import NASTY, raw_controls
@@ -107,7 +109,8 @@ async def test_every_screen_shows_stored_controls_and_never_sends_them(
 ) -> None:
     journal.add(nasty_check_in())
     journal.add(nasty_reflection())
-    journal.update_settings({MY_SUPPORT_SETTING: dict.fromkeys(MY_SUPPORT_FIELDS, NASTY)})
+    nasty = dict.fromkeys(MY_SUPPORT_FIELDS, NASTY)
+    change_settings(journal, lambda now: replace(now, my_support=nasty))
     app = make_app(journal, catalog)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await nothing_raw(pilot, HomeScreen)  # the actions waiting to be followed up

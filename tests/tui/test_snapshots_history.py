@@ -7,6 +7,7 @@ journal at a fixed path, and no cursor blink.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from coach.content import Catalog
 from coach.demo import demo_core_values, demo_reflections
 from coach.journal import Journal
-from coach.tui.screens.values import CORE_VALUES_SETTING
+from coach.settings import change_settings
 from tests.tui.conftest import (
     FIXED_NOW,
     SIZES,
@@ -29,7 +30,8 @@ def demo_journal(catalog: Catalog) -> Iterator[Journal]:
     """The demo year in a journal at the same path every run, emptied first."""
     with journal_at_fixed_path("pwp-coach-snapshots-history") as journal:
         journal.import_reflections(demo_reflections(catalog, end=FIXED_NOW.date()))
-        journal.update_settings({CORE_VALUES_SETTING: demo_core_values(catalog)})
+        values = tuple(demo_core_values(catalog))
+        change_settings(journal, lambda now: replace(now, core_values=values))
         yield journal
 
 

@@ -24,6 +24,7 @@ from coach.content import Catalog, load_catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
+from coach.settings import MY_SUPPORT_FIELDS
 from coach.tui.app import CoachApp
 from coach.tui.screens.about import AboutScreen
 from coach.tui.screens.challenges import ChallengesScreen
@@ -31,7 +32,7 @@ from coach.tui.screens.checkin import CheckInScreen
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.step import StepScreen
-from coach.tui.screens.support import MY_SUPPORT_FIELDS, SupportScreen
+from coach.tui.screens.support import SupportScreen
 from coach.tui.widgets.score_bar import ScoreBar
 from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
 
@@ -200,6 +201,13 @@ async def to_support(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"Priya")
 
 
+async def to_settings(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("s")
+    await settle(pilot)
+    await focus_on(pilot, "#theme")
+    await pilot.press("enter", "down", "enter")  # a theme of one's own, from the list
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -219,6 +227,7 @@ ROUTES: dict[str, Route] = {
     "confirm.ConfirmScreen": to_confirm,
     "save_file.SaveFileScreen": to_save_file,
     "insights.InsightsScreen": to_insights,
+    "settings.SettingsScreen": to_settings,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}

@@ -16,7 +16,7 @@ KEYS = """\
 Home
   r  reflect at the end of the day        c  quick check-in
   h  history                               i  insights
-  q  quit
+  s  settings                              q  quit
 Everywhere
   ctrl+q  quit (what you are writing is kept as a draft)
   ctrl+p  command palette                 f1  this help

@@ -46,6 +46,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
         Binding("i", "insights", "Insights", id="home.insights"),
+        # Not in the footer: at 80 columns it would push "f2 Support now" out (the palette has it).
+        Binding("s", "settings", "Settings", id="home.settings", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -152,3 +154,9 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.insights import InsightsScreen
 
         self.app.push_screen(InsightsScreen())
+
+    def action_settings(self) -> None:
+        """Core values, my own support, the theme."""
+        from coach.tui.screens.settings import open_settings
+
+        open_settings(self.app)

@@ -8,7 +8,8 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,21 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input
 
 from coach.journal import Journal, JournalError
+from coach.settings import MY_SUPPORT_FIELDS, change_settings, read_settings
 from coach.tui.widgets.literal import Literal, Prefill
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
-# The journal setting that holds the user's own support, and its fields in screen order.
-MY_SUPPORT_SETTING = "my_support"
-MY_SUPPORT_FIELDS = ("occupational_health", "employee_assistance", "colleague", "other")
-
-
-def my_support_of(settings: dict[str, Any]) -> dict[str, str]:
-    """The user's own support from the journal's settings; anything malformed reads as empty."""
-    found = settings.get(MY_SUPPORT_SETTING)
-    kept = found if isinstance(found, dict) else {}
-    return {name: str(kept.get(name) or "") for name in MY_SUPPORT_FIELDS}
+# The app's worker group that writes the user's own support (settings waits for it).
+MY_SUPPORT_WRITES = "my-support"
 
 
 class SupportOffer(VerticalGroup):
@@ -63,8 +57,11 @@ class SupportScreen(Screen[None]):
         Binding("ctrl+s", "keep", "Keep my support", id="support.keep", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, own_first: bool = False) -> None:
+        """``own_first``: put the focus in the user's own support once it is read (from
+        settings, where the user came to edit it)."""
         super().__init__()
+        self._own_first = own_first
         self._kept: dict[str, str] | None = None
         self._prefills: dict[str, Prefill] = {}
 
@@ -99,7 +96,8 @@ class SupportScreen(Screen[None]):
 
     def _read_my_support(self) -> None:
         try:
-            found = my_support_of(self.app.journal.settings())
+            kept = read_settings(self.app.journal).my_support
+            found = {name: kept[name] for name in MY_SUPPORT_FIELDS}
         except (JournalError, OSError) as error:
             self.app.call_from_thread(self._show_my_support, None, str(error))
             return
@@ -117,6 +115,8 @@ class SupportScreen(Screen[None]):
         own = self.query_one("#my-support", VerticalGroup)
         own.loading = False
         own.disabled = False
+        if self._own_first:
+            self.query_one(f"#my-{MY_SUPPORT_FIELDS[0]}", Input).focus()
 
     def typed_support(self) -> dict[str, str]:
         """What the user's own support fields hold now."""
@@ -155,7 +155,7 @@ class SupportScreen(Screen[None]):
             keep_my_support(app, journal, typed, saved_words)
 
         # On the app, not the screen: the write finishes even if the screen is closed.
-        self.app.run_worker(write, thread=True, group="my-support", exclusive=False)
+        self.app.run_worker(write, thread=True, group=MY_SUPPORT_WRITES, exclusive=False)
 
     def action_back(self) -> None:
         """Keep anything typed here, then go back exactly where the user was."""
@@ -166,7 +166,7 @@ class SupportScreen(Screen[None]):
 def keep_my_support(app: CoachApp, journal: Journal, typed: dict[str, str], saved: str) -> None:
     """Write the user's own support (in a worker thread); say so, or say what went wrong."""
     try:
-        journal.update_settings({MY_SUPPORT_SETTING: typed})
+        change_settings(journal, lambda now: replace(now, my_support={**now.my_support, **typed}))
     except (JournalError, OSError) as error:
         app.call_from_thread(app.notify, f"Your support was not kept: {error}", severity="error")
         return

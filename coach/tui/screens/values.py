@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
@@ -12,12 +13,12 @@ from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
 from coach.model import Value
+from coach.settings import change_settings, read_settings
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
 
-CORE_VALUES_SETTING = "core_values"
 APPRAISAL_PARTS = ("comprehensible", "manageable", "meaningful")
 
 
@@ -59,11 +60,11 @@ class ValuesScreen(StepScreen):
     def core_values(self) -> list[Value]:
         """The user's core values, chosen once and kept in the journal's settings."""
         try:
-            keys = self.app.journal.settings().get(CORE_VALUES_SETTING, [])
+            keys = read_settings(self.app.journal).core_values
         except (JournalError, OSError) as error:
             self.notify(str(error), severity="error")
-            keys = []
-        options = [self.app.catalog.value(key) for key in keys if isinstance(key, str)]
+            keys = ()
+        options = [self.app.catalog.value(key) for key in keys]
         return [Value(o.key, o.label) for o in options if o is not None]
 
     def _show_values(self) -> None:
@@ -120,7 +121,7 @@ class ValuesScreen(StepScreen):
     @work(thread=True, group="settings")
     def _save_core_values(self, keys: list[str]) -> None:
         try:
-            self.app.journal.update_settings({CORE_VALUES_SETTING: keys})
+            change_settings(self.app.journal, lambda now: replace(now, core_values=tuple(keys)))
         except (JournalError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

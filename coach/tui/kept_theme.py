@@ -1,0 +1,65 @@
+"""The theme the user chose, applied before the first frame and kept whenever it changes.
+
+A theme can be chosen on the settings screen or with the command palette's own Theme command,
+which knows nothing of the journal; so the app watches its ``theme`` and keeps each change in
+the settings, in a thread worker. The saved theme is applied before the app runs and the watch
+starts only once it is mounted, so applying it is never mistaken for a choice and written back.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from coach.journal import JournalError
+from coach.settings import change_settings, read_settings
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+class KeptTheme:
+    """Reads the settings once at start for the theme (and says what could not be read)."""
+
+    def __init__(self, app: CoachApp) -> None:
+        self.app = app
+        self.problems: tuple[str, ...] = ()
+        self._newest = app.theme
+        self._writing = threading.Lock()
+
+    def apply_saved(self) -> None:
+        """Use the saved theme. Called before the app runs, so nothing on screen waits for it.
+
+        A theme a later Textual no longer has is left as stored and the default used, quietly;
+        a settings file that cannot be read is said by the screens that read it.
+        """
+        try:
+            saved = read_settings(self.app.journal)
+        except (JournalError, OSError):
+            return
+        self.problems = saved.problems
+        if saved.theme is not None and saved.theme in self.app.available_themes:
+            self.app.theme = saved.theme
+
+    def start(self) -> None:
+        """Once mounted: say once what could not be read, then keep every theme chosen."""
+        for problem in self.problems:
+            notice = self.app.catalog.prompt("settings.problem", problem=problem)
+            self.app.notify(notice, severity="warning", timeout=15)
+        self.app.watch(self.app, "theme", self._chosen, init=False)
+
+    def _chosen(self, name: str) -> None:
+        self._newest = name
+        self.app.run_worker(self._keep, thread=True, group="settings-theme")
+
+    def _keep(self) -> None:
+        """Keep the newest theme. The name is read under the lock, so two quick changes can
+        never end with the older one stored, whichever write runs first."""
+        with self._writing:
+            name = self._newest
+            try:
+                change_settings(self.app.journal, lambda now: replace(now, theme=name))
+            except (JournalError, OSError) as error:
+                notice = self.app.catalog.prompt("settings.not_kept", problem=str(error))
+                self.app.call_from_thread(self.app.notify, notice, severity="warning")

@@ -1,0 +1,174 @@
+"""Settings: my core values, my own support, the theme, and where the journal lives.
+
+Every change is kept as it is made, so escape is all it takes to go back. The settings are read
+and written in thread workers, through ``coach.settings``. My core values are chosen in the
+same dialog the values step opens, and my own support is edited on the support screen, which
+has its fields already; coming back, the screen reads again once that screen's write is done.
+The theme changes live; the app keeps it for next time (``coach.tui.kept_theme``), whether it
+was chosen here or with the palette.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Select
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from coach.journal import JournalError
+from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
+from coach.tui.screens.core_values import CoreValuesScreen
+from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
+from coach.tui.widgets.literal import Literal
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+class SettingsScreen(Screen[None]):
+    """Each setting: what it is now, and a way to change it."""
+
+    app: CoachApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="settings.back"),
+    ]
+    AUTO_FOCUS = "#choose-core-values"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._settings: Settings | None = None  # None until read
+
+    def compose(self) -> ComposeResult:
+        """Core values, my own support, theme, where the journal lives."""
+        catalog = self.app.catalog
+        yield Header()
+        with VerticalScroll(classes="step-body", id="settings-body"):
+            yield Literal(catalog.prompt("settings.title"), classes="step-title")
+            yield Literal("", id="settings-problems")
+            yield Literal(catalog.prompt("settings.core_values"), classes="question")
+            yield Literal("", id="settings-core-values", classes="settings-now")
+            yield self._button("settings.choose_core_values", "choose-core-values")
+            yield Literal(catalog.prompt("settings.my_support"), classes="question")
+            yield Literal("", id="settings-my-support", classes="settings-now")
+            yield self._button("settings.edit_my_support", "edit-my-support")
+            yield Literal(catalog.prompt("settings.theme"), classes="question")
+            with Horizontal(id="theme-row"):
+                yield Select[str](
+                    ((Content(name), name) for name in sorted(self.app.available_themes)),
+                    value=self.app.theme,
+                    allow_blank=False,
+                    compact=True,
+                    id="theme",
+                )
+                yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
+            yield Literal(catalog.support_text.get("about.where", ""), classes="question")
+            yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
+        yield Footer()
+
+    def _button(self, words: str, id: str) -> Button:
+        label = Content(self.app.catalog.prompt(words))
+        return Button(label, id=id, compact=True, classes="small-button")
+
+    def on_mount(self) -> None:
+        """Follow the theme wherever it is changed (the palette can open over this screen)."""
+        self.watch(self.app, "theme", self._show_theme, init=False)
+
+    def on_screen_resume(self) -> None:
+        """Read the settings on opening, and again on coming back from my own support."""
+        self.refresh_settings()
+
+    # --- reading -------------------------------------------------------------------------
+
+    @work(exclusive=True, group="settings-refresh")
+    async def refresh_settings(self) -> None:
+        """Wait for my own support to be written (escape there keeps it), then read."""
+        for writing in [w for w in self.app.workers if w.group == MY_SUPPORT_WRITES]:
+            if not writing.is_finished:
+                with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                    await writing.wait()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="settings-read")
+    def _read(self) -> None:
+        try:
+            found = read_settings(self.app.journal)
+        except (JournalError, OSError) as error:
+            problem = self.app.catalog.prompt("settings.not_read", problem=str(error))
+            self.app.call_from_thread(self.notify, problem, severity="error", timeout=15)
+            self.app.call_from_thread(self._show, Settings(), problem)
+            return
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: Settings, problem: str = "") -> None:
+        """What each setting is now; any that could not be read, and why."""
+        self._settings = found
+        catalog = self.app.catalog
+        chosen = [option.label for key in found.core_values if (option := catalog.value(key))]
+        self.query_one("#settings-core-values", Literal).update(
+            ", ".join(chosen) or catalog.prompt("settings.core_values_none")
+        )
+        words = catalog.support_text
+        noted = [
+            f"{words.get(f'own.{name}', name)}: {found.my_support[name]}"
+            for name in MY_SUPPORT_FIELDS
+            if found.my_support[name].strip()
+        ]
+        self.query_one("#settings-my-support", Literal).update(
+            "\n".join(noted) or catalog.prompt("settings.my_support_none")
+        )
+        lines = [catalog.prompt("settings.problem", problem=p) for p in found.problems]
+        problems = self.query_one("#settings-problems", Literal)
+        problems.update("\n".join([problem, *lines] if problem else lines))
+        problems.display = bool(problem or lines)
+
+    def _show_theme(self, name: str) -> None:
+        select = self.query_one("#theme", Select)
+        if select.value != name:
+            with select.prevent(Select.Changed):
+                select.value = name
+
+    # --- changing ------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Choose my core values, or edit my own support."""
+        event.stop()
+        if event.button.id == "choose-core-values" and self._settings is not None:
+            current = list(self._settings.core_values)
+            self.app.push_screen(CoreValuesScreen(current), self._core_values_chosen)
+        elif event.button.id == "edit-my-support":
+            self.app.push_screen(SupportScreen(own_first=True))
+
+    def _core_values_chosen(self, keys: list[str] | None) -> None:
+        if keys is not None:
+            self._keep_core_values(tuple(keys))
+
+    @work(thread=True, group="settings-write")
+    def _keep_core_values(self, keys: tuple[str, ...]) -> None:
+        try:
+            now = change_settings(self.app.journal, lambda was: replace(was, core_values=keys))
+        except (JournalError, OSError) as error:
+            problem = self.app.catalog.prompt("settings.not_kept", problem=str(error))
+            self.app.call_from_thread(self.notify, problem, severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._show, now)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A theme chosen here is used at once (and kept by the app)."""
+        event.stop()
+        if isinstance(event.value, str) and event.value != self.app.theme:
+            self.app.theme = event.value
+
+
+def open_settings(app: App[Any]) -> None:
+    """Show settings, unless they are showing already (home's ``s`` and the palette call this)."""
+    if not isinstance(app.screen, SettingsScreen):
+        app.push_screen(SettingsScreen())
