@@ -22,7 +22,7 @@ from coach.draft import STEPS, ReflectionDraft
 from coach.journal import Journal, JournalError
 from coach.model import Kind, ModelError, Reflection, now
 from coach.text import visible
-from coach.tui.kept_theme import KeptTheme
+from coach.tui.kept_choices import KeptChoices
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -57,8 +57,8 @@ class CoachApp(App[None]):
         self.draft: ReflectionDraft | None = None
         self._saved_state: dict[str, Any] | None = None
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
-        self.kept_theme = KeptTheme(self)
-        self.kept_theme.apply_saved()  # before the first frame, so it is drawn in that theme
+        self.kept_choices = KeptChoices(self)
+        self.kept_choices.apply_saved()  # before the first frame, so it is drawn in that theme
 
     # --- start and stop ------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ class CoachApp(App[None]):
         else:
             self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
         self.set_timer(0.5, self._warm_journal)
-        self.kept_theme.start()
+        self.kept_choices.start()
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
 
@@ -340,11 +340,15 @@ class CoachApp(App[None]):
         )
 
     def action_help(self) -> None:
-        """Show the keys and what the coach is."""
-        from coach.tui.screens.help import HelpScreen
+        """Show, or hide again, the keys of the screen in use (Textual's keys panel).
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        It lists the bindings that screen and its focused widget really have, with any the user
+        moved in settings, so help can never name a key that does nothing here.
+        """
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def action_support(self) -> None:
         """Show where to find support now, from any screen."""
@@ -359,7 +363,9 @@ class CoachApp(App[None]):
         from coach.tui.screens.settings import open_settings
 
         yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
-        yield SystemCommand("Help", "Keys, and what the coach is (F1)", self.action_help)
+        yield SystemCommand(
+            "Help", "The keys of this screen, shown or hidden (F1)", self.action_help
+        )
         yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
         yield SystemCommand(
             "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
@@ -373,4 +379,5 @@ class CoachApp(App[None]):
             yield SystemCommand(
                 "Insights", "What helps, and how it is going (i)", screen.action_insights
             )
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" does what Help does: one way in is enough.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")

@@ -29,7 +29,6 @@ from coach.tui.app import CoachApp
 from coach.tui.screens.about import AboutScreen
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.checkin import CheckInScreen
-from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportScreen
@@ -149,14 +148,10 @@ async def to_resume_draft(pilot: Pilot[None], journal: Journal) -> None:
     """The resume offer opens by itself when a draft was left (see ``needs_draft``)."""
 
 
-async def to_help(pilot: Pilot[None], journal: Journal) -> None:
-    await pilot.press("f1")
-
-
 async def to_about(pilot: Pilot[None], journal: Journal) -> None:
-    await pilot.press("f1")
+    await pilot.press("ctrl+p")
     await settle(pilot)
-    await pilot.press("a")
+    await pilot.press(*"About", "enter")
 
 
 async def to_history(pilot: Pilot[None], journal: Journal) -> None:
@@ -219,7 +214,6 @@ ROUTES: dict[str, Route] = {
     "checkin.CheckInScreen": to_check_in,
     "core_values.CoreValuesScreen": to_core_values,
     "resume_draft.ResumeDraftScreen": to_resume_draft,
-    "help.HelpScreen": to_help,
     "about.AboutScreen": to_about,
     "support.SupportScreen": to_support,
     "history.HistoryScreen": to_history,
@@ -236,7 +230,6 @@ NOTHING_TO_TYPE = {
     "home.HomeScreen",
     "summary.SummaryScreen",
     "resume_draft.ResumeDraftScreen",
-    "help.HelpScreen",
     "about.AboutScreen",
     "entry_detail.EntryDetailScreen",
     "confirm.ConfirmScreen",
@@ -572,21 +565,17 @@ async def test_about_from_the_command_palette(tmp_path: Path, catalog: Catalog) 
     assert "coach export" in text
 
 
-async def test_about_from_help_and_back_to_help(app: CoachApp) -> None:
+async def test_about_from_the_palette_and_back(app: CoachApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("f1")
+        await pilot.press("ctrl+p")
         await settle(pilot)
-        assert "about" in shown_text(app.screen)
-        await pilot.press("a")
+        await pilot.press(*"About", "enter")
         await settle(pilot)
         assert isinstance(app.screen, AboutScreen)
-        await pilot.press("a")  # no second About on top
-        await settle(pilot)
-        assert [type(s) for s in app.screen_stack] == [HomeScreen, HelpScreen, AboutScreen]
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HomeScreen)
 
 
 # --- the content these screens read -----------------------------------------------------------

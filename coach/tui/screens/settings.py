@@ -4,7 +4,7 @@ Every change is kept as it is made, so escape is all it takes to go back. The se
 and written in thread workers, through ``coach.settings``. My core values are chosen in the
 same dialog the values step opens, and my own support is edited on the support screen, which
 has its fields already; coming back, the screen reads again once that screen's write is done.
-The theme changes live; the app keeps it for next time (``coach.tui.kept_theme``), whether it
+The theme changes live; the app keeps it for next time (``coach.tui.kept_choices``), whether it
 was chosen here or with the palette.
 """
 

@@ -1,9 +1,14 @@
-"""The theme the user chose, applied before the first frame and kept whenever it changes.
+"""The user's own choices of look and keys, applied before the first frame; the theme kept
+whenever it changes.
 
 A theme can be chosen on the settings screen or with the command palette's own Theme command,
 which knows nothing of the journal; so the app watches its ``theme`` and keeps each change in
 the settings, in a thread worker. The saved theme is applied before the app runs and the watch
 starts only once it is mounted, so applying it is never mistaken for a choice and written back.
+
+Keys the user moved (settings ``keys``: a binding id, such as ``home.reflect``, to the keys
+that do it) go to Textual's ``set_keymap``, so every footer, the keys panel and the action
+itself follow them; a binding id no screen has is simply not used.
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
 
-class KeptTheme:
-    """Reads the settings once at start for the theme (and says what could not be read)."""
+class KeptChoices:
+    """Reads the settings once at start for the theme and keys (and says what could not be read)."""
 
     def __init__(self, app: CoachApp) -> None:
         self.app = app
@@ -29,7 +34,8 @@ class KeptTheme:
         self._writing = threading.Lock()
 
     def apply_saved(self) -> None:
-        """Use the saved theme. Called before the app runs, so nothing on screen waits for it.
+        """Use the saved theme and keys. Called before the app runs, so nothing on screen waits
+        for it.
 
         A theme a later Textual no longer has is left as stored and the default used, quietly;
         a settings file that cannot be read is said by the screens that read it.
@@ -41,6 +47,8 @@ class KeptTheme:
         self.problems = saved.problems
         if saved.theme is not None and saved.theme in self.app.available_themes:
             self.app.theme = saved.theme
+        if saved.keys:
+            self.app.set_keymap(dict(saved.keys))
 
     def start(self) -> None:
         """Once mounted: say once what could not be read, then keep every theme chosen."""
