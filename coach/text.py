@@ -18,10 +18,20 @@ from __future__ import annotations
 
 import re
 
-# Character-class bodies, so other modules can build their own classes from the same sets.
-C0_CONTROLS = "\x00-\x08\x0b-\x1f"  # every C0 control but tab (09) and newline (0a)
-DEL_AND_C1_CONTROLS = "\x7f-\x9f"
-BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# The code points ``visible`` replaces, declared once; the character-class bodies below are made
+# from them, so other modules can build their own patterns from the same sets.
+C0_CODES = tuple(code for code in range(0x20) if code not in (0x09, 0x0A))  # not tab, newline
+DEL_AND_C1_CODES = tuple(range(0x7F, 0xA0))
+BIDI_CODES = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+
+
+def _class_body(codes: tuple[int, ...]) -> str:
+    return "".join(re.escape(chr(code)) for code in codes)
+
+
+C0_CONTROLS = _class_body(C0_CODES)
+DEL_AND_C1_CONTROLS = _class_body(DEL_AND_C1_CODES)
+BIDI_CONTROLS = _class_body(BIDI_CODES)
 
 FORBIDDEN = re.compile(f"[{C0_CONTROLS}{DEL_AND_C1_CONTROLS}{BIDI_CONTROLS}]")
 """Every character ``visible`` replaces: none of these ever reaches a terminal raw."""
@@ -38,17 +48,7 @@ def _shown_as(code: int) -> str:
 
 
 _SHOWN: dict[str, str] = {
-    chr(code): _shown_as(code)
-    for code in (
-        *range(0x00, 0x20),
-        *range(0x7F, 0xA0),
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    )
-    if code not in (0x09, 0x0A)
+    chr(code): _shown_as(code) for code in (*C0_CODES, *DEL_AND_C1_CODES, *BIDI_CODES)
 }
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from coach.journal import Journal, resolve_data_dir
-from coach.journal.outside import OutputExists, write_new_file
+from coach.journal.outside import OutputExists, new_file, write_new_file
 
 
 class CommandError(Exception):
@@ -54,6 +56,33 @@ def print_data(text: str) -> None:
     else:
         buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
+
+
+@contextlib.contextmanager
+def output(
+    destination: str | None, *, data_dir: Path, force: bool = False
+) -> Iterator[Callable[[bytes], object]]:
+    """A ``write`` for data (UTF-8 bytes) going to stdout, or to a new 0600 file named by the
+    user (never one that exists unless ``force``, never inside ``data_dir``).
+
+    A file takes its name only if the block ends well. Stdout cannot take back what it was
+    given: the JSON export writes its closing brackets last, so an export cut short by an
+    error never reads as a whole one (``coach import`` refuses it).
+    """
+    if destination is None or destination == "-":
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream someone put in stdout's place
+            yield lambda data: sys.stdout.write(data.decode("utf-8"))
+        else:
+            yield buffer.write
+        sys.stdout.flush()
+        return
+    try:
+        with new_file(Path(destination), data_dir=data_dir, replace=force) as write:
+            yield write
+    except OutputExists as error:
+        raise OutputExists(error.path, "give a new name, or add --force to replace it") from None
 
 
 def write_output(

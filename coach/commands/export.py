@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from coach.commands.common import data_dir_of, open_journal, write_output
-from coach.exports import export_json, export_markdown
+from coach.commands.common import data_dir_of, open_journal, output, write_output
+from coach.exports import export_markdown, write_json_export
 
 FORMATS = ("json", "md")
 
@@ -33,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
     """Export the journal; returns the exit code."""
     data_dir = data_dir_of(args)
     with open_journal(args) as journal, journal.snapshot():
+        if args.format == "json":  # streamed a year at a time: never the whole journal held
+            with output(args.output, data_dir=data_dir, force=args.force) as write:
+                write_json_export(journal.read_once_newest_first(), write)
+            return 0
         reflections = list(journal.iter_newest_first())
-    render = export_markdown if args.format == "md" else export_json
-    write_output(render(reflections), args.output, data_dir=data_dir, force=args.force)
+    write_output(export_markdown(reflections), args.output, data_dir=data_dir, force=args.force)
     return 0

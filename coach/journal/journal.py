@@ -346,6 +346,16 @@ class Journal:
                     seen.add(reflection.id)
                     yield reflection
 
+    def read_once_newest_first(self) -> Iterator[Reflection]:
+        """Every reflection, newest first, each year built, checked, given and let go: for
+        reading the whole journal once (an export), holding one year at a time."""
+        seen: set[str] = set()
+        for year in self.years():
+            for reflection in self._reader.read_once(year):
+                if reflection.id not in seen:
+                    seen.add(reflection.id)
+                    yield reflection
+
     def page(self, offset: int, limit: int) -> list[Reflection]:
         """One page of history, newest first."""
         return list(islice(self.iter_newest_first(), offset, offset + limit))

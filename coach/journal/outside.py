@@ -22,12 +22,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import platformdirs
 
 from coach.journal.errors import JournalError
-from coach.journal.files import create_file, fsync_folder, temp_path_for
+from coach.journal.files import FILE_MODE, fsync_folder, temp_path_for
 
 # os.link fails with these where the file system cannot make hard links (FAT, exFAT, some
 # network shares); the name is then claimed with O_EXCL instead.
@@ -121,7 +123,7 @@ def _check(target: Path, data_dir: Path, replace: bool) -> None:
         )
 
 
-def _claim(temp: Path, target: Path, payload: bytes) -> None:
+def _claim(temp: Path, target: Path) -> None:
     """Give the finished temporary file the name ``target``, failing if the name is taken."""
     try:
         os.link(temp, target)
@@ -131,36 +133,58 @@ def _claim(temp: Path, target: Path, payload: bytes) -> None:
         if error.errno not in _NO_HARD_LINKS:
             raise
         try:
-            create_file(target, payload)
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         except FileExistsError:
             raise OutputExists(target) from None
+        with os.fdopen(descriptor, "wb") as claimed, temp.open("rb") as finished:
+            shutil.copyfileobj(finished, claimed)
+            claimed.flush()
+            os.fsync(claimed.fileno())
 
 
-def write_new_file(target: Path, payload: bytes, *, data_dir: Path, replace: bool = False) -> Path:
-    """Write ``payload`` to a new 0600 file ``target`` outside ``data_dir``; returns the path.
+@contextlib.contextmanager
+def new_file(
+    target: Path, *, data_dir: Path, replace: bool = False
+) -> Iterator[Callable[[bytes], object]]:
+    """Write a new 0600 file ``target`` outside ``data_dir`` piece by piece: the block is given
+    a ``write`` for the bytes, and the file takes its name only when the block ends well.
 
     Raises ``OutputRefused`` (``OutputExists`` for a taken name) before writing anything, and
     ``OutputError`` when the system will not let the file be written. With ``replace`` an
     existing file (never a folder, never anything in the journal's folder) is replaced
-    atomically. No temporary file is left behind, whatever happens.
+    atomically. No temporary file is left behind, whatever happens: if the block fails, no file
+    of that name appears.
     """
     target = target.expanduser().absolute()  # not normalised: '..' is for the OS to follow
     _check(target, data_dir, replace)
     temp = temp_path_for(target)
     try:
-        create_file(temp, payload)
-        if replace:
-            os.replace(temp, target)
-        else:
-            _claim(temp, target, payload)
-        fsync_folder(target.parent)
-    except OSError as error:
-        raise OutputError(
-            target,
-            f"could not be written ({error.strerror or error})",
-            "check the folder is yours to write in and has room",
-        ) from None
+        try:
+            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            with os.fdopen(descriptor, "wb") as stream:
+                os.fchmod(stream.fileno(), FILE_MODE)
+                yield stream.write
+                stream.flush()
+                os.fsync(stream.fileno())
+            if replace:
+                os.replace(temp, target)
+            else:
+                _claim(temp, target)
+            fsync_folder(target.parent)
+        except OSError as error:
+            raise OutputError(
+                target,
+                f"could not be written ({error.strerror or error})",
+                "check the folder is yours to write in and has room",
+            ) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
-    return target
+
+
+def write_new_file(target: Path, payload: bytes, *, data_dir: Path, replace: bool = False) -> Path:
+    """Write ``payload`` to a new 0600 file ``target`` outside ``data_dir`` (see ``new_file``);
+    returns the path."""
+    with new_file(target, data_dir=data_dir, replace=replace) as write:
+        write(payload)
+    return target.expanduser().absolute()

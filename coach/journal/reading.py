@@ -182,6 +182,21 @@ class YearReader:
                 entry.texts = None
             return entry.newest_first
 
+    def read_once(self, year: int) -> tuple[Reflection, ...]:
+        """One year's reflections, newest first, built and checked but not kept: for reading the
+        whole journal once (an export), so it is never held whole in memory."""
+        with self._lock:
+            known = self._years.get(year)
+        if known is not None and known.newest_first is not None:
+            return self.reflections(year)  # current only if unchanged; ``reflections`` checks
+        path = self._layout.year(year)
+        _signature, tables = read_tables(
+            path, cache=None, pending=self._pending, on_damage=self._damaged
+        )
+        documents = (tables or {}).get(REFLECTIONS_TABLE, {}).values()
+        built = [self.build(year, document) for document in documents]
+        return tuple(sorted(built, key=lambda r: r.sort_key, reverse=True))
+
     def warm(self, year: int) -> None:
         """Read a year's reflections and make their search text now, so later reads are quick."""
         reflections = self.reflections(year)
