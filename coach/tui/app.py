@@ -20,7 +20,7 @@ from textual.screen import Screen
 from coach.content import Catalog
 from coach.draft import STEPS, ReflectionDraft
 from coach.journal import Journal, JournalError
-from coach.model import Kind, ModelError, Reflection, now
+from coach.model import Kind, ModelError, Reflection, Step, now
 from coach.text import visible
 from coach.tui.kept_theme import KeptTheme
 from coach.tui.screens.home import HomeScreen
@@ -213,7 +213,7 @@ class CoachApp(App[None]):
         else:
             self.push_screen(self.step_screen(STEPS[0]))
 
-    def step_screen(self, step: str) -> Screen[Any]:
+    def step_screen(self, step: Step) -> Screen[Any]:
         """The screen for one step of the reflection."""
         from coach.tui.screens.challenges import ChallengesScreen
         from coach.tui.screens.coping import CopingScreen
