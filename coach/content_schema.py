@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coach.model import Category, Dimension
+from coach.model import (
+    ALIGNMENT,
+    APPRAISAL,
+    CHECKIN_STATE,
+    HELPFULNESS,
+    STRAIN,
+    Category,
+    Dimension,
+)
 from coach.text import FORBIDDEN, visible
 
 
@@ -133,13 +141,10 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
     *("settings.not_read", "settings.not_kept"),
 )
-# Scales the screens read, and how many labels each must have.
+# Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {
-    "appraisal": 5,
-    "helpfulness": 5,
-    "strain_ends": 2,
-    "alignment_ends": 2,
-    "checkin_state": 4,
+    scale.labels: scale.label_count
+    for scale in (APPRAISAL, HELPFULNESS, STRAIN, ALIGNMENT, CHECKIN_STATE)
 }
 # Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
 REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (

@@ -26,7 +26,17 @@ from typing import Any
 import orjson
 
 from coach.dates import clock_time, long_date
-from coach.model import Kind, ModelError, Reflection
+from coach.model import (
+    ALIGNMENT,
+    APPRAISAL,
+    APPRAISAL_PARTS,
+    HELPFULNESS,
+    STRAIN,
+    Kind,
+    ModelError,
+    Reflection,
+    Scale,
+)
 from coach.text import BIDI_CONTROLS, DEL_AND_C1_CONTROLS, quoted, visible
 
 EXPORT_FORMAT = "pwp-coach"
@@ -217,8 +227,8 @@ def _block(text: str, indent: int = 0) -> list[str]:
     return ["", *lines, ""]
 
 
-def _score(found: int | None, top: int) -> str:
-    return "not rated" if found is None else f"{found} of {top}"
+def _score(found: int | None, scale: Scale) -> str:
+    return "not rated" if found is None else f"{found} of {scale.high}"
 
 
 def _hard_part(reflection: Reflection) -> list[str]:
@@ -228,7 +238,7 @@ def _hard_part(reflection: Reflection) -> list[str]:
         if challenge.note.strip():
             lines += _block(challenge.note, indent=2)
     if reflection.strain is not None:
-        lines += ["", f"Strain (how demanding the day felt): {reflection.strain} of 10"]
+        lines += ["", f"Strain (how demanding the day felt): {_score(reflection.strain, STRAIN)}"]
     if reflection.narrative.strip():
         lines += ["", "What happened:", *_block(reflection.narrative)]
     return lines
@@ -242,15 +252,13 @@ def _matters_part(reflection: Reflection) -> list[str]:
         lines += ["", "A moment that mattered:", *_block(reflection.meaning)]
     if reflection.appraisal is not None:
         appraisal = reflection.appraisal
-        lines += [
-            "",
-            "Seen in the light of these values, the day was: "
-            f"comprehensible {appraisal.comprehensible} of 4, "
-            f"manageable {appraisal.manageable} of 4, "
-            f"meaningful {appraisal.meaningful} of 4",
-        ]
+        parts = (
+            f"{part} {_score(getattr(appraisal, part), APPRAISAL)}" for part in APPRAISAL_PARTS
+        )
+        lines += ["", f"Seen in the light of these values, the day was: {', '.join(parts)}"]
     if reflection.alignment is not None:
-        lines += ["", f"Alignment (how closely I lived my values): {reflection.alignment} of 10"]
+        aligned = _score(reflection.alignment, ALIGNMENT)
+        lines += ["", f"Alignment (how closely I lived my values): {aligned}"]
     return lines
 
 
@@ -261,7 +269,7 @@ def _help_part(reflection: Reflection) -> list[str]:
         if action.when.strip():
             lines += _after_lead("- When: ", action.when, indent=2)
         lines.append(f"  - Status: {action.status.value}")
-        lines.append(f"  - Helpfulness: {_score(action.helpfulness, 4)}")
+        lines.append(f"  - Helpfulness: {_score(action.helpfulness, HELPFULNESS)}")
     return lines
 
 

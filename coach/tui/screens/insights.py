@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Header
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
-from coach.model import Reflection
+from coach.model import ALIGNMENT, STRAIN, Reflection
 from coach.tui.widgets.insight_text import (
     challenge_lines,
     helps_lines,
@@ -77,13 +77,13 @@ class InsightsScreen(Screen[None]):
                 yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
         with VerticalScroll(id="insights-body"):
             yield Literal("Working it out…", id="insights-heading")
-            for name, title in (
-                ("strain", "Strain: how demanding the days felt (0-10)"),
-                ("alignment", "Alignment: how closely I lived my values (0-10)"),
+            for name, scale, title in (
+                ("strain", STRAIN, "Strain: how demanding the days felt"),
+                ("alignment", ALIGNMENT, "Alignment: how closely I lived my values"),
             ):
-                yield Literal(title, classes="insights-title")
+                yield Literal(f"{title} ({scale.span})", classes="insights-title")
                 with Horizontal(classes="chart-row"):
-                    yield ScoreChart(id=f"{name}-chart")
+                    yield ScoreChart(high=scale.high, id=f"{name}-chart")
                     yield Literal("", id=f"{name}-numbers", classes="chart-numbers")
             for name, title in (
                 ("challenges", "Challenges named most"),
