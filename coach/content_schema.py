@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from coach.model import (
     ALIGNMENT,
@@ -27,6 +27,8 @@ from coach.model import (
     STRAIN,
     Category,
     Dimension,
+    Kind,
+    Step,
 )
 from coach.text import FORBIDDEN, visible
 
@@ -119,6 +121,10 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "settings.not_read": frozenset({"problem"}),
     "settings.not_kept": frozenset({"problem"}),
 }
+# The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
+# sentence names it, and a short word for a narrow column.
+KindForm = Literal["title", "noun", "short"]
+KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
@@ -140,6 +146,8 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
     *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
     *("settings.not_read", "settings.not_kept"),
+    *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
+    *(f"step.{step.value}" for step in Step),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

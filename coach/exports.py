@@ -31,8 +31,8 @@ from coach.model import (
     APPRAISAL,
     APPRAISAL_PARTS,
     HELPFULNESS,
+    KIND_TITLES,
     STRAIN,
-    Kind,
     ModelError,
     Reflection,
     Scale,
@@ -282,7 +282,7 @@ def _section(title: str, level: int, body: list[str]) -> list[str]:
 
 
 def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
-    kind = "Quick check-in" if reflection.kind is Kind.CHECK_IN else "Reflection"
+    kind = KIND_TITLES[reflection.kind]
     title = f"{kind}, {clock_time(reflection.created)}"
     if level == 1:
         title = f"{kind}: {long_date(reflection.date)}, {clock_time(reflection.created)}"

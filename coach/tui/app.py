@@ -215,20 +215,11 @@ class CoachApp(App[None]):
 
     def step_screen(self, step: Step) -> Screen[Any]:
         """The screen for one step of the reflection."""
-        from coach.tui.screens.challenges import ChallengesScreen
-        from coach.tui.screens.coping import CopingScreen
-        from coach.tui.screens.summary import SummaryScreen
-        from coach.tui.screens.values import ValuesScreen
+        from coach.tui.screens.step import screen_for
 
         assert self.draft is not None
         self.draft.step = step
-        screens = {
-            "challenges": ChallengesScreen,
-            "values": ValuesScreen,
-            "coping": CopingScreen,
-            "summary": SummaryScreen,
-        }
-        return screens[step](self.draft)
+        return screen_for(step)(self.draft)
 
     def next_step(self) -> None:
         """Go on to the next step, keeping the draft."""

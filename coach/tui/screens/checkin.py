@@ -22,7 +22,6 @@ class CheckInScreen(SavingStepScreen):
     """The short path through the same three phases."""
 
     FIRST_FOCUS: ClassVar[str] = "#state"
-    SHOW_STEPS: ClassVar[bool] = False
 
     def compose_step(self) -> ComposeResult:
         """One question each, top to bottom."""

@@ -103,7 +103,7 @@ class EntryDetailScreen(Screen[str | None]):
     def action_delete(self) -> None:
         """Ask, then delete in the background."""
         when = long_date(self.reflection.date)
-        kind = "check-in" if self.reflection.kind.value == "check-in" else "reflection"
+        kind = self.app.catalog.kind_word(self.reflection.kind, "short")
         question = f"Delete the {kind} of {when}? This cannot be undone."
 
         def answer(confirmed: bool | None) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Button, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
-from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Value
+from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Step, Value
 from coach.settings import change_settings, read_settings
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
@@ -23,7 +23,7 @@ from coach.tui.widgets.score_bar import ScoreBar
 class ValuesScreen(StepScreen):
     """The core of the model: the day seen in the light of what matters to me."""
 
-    STEP: ClassVar[str] = "values"
+    STEP: ClassVar[Step | None] = Step.VALUES
     FIRST_FOCUS: ClassVar[str] = "#at-stake"
 
     def compose_step(self) -> ComposeResult:

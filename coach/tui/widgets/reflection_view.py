@@ -33,7 +33,7 @@ def _score(found: int | None, scale: Scale) -> str:
 
 def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
     """(heading, plain text) for each phase of a reflection that has something in it."""
-    kind = "Quick check-in" if reflection.kind.value == "check-in" else "Reflection"
+    kind = catalog.kind_word(reflection.kind)
     sections = [(f"{kind} · {long_date(reflection.date)}", "")]
     hard = [f"Strain: {_score(reflection.strain, STRAIN)}"]
     for challenge in reflection.challenges:
