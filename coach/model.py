@@ -142,22 +142,26 @@ class Step(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Challenge(Record):
-    """Something that made the day hard (phase 1), from the catalogue or in the user's words."""
+class Item(Record):
+    """Something chosen from the catalogue (its key and label), or in the user's own words."""
 
     key: str
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Challenge(Item):
+    """Something that made the day hard (phase 1)."""
+
     dimension: Dimension
     note: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
-class Value(Record):
+class Value(Item):
     """A personal value at stake in the day (phase 2)."""
 
-    key: str
-    label: str
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -176,11 +180,9 @@ APPRAISAL_PARTS: tuple[str, ...] = tuple(f.name for f in fields(Appraisal) if f.
 
 
 @dataclass(frozen=True, slots=True)
-class CopingAction(Record):
+class CopingAction(Item):
     """A proactive coping action chosen for tomorrow (phase 3), and how it went."""
 
-    key: str
-    label: str
     category: Category
     when: str = ""
     status: Status = Status.PLANNED

@@ -382,6 +382,8 @@ def _compile(cls: type) -> None:
     """
     if cls in _COMPILED:
         return
+    if cls.__subclasses__():  # its methods would be found first by every record below it
+        raise TypeError(f"{cls.__name__} only declares fields its records share: make those")
     scope: dict[str, Any] = {
         "ModelError": ModelError,
         "Mapping": Mapping,
@@ -400,7 +402,8 @@ class Record:
     """A frozen dataclass of the model whose dict form and checks come from its declaration.
 
     The methods here run once per class, on its first use: they write the class's own (see
-    ``_compile``), which answer every call after. A record class is not subclassed further.
+    ``_compile``), which answer every call after. A record may declare fields that several
+    share (the model's ``Item``: a key and a label); only those below it are made and read.
     """
 
     __slots__ = ()

@@ -193,3 +193,23 @@ def test_a_scale_knows_its_span_and_how_many_labels_it_takes() -> None:
     assert (ENDS.span, ENDS.label_count) == ("0-10", 2)
     assert STARS.read("stars", None) is None
     assert STARS.read("stars", 5) == 5
+
+
+@dataclass(frozen=True, slots=True)
+class Named(Record):
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rose(Named):
+    stars: int = field(metadata=meta(scale=STARS))
+
+
+def test_fields_shared_by_records_are_declared_once_and_read_in_each() -> None:
+    rose = Rose.from_dict({"name": "rambler", "stars": 4})
+    assert rose == Rose("rambler", 4)
+    assert rose.to_dict() == {"name": "rambler", "stars": 4}
+    with pytest.raises(ModelError, match=r"^name: is missing$"):
+        Rose.from_dict({"stars": 4})
+    with pytest.raises(TypeError, match="Named"):
+        Named("only shared")
