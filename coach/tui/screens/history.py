@@ -12,14 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
@@ -30,13 +27,11 @@ from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.text import visible
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 PAGE_SIZE = 50
 MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
@@ -86,19 +81,17 @@ def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog
     ]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(PageScreen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
-    app: CoachApp
     AUTO_FOCUS = "#history-table"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="history.back"),
-        Binding("enter", "open", "Open", id="history.open"),
-        Binding("slash", "search", "Search", id="history.search"),
-        Binding("f", "filters", "Filters", id="history.filters"),
-        Binding("x", "clear", "Clear", id="history.clear"),
-    ]
+    BINDINGS = page_keys(
+        "history",
+        ("enter", "open", "Open"),
+        ("slash", "search", "Search"),
+        ("f", "filters", "Filters"),
+        ("x", "clear", "Clear"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -296,10 +289,6 @@ class HistoryScreen(Screen[None]):
         self._query()
 
     # --- actions -------------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        """Back to home."""
-        self.app.pop_screen()
 
     def action_search(self) -> None:
         """Put the cursor in the search box."""

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.insight_text import (
     challenge_lines,
     helps_lines,
@@ -35,23 +35,17 @@ from coach.tui.widgets.score_chart import ScoreChart
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
-
 TOP_CHALLENGES = 5
 TOP_ACTIONS = 8
 TOP_VALUES = 5
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(PageScreen[None]):
     """The picture the journal gives, for the last 30, 90 or 365 days."""
 
-    app: CoachApp
     AUTO_FOCUS = "#insights-body"
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="insights.back"),
-        Binding("w", "next_window", "30/90/365 days", id="insights.next_window"),
+        *page_keys("insights", ("w", "next_window", "30/90/365 days")),
         *(
             Binding(
                 str(number),
@@ -164,7 +158,3 @@ class InsightsScreen(Screen[None]):
         """The next of 30, 90 and 365 days, round again after the last."""
         following = (TREND_WINDOWS.index(self.days) + 1) % len(TREND_WINDOWS)
         self.action_window(TREND_WINDOWS[following])
-
-    def action_back(self) -> None:
-        """Back to home."""
-        self.app.pop_screen()
