@@ -19,17 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from coach.model import (
-    ALIGNMENT,
-    APPRAISAL,
-    CHECKIN_STATE,
-    HELPFULNESS,
-    STRAIN,
-    Category,
-    Dimension,
-    Kind,
-    Step,
-)
+from coach.model import SCALES, Category, Dimension, Kind, Step
 from coach.text import FORBIDDEN, visible
 
 
@@ -150,10 +140,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *(f"step.{step.value}" for step in Step),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
-REQUIRED_SCALES: Mapping[str, int] = {
-    scale.labels: scale.label_count
-    for scale in (APPRAISAL, HELPFULNESS, STRAIN, ALIGNMENT, CHECKIN_STATE)
-}
+REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
 # Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
 REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
     *("title", "intro", "own_section_intro", "closing"),

@@ -47,6 +47,7 @@ APPRAISAL = Scale(0, 4, labels="appraisal")  # each part of the appraisal: not a
 HELPFULNESS = Scale(0, 4, labels="helpfulness")  # how much a coping action helped
 # How I am doing, asked in a quick check-in and kept in its draft; the last point is "not coping".
 CHECKIN_STATE = Scale(0, 3, labels="checkin_state")
+SCALES = (STRAIN, ALIGNMENT, APPRAISAL, HELPFULNESS, CHECKIN_STATE)
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2199, 12, 31)

@@ -15,11 +15,12 @@ from textual.widgets import DataTable, OptionList
 from coach.content import load_catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal
-from coach.model import Kind, Reflection
+from coach.model import Kind, Reflection, Step
 from coach.tui.app import CoachApp
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.resume_draft import ResumeDraftScreen
+from coach.tui.screens.step import screen_for
 from coach.tui.widgets.steps import StepIndicator
 from tests.tui.conftest import FIXED_NOW, fixed_clock, settle
 
@@ -84,3 +85,8 @@ async def test_a_services_words_for_kinds_and_steps_are_used_everywhere(tmp_path
             assert (
                 "1 What was hard  ›  2 Why it matters  ›  3 What will help  ›  4 Summary" in steps
             )
+
+
+def test_every_step_has_the_screen_that_names_it() -> None:
+    for step in Step:
+        assert screen_for(step).STEP is step
