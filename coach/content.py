@@ -17,19 +17,22 @@ from typing import Any
 
 from coach.content_schema import (
     CONTENT_FILES,
+    KIND_FORMS,
     REQUIRED_PROMPTS,
     REQUIRED_SCALES,
     REQUIRED_SUPPORT_TEXT,
     ContentError,
     KeepMissingFields,
+    KindForm,
     Layer,
     Located,
     read_folder,
 )
-from coach.model import Category, Dimension
+from coach.model import Category, Dimension, Kind, Step
 
 __all__ = [
     "CONTENT_FILES",
+    "KIND_FORMS",
     "REQUIRED_PROMPTS",
     "REQUIRED_SCALES",
     "Catalog",
@@ -159,6 +162,15 @@ class Catalog:
     def scale(self, key: str) -> tuple[str, ...]:
         """The labels of a scale, lowest first; raises KeyError if unknown."""
         return self.scales[key]
+
+    def kind_word(self, kind: Kind, form: KindForm = "title") -> str:
+        """What the coach calls ``kind``: its ``title`` (a heading), its ``noun`` (as a
+        sentence names it) or its ``short`` word (a narrow column)."""
+        return self.prompt(f"kind.{kind.value}.{form}")
+
+    def step_title(self, step: Step) -> str:
+        """The name of a step of the reflection, as the line of steps shows it."""
+        return self.prompt(f"step.{step.value}")
 
     def to_dict(self) -> dict[str, Any]:
         """The whole catalogue as plain JSON-ready data (``coach content show --json``)."""

@@ -17,9 +17,9 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from coach.model import Category, Dimension
+from coach.model import SCALES, Category, Dimension, Kind, Step
 from coach.text import FORBIDDEN, visible
 
 
@@ -111,6 +111,10 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "settings.not_read": frozenset({"problem"}),
     "settings.not_kept": frozenset({"problem"}),
 }
+# The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
+# sentence names it, and a short word for a narrow column.
+KindForm = Literal["title", "noun", "short"]
+KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
@@ -132,15 +136,11 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
     *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
     *("settings.not_read", "settings.not_kept"),
+    *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
+    *(f"step.{step.value}" for step in Step),
 )
-# Scales the screens read, and how many labels each must have.
-REQUIRED_SCALES: Mapping[str, int] = {
-    "appraisal": 5,
-    "helpfulness": 5,
-    "strain_ends": 2,
-    "alignment_ends": 2,
-    "checkin_state": 4,
-}
+# Scales the screens read, and how many labels each must have: one a point, or one an end.
+REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
 # Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
 REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
     *("title", "intro", "own_section_intro", "closing"),

@@ -19,12 +19,17 @@ from dataclasses import dataclass
 from coach.content import Catalog, ChallengeOption, CopingOption
 from coach.draft import own_key
 from coach.model import (
+    ALIGNMENT,
+    APPRAISAL,
+    HELPFULNESS,
+    STRAIN,
     Appraisal,
     Challenge,
     CopingAction,
     Dimension,
     Kind,
     Reflection,
+    Scale,
     Status,
     Value,
 )
@@ -146,8 +151,9 @@ def _leave_days(year: int, rng: random.Random) -> set[dt.date]:
     return days
 
 
-def _clamp(number: float, low: int, high: int) -> int:
-    return max(low, min(high, round(number)))
+def _clamp(number: float, scale: Scale) -> int:
+    """``number`` rounded to the nearest point on ``scale``."""
+    return max(scale.low, min(scale.high, round(number)))
 
 
 def _weighted(
@@ -212,7 +218,7 @@ def _followed_up(action: CopingAction, person: _Person, rng: random.Random) -> C
     helped = (
         person.helpful[action.key] - (0.8 if status is Status.PARTLY else 0) + rng.gauss(0, 0.7)
     )
-    rating = _clamp(helped, 0, 4) if rng.random() < 0.9 else None
+    rating = _clamp(helped, HELPFULNESS) if rng.random() < 0.9 else None
     return CopingAction(action.key, action.label, action.category, action.when, status, rating)
 
 
@@ -227,7 +233,7 @@ def _reflection(
 ) -> Reflection:
     kind = Kind.CHECK_IN if rng.random() < CHECK_IN_CHANCE else Kind.REFLECTION
     quick = kind is Kind.CHECK_IN
-    strain = max(floor, _clamp(pressure + rng.gauss(0, 1.2), 0, 10))
+    strain = max(floor, _clamp(pressure + rng.gauss(0, 1.2), STRAIN))
     challenges = _challenges(
         catalog, person, rng, pressure, 1 if quick else rng.choice((1, 2, 2, 3))
     )
@@ -239,14 +245,14 @@ def _reflection(
         Value(key, found.label) for key in dict.fromkeys(at_stake) if (found := catalog.value(key))
     ]
     actions = _actions(catalog, person, rng, challenges, 1 if quick else rng.choice((1, 2, 2, 3)))
-    alignment = _clamp(6.4 - 0.5 * (strain - 5) + 0.4 * len(values) + rng.gauss(0, 1.3), 0, 10)
+    alignment = _clamp(6.4 - 0.5 * (strain - 5) + 0.4 * len(values) + rng.gauss(0, 1.3), ALIGNMENT)
     appraisal = None
     if not quick and rng.random() < 0.9:
         ease = 4 - strain / 3
         appraisal = Appraisal(
-            _clamp(ease + 0.5 + rng.gauss(0, 0.8), 0, 4),
-            _clamp(ease + rng.gauss(0, 0.8), 0, 4),
-            _clamp(alignment / 2.5 + rng.gauss(0, 0.6), 0, 4),
+            _clamp(ease + 0.5 + rng.gauss(0, 0.8), APPRAISAL),
+            _clamp(ease + rng.gauss(0, 0.8), APPRAISAL),
+            _clamp(alignment / 2.5 + rng.gauss(0, 0.6), APPRAISAL),
         )
     minute = rng.randrange(16 * 60 + 45, 19 * 60 + 30)
     return Reflection(

@@ -3,15 +3,27 @@
 ``ReflectionDraft`` is mutable while the user works; ``to_reflection`` makes the validated,
 immutable ``Reflection``; ``to_state`` / ``from_state`` give the JSON-safe form kept as the
 journal's draft, so a crash loses at most the last few seconds.
+
+The draft holds the reflection's own fields under the same names (``SHARED``), so the
+conversions both ways, and the reading of a saved draft, walk the reflection's declaration
+rather than listing its fields again; a field added to ``Reflection`` and to the draft is
+carried by all four. What the draft keeps in its own way is said once each: the day, the ids,
+the time of writing, the appraisal's parts one by one (answered one at a time), the step it is
+on and the check-in's state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any, get_type_hints
 
 from coach.model import (
+    APPRAISAL,
+    APPRAISAL_PARTS,
+    CHECKIN_STATE,
     Appraisal,
     Category,
     Challenge,
@@ -20,12 +32,14 @@ from coach.model import (
     Kind,
     ModelError,
     Reflection,
+    Step,
     Value,
     new_id,
     now,
 )
+from coach.shape import EXTRA, Writer, meta, writer
 
-STEPS = ("challenges", "values", "coping", "summary")
+STEPS: tuple[Step, ...] = tuple(Step)
 MAX_ACTIONS = 3
 
 
@@ -35,7 +49,7 @@ class ReflectionDraft:
 
     kind: Kind = Kind.REFLECTION
     day: dt.date = field(default_factory=lambda: now().date())
-    step: str = STEPS[0]
+    step: Step = STEPS[0]
     editing_id: str | None = None
     created: dt.datetime | None = None
     # The id the reflection will be saved under, fixed from the start, so saving twice (or
@@ -47,21 +61,28 @@ class ReflectionDraft:
     narrative: str = ""
     values: list[Value] = field(default_factory=list)
     meaning: str = ""
-    comprehensible: int | None = None
-    manageable: int | None = None
-    meaningful: int | None = None
+    # The appraisal's parts (``APPRAISAL_PARTS``), each kept as soon as it is answered.
+    comprehensible: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
+    manageable: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
+    meaningful: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
     actions: list[CopingAction] = field(default_factory=list)
     notes: str = ""
-    checkin_state: int | None = None
+    checkin_state: int | None = field(default=None, metadata=meta(scale=CHECKIN_STATE))
     extra: dict[str, Any] = field(default_factory=dict)
+    # Fields of the appraisal a later version wrote, kept through an edit.
+    appraisal_extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kind = Kind(self.kind)
+        self.step = Step(self.step)
 
     @property
     def appraisal(self) -> Appraisal | None:
-        """The appraisal, once all three questions have an answer."""
-        parts = (self.comprehensible, self.manageable, self.meaningful)
-        if any(part is None for part in parts):
+        """The appraisal, once all its questions have an answer."""
+        parts = {name: getattr(self, name) for name in APPRAISAL_PARTS}
+        if any(part is None for part in parts.values()):
             return None
-        return Appraisal(*parts)  # type: ignore[arg-type]
+        return Appraisal(**parts, extra=dict(self.appraisal_extra))
 
     @property
     def is_empty(self) -> bool:
@@ -76,123 +97,124 @@ class ReflectionDraft:
         return [challenge.key for challenge in self.challenges]
 
     def to_reflection(self, created: dt.datetime | None = None) -> Reflection:
-        """The finished reflection; an edited one keeps its id and when it was created."""
+        """The finished reflection; an edited one keeps its id and when it was created.
+
+        Every action is kept: the limit of three is for choosing, not for saving.
+        """
         return Reflection(
             id=self.editing_id or self.reflection_id,
             date=self.day,
             created=self.created or created or now(),
-            kind=self.kind,
-            strain=self.strain,
-            alignment=self.alignment,
-            challenges=tuple(self.challenges),
-            narrative=self.narrative,
-            values=tuple(self.values),
-            meaning=self.meaning,
             appraisal=self.appraisal,
-            actions=tuple(self.actions),  # the limit of three is for choosing, not for saving
-            notes=self.notes,
             extra=dict(self.extra),
+            **{name: _copied(getattr(self, name)) for name in SHARED},
         )
 
     @classmethod
     def from_reflection(cls, reflection: Reflection) -> ReflectionDraft:
         """A draft for editing a saved reflection in place."""
         appraisal = reflection.appraisal
+        parts: dict[str, Any] = {name: getattr(appraisal, name, None) for name in APPRAISAL_PARTS}
         return cls(
-            kind=reflection.kind,
             day=reflection.date,
             editing_id=reflection.id,
             created=reflection.created,
             reflection_id=reflection.id,
-            strain=reflection.strain,
-            alignment=reflection.alignment,
-            challenges=list(reflection.challenges),
-            narrative=reflection.narrative,
-            values=list(reflection.values),
-            meaning=reflection.meaning,
-            comprehensible=appraisal.comprehensible if appraisal else None,
-            manageable=appraisal.manageable if appraisal else None,
-            meaningful=appraisal.meaningful if appraisal else None,
-            actions=list(reflection.actions),
-            notes=reflection.notes,
+            **parts,
+            appraisal_extra=dict(appraisal.extra) if appraisal else {},
             extra=dict(reflection.extra),
+            **{name: _copied(getattr(reflection, name)) for name in SHARED},
         )
 
     def to_state(self) -> dict[str, Any]:
-        """The JSON-safe form kept as the journal's draft."""
-        return {
-            "kind": self.kind.value,
-            "day": self.day.isoformat(),
-            "step": self.step,
-            "editing_id": self.editing_id,
-            "reflection_id": self.reflection_id,
-            "created": self.created.isoformat() if self.created else None,
-            "strain": self.strain,
-            "alignment": self.alignment,
-            "challenges": [c.to_dict() for c in self.challenges],
-            "narrative": self.narrative,
-            "values": [v.to_dict() for v in self.values],
-            "meaning": self.meaning,
-            "comprehensible": self.comprehensible,
-            "manageable": self.manageable,
-            "meaningful": self.meaningful,
-            "actions": [a.to_dict() for a in self.actions],
-            "notes": self.notes,
-            "checkin_state": self.checkin_state,
-            "extra": self.extra,
-        }
+        """The JSON-safe form kept as the journal's draft: every field, by its declared type."""
+        state = {}
+        for name, write in _state_writers():
+            found = getattr(self, name)
+            state[name] = found if write is None else write(found)
+        return state
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> ReflectionDraft:
-        """Read a saved draft back; raises ``ModelError`` if it cannot be trusted."""
-        try:
-            probe = Reflection.from_dict(
-                {
-                    "id": state.get("editing_id") or "draft",
-                    "date": state["day"],
-                    "created": state.get("created") or now().isoformat(),
-                    "kind": state.get("kind", Kind.REFLECTION.value),
-                    "strain": state.get("strain"),
-                    "alignment": state.get("alignment"),
-                    "challenges": state.get("challenges", []),
-                    "narrative": state.get("narrative", ""),
-                    "values": state.get("values", []),
-                    "meaning": state.get("meaning", ""),
-                    "actions": state.get("actions", []),
-                    "notes": state.get("notes", ""),
-                }
-            )
-        except KeyError as missing:
-            raise ModelError(str(missing), "is missing from the draft") from None
-        scores = {}
-        for name in ("comprehensible", "manageable", "meaningful", "checkin_state"):
-            found = state.get(name)
-            if found is not None and (not isinstance(found, int) or not 0 <= found <= 4):
-                raise ModelError(name, "must be 0-4 or null")
-            scores[name] = found
+    def from_state(cls, state: Mapping[str, Any]) -> ReflectionDraft:
+        """Read a saved draft back; raises ``ModelError`` if it cannot be trusted.
+
+        The reflection's fields are read and checked as a reflection's (an error names them
+        as a reflection would: a bad ``day`` is ``date``); the draft's own are forgiving where
+        a fallback is safe (an unknown step starts at the first, a lost id gets a new one).
+        Reads every draft this version and the ones before it saved.
+        """
+        if "day" not in state:
+            raise ModelError("day", "is missing from the draft")
+        editing_id = state.get("editing_id")
+        probe = Reflection.from_dict(
+            {
+                "kind": Kind.REFLECTION.value,  # drafts saved before kinds were kept
+                **{name: state[name] for name in SHARED if name in state},
+                "id": editing_id or "draft",
+                "date": state["day"],
+                "created": state.get("created") or now().isoformat(),
+            }
+        )
+        scored = {
+            spec.name: spec.metadata["scale"].read(spec.name, state.get(spec.name))
+            for spec in fields(cls)
+            if "scale" in spec.metadata
+        }
         step = state.get("step")
-        extra = state.get("extra")
         reflection_id = state.get("reflection_id")
         if not isinstance(reflection_id, str) or not reflection_id:
-            reflection_id = state.get("editing_id") or new_id()
+            reflection_id = editing_id or new_id()
         return cls(
-            kind=probe.kind,
             day=probe.date,
-            step=step if step in STEPS else STEPS[0],
-            editing_id=state.get("editing_id"),
+            step=Step(step) if step in STEPS else STEPS[0],
+            editing_id=editing_id,
             created=probe.created if state.get("created") else None,
-            strain=probe.strain,
-            alignment=probe.alignment,
-            challenges=list(probe.challenges),
-            narrative=probe.narrative,
-            values=list(probe.values),
-            meaning=probe.meaning,
-            actions=list(probe.actions),
-            notes=probe.notes,
-            extra=dict(extra) if isinstance(extra, dict) else {},
             reflection_id=reflection_id,
-            **scores,
+            extra=_dict_or_empty(state.get(EXTRA)),
+            appraisal_extra=_dict_or_empty(state.get("appraisal_extra")),
+            **scored,
+            **{name: _copied(getattr(probe, name)) for name in SHARED},
         )
+
+
+def _shared() -> tuple[str, ...]:
+    """The reflection's fields the draft holds under the same name and meaning.
+
+    ``created`` shares the name but not the meaning (a draft's is unset until an edit), and
+    each side's ``extra`` holds its own unknown fields, so both are carried by hand.
+    """
+    own = {spec.name for spec in fields(ReflectionDraft)}
+    carried_by_hand = {"created", EXTRA}
+    return tuple(
+        spec.name
+        for spec in fields(Reflection)
+        if spec.name in own and spec.name not in carried_by_hand
+    )
+
+
+SHARED = _shared()
+
+
+@cache
+def _state_writers() -> tuple[tuple[str, Writer | None], ...]:
+    kinds = get_type_hints(ReflectionDraft)
+    return tuple((spec.name, writer(kinds[spec.name])) for spec in fields(ReflectionDraft))
+
+
+def _copied(found: Any) -> Any:
+    """A value moved between a draft and a reflection: lists for the draft to change, tuples
+    for the reflection to keep, and a copy of unknown fields, so neither changes the other."""
+    if isinstance(found, tuple):
+        return list(found)
+    if isinstance(found, list):
+        return tuple(found)
+    if isinstance(found, Mapping):
+        return dict(found)
+    return found
+
+
+def _dict_or_empty(found: Any) -> dict[str, Any]:
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def own_key(label: str) -> str:

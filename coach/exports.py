@@ -25,7 +25,17 @@ from typing import Any
 import orjson
 
 from coach.dates import clock_time, long_date
-from coach.model import Kind, ModelError, Reflection
+from coach.model import (
+    ALIGNMENT,
+    APPRAISAL,
+    APPRAISAL_PARTS,
+    HELPFULNESS,
+    KIND_TITLES,
+    STRAIN,
+    ModelError,
+    Reflection,
+    Scale,
+)
 from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted, visible
 
 EXPORT_FORMAT = "pwp-coach"
@@ -249,8 +259,8 @@ def _block(text: str, indent: int = 0) -> list[str]:
     return ["", *lines, ""]
 
 
-def _score(found: int | None, top: int) -> str:
-    return "not rated" if found is None else f"{found} of {top}"
+def _score(found: int | None, scale: Scale) -> str:
+    return "not rated" if found is None else f"{found} of {scale.high}"
 
 
 def _hard_part(reflection: Reflection) -> list[str]:
@@ -260,7 +270,7 @@ def _hard_part(reflection: Reflection) -> list[str]:
         if challenge.note.strip():
             lines += _block(challenge.note, indent=2)
     if reflection.strain is not None:
-        lines += ["", f"Strain (how demanding the day felt): {reflection.strain} of 10"]
+        lines += ["", f"Strain (how demanding the day felt): {_score(reflection.strain, STRAIN)}"]
     if reflection.narrative.strip():
         lines += ["", "What happened:", *_block(reflection.narrative)]
     return lines
@@ -274,15 +284,13 @@ def _matters_part(reflection: Reflection) -> list[str]:
         lines += ["", "A moment that mattered:", *_block(reflection.meaning)]
     if reflection.appraisal is not None:
         appraisal = reflection.appraisal
-        lines += [
-            "",
-            "Seen in the light of these values, the day was: "
-            f"comprehensible {appraisal.comprehensible} of 4, "
-            f"manageable {appraisal.manageable} of 4, "
-            f"meaningful {appraisal.meaningful} of 4",
-        ]
+        parts = (
+            f"{part} {_score(getattr(appraisal, part), APPRAISAL)}" for part in APPRAISAL_PARTS
+        )
+        lines += ["", f"Seen in the light of these values, the day was: {', '.join(parts)}"]
     if reflection.alignment is not None:
-        lines += ["", f"Alignment (how closely I lived my values): {reflection.alignment} of 10"]
+        aligned = _score(reflection.alignment, ALIGNMENT)
+        lines += ["", f"Alignment (how closely I lived my values): {aligned}"]
     return lines
 
 
@@ -293,7 +301,7 @@ def _help_part(reflection: Reflection) -> list[str]:
         if action.when.strip():
             lines += _after_lead("- When: ", action.when, indent=2)
         lines.append(f"  - Status: {action.status.value}")
-        lines.append(f"  - Helpfulness: {_score(action.helpfulness, 4)}")
+        lines.append(f"  - Helpfulness: {_score(action.helpfulness, HELPFULNESS)}")
     return lines
 
 
@@ -306,7 +314,7 @@ def _section(title: str, level: int, body: list[str]) -> list[str]:
 
 
 def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
-    kind = "Quick check-in" if reflection.kind is Kind.CHECK_IN else "Reflection"
+    kind = KIND_TITLES[reflection.kind]
     title = f"{kind}, {clock_time(reflection.created)}"
     if level == 1:
         title = f"{kind}: {long_date(reflection.date)}, {clock_time(reflection.created)}"

@@ -4,6 +4,12 @@ The dict form (``Reflection.to_dict`` / ``Reflection.from_dict``) is the shape o
 in the journal file and in the JSON export, so it is a stable interface. Fields this version of
 the code does not know are kept in ``extra`` and written back unchanged.
 
+Each record is declared once, as a dataclass: its fields, their types and, where a type cannot
+say it, ``meta(...)`` (which scale a score is on, a rule a value must keep). The dict form, its
+reading and the checks a constructor makes are derived from that declaration by
+``coach.shape``; the scales, the kinds of entry and the steps of a reflection are declared here
+once, and the screens, the exports and the content's checks read them.
+
 The rules for the values every reflection carries are declared here and nowhere else; a
 reflection that breaks one is refused with a ``ModelError`` naming the field and quoting the
 value (escaped and cut short), whether it is read from a file or made in code:
@@ -23,20 +29,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
+from coach.shape import EXTRA, Record, meta
+from coach.shape import ModelError as ModelError  # the model's error, raised by its readers
+from coach.shape import Scale as Scale
 from coach.text import quoted
 
-E = TypeVar("E", bound="StrEnum")
-T = TypeVar("T")
+# --- the scales: every rating the coach asks for, with the content key of its words -------
 
-STRAIN_RANGE = (0, 10)
-ALIGNMENT_RANGE = (0, 10)
-APPRAISAL_RANGE = (0, 4)
-HELPFULNESS_RANGE = (0, 4)
+STRAIN = Scale(0, 10, labels="strain_ends", ends=True)  # how demanding the day felt
+ALIGNMENT = Scale(0, 10, labels="alignment_ends", ends=True)  # how closely I lived my values
+APPRAISAL = Scale(0, 4, labels="appraisal")  # each part of the appraisal: not at all to fully
+HELPFULNESS = Scale(0, 4, labels="helpfulness")  # how much a coping action helped
+# How I am doing, asked in a quick check-in and kept in its draft; the last point is "not coping".
+CHECKIN_STATE = Scale(0, 3, labels="checkin_state")
+SCALES = (STRAIN, ALIGNMENT, APPRAISAL, HELPFULNESS, CHECKIN_STATE)
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2199, 12, 31)
@@ -44,19 +55,6 @@ ID_MAX_LENGTH = 128
 EARLIEST_OFFSET = dt.timedelta(hours=-12)
 LATEST_OFFSET = dt.timedelta(hours=14)
 _ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._:-]{{0,{ID_MAX_LENGTH - 1}}}")
-
-
-class ModelError(ValueError):
-    """A value that does not fit the model; ``field`` names where (``actions[0].status``)."""
-
-    def __init__(self, field_path: str, problem: str) -> None:
-        super().__init__(f"{field_path}: {problem}")
-        self.field = field_path
-        self.problem = problem
-
-    def within(self, prefix: str) -> ModelError:
-        """The same error, with its field path placed under ``prefix``."""
-        return ModelError(f"{prefix}.{self.field}" if self.field else prefix, self.problem)
 
 
 def check_id(found: str, name: str = "id") -> None:
@@ -99,6 +97,11 @@ class Kind(StrEnum):
     CHECK_IN = "check-in"
 
 
+# What each kind is called where no catalogue is at hand (the Markdown export). The screens say
+# it in the content's own words (``kind.<kind>.title`` and friends in content/prompts.toml).
+KIND_TITLES: Mapping[Kind, str] = {Kind.REFLECTION: "Reflection", Kind.CHECK_IN: "Quick check-in"}
+
+
 class Dimension(StrEnum):
     """The side of the resilience model a challenge sits on."""
 
@@ -123,89 +126,15 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
-# --- small readers that name the field that is wrong -------------------------------------
+class Step(StrEnum):
+    """The steps of writing a reflection, in order: the three phases of the model, then the
+    summary. The draft keeps the one it is on; the screens show them, in the content's words
+    (``step.<step>`` in content/prompts.toml)."""
 
-
-def _text(source: Mapping[str, Any], name: str, *, required: bool = False) -> str:
-    if name not in source or source[name] is None:
-        if required:
-            raise ModelError(name, "is missing")
-        return ""
-    found = source[name]
-    if not isinstance(found, str):
-        raise ModelError(name, f"must be text, not {type(found).__name__}")
-    if required and not found.strip():
-        raise ModelError(name, "must not be empty")
-    return found
-
-
-def _score(source: Mapping[str, Any], name: str, bounds: tuple[int, int]) -> int | None:
-    found = source.get(name)
-    if found is None:
-        return None
-    low, high = bounds
-    if isinstance(found, bool) or not isinstance(found, int):
-        raise ModelError(name, f"must be a whole number {low}-{high} or null")
-    if not low <= found <= high:
-        raise ModelError(name, f"must be {low}-{high}, not {found}")
-    return found
-
-
-def _choice(source: Mapping[str, Any], name: str, enum: type[E]) -> E:
-    found = source.get(name)
-    member = enum._value2member_map_.get(found) if isinstance(found, str) else None
-    if member is None:
-        allowed = " | ".join(m.value for m in enum)
-        raise ModelError(name, f"must be one of {allowed}, not {found!r}")
-    return member  # type: ignore[return-value]
-
-
-def _unknown(source: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
-    """The fields of ``source`` this version does not know, kept to be written back."""
-    return {name: found for name, found in source.items() if name not in known}
-
-
-def _with_extra(known: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """The known fields, then any unknown ones kept from the file (never overriding a known one)."""
-    if not extra:
-        return known
-    return {**known, **{name: found for name, found in extra.items() if name not in known}}
-
-
-_CHALLENGE_FIELDS = frozenset({"key", "label", "dimension", "note"})
-_VALUE_FIELDS = frozenset({"key", "label"})
-_APPRAISAL_PARTS = ("comprehensible", "manageable", "meaningful")
-_APPRAISAL_FIELDS = frozenset(_APPRAISAL_PARTS)
-_ACTION_FIELDS = frozenset({"key", "label", "category", "when", "status", "helpfulness"})
-
-
-def _items(source: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
-    found = source.get(name)
-    if found is None:
-        return []
-    if not isinstance(found, list):
-        raise ModelError(name, "must be a list")
-    for index, item in enumerate(found):
-        if not isinstance(item, Mapping):
-            raise ModelError(f"{name}[{index}]", "must be an object")
-    return found
-
-
-def _parts(
-    source: Mapping[str, Any], name: str, build: Callable[[Mapping[str, Any]], T]
-) -> list[T]:
-    parts: list[T] = []
-    for index, item in enumerate(_items(source, name)):
-        try:
-            parts.append(build(item))
-        except ModelError as error:
-            raise error.within(f"{name}[{index}]") from None
-    return parts
-
-
-def _check_score(name: str, found: int | None, bounds: tuple[int, int]) -> None:
-    if found is not None:
-        _score({name: found}, name, bounds)
+    CHALLENGES = "challenges"
+    VALUES = "values"
+    COPING = "coping"
+    SUMMARY = "summary"
 
 
 # --- the parts of a reflection -----------------------------------------------------------
@@ -214,174 +143,64 @@ def _check_score(name: str, found: int | None, bounds: tuple[int, int]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class Challenge:
-    """Something that made the day hard (phase 1), from the catalogue or in the user's words."""
+class Item(Record):
+    """Something chosen from the catalogue (its key and label), or in the user's own words."""
 
     key: str
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Challenge(Item):
+    """Something that made the day hard (phase 1)."""
+
     dimension: Dimension
     note: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.dimension, Dimension):
-            object.__setattr__(self, "dimension", Dimension(self.dimension))
-
-    @classmethod
-    def from_dict(cls, source: Mapping[str, Any]) -> Challenge:
-        """Read and validate one challenge."""
-        return cls(
-            key=_text(source, "key", required=True),
-            label=_text(source, "label", required=True),
-            dimension=_choice(source, "dimension", Dimension),
-            note=_text(source, "note"),
-            extra=_unknown(source, _CHALLENGE_FIELDS),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form, unknown fields included."""
-        known = {
-            "key": self.key,
-            "label": self.label,
-            "dimension": self.dimension.value,
-            "note": self.note,
-        }
-        return _with_extra(known, self.extra)
-
 
 @dataclass(frozen=True, slots=True)
-class Value:
+class Value(Item):
     """A personal value at stake in the day (phase 2)."""
 
-    key: str
-    label: str
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def from_dict(cls, source: Mapping[str, Any]) -> Value:
-        """Read and validate one value."""
-        return cls(
-            key=_text(source, "key", required=True),
-            label=_text(source, "label", required=True),
-            extra=_unknown(source, _VALUE_FIELDS),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form, unknown fields included."""
-        known = {"key": self.key, "label": self.label}
-        return _with_extra(known, self.extra)
 
 
 @dataclass(frozen=True, slots=True)
-class Appraisal:
-    """The day seen in the light of one's values: each part 0 (not at all) to 4 (fully)."""
+class Appraisal(Record):
+    """The day seen in the light of one's values: each part on the ``APPRAISAL`` scale."""
 
-    comprehensible: int
-    manageable: int
-    meaningful: int
+    comprehensible: int = field(metadata=meta(scale=APPRAISAL))
+    manageable: int = field(metadata=meta(scale=APPRAISAL))
+    meaningful: int = field(metadata=meta(scale=APPRAISAL))
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        for name in _APPRAISAL_PARTS:
-            found = getattr(self, name)
-            if found is None:
-                raise ModelError(name, "is missing")
-            _check_score(name, found, APPRAISAL_RANGE)
 
-    @classmethod
-    def from_dict(cls, source: Mapping[str, Any]) -> Appraisal:
-        """Read and validate an appraisal."""
-        scores = {}
-        for name in _APPRAISAL_PARTS:
-            found = _score(source, name, APPRAISAL_RANGE)
-            if found is None:
-                raise ModelError(name, "is missing")
-            scores[name] = found
-        return cls(**scores, extra=_unknown(source, _APPRAISAL_FIELDS))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form, unknown fields included."""
-        known = {
-            "comprehensible": self.comprehensible,
-            "manageable": self.manageable,
-            "meaningful": self.meaningful,
-        }
-        return _with_extra(known, self.extra)
+# The appraisal's questions, in order: every field of ``Appraisal`` but ``extra``.
+APPRAISAL_PARTS: tuple[str, ...] = tuple(f.name for f in fields(Appraisal) if f.name != EXTRA)
 
 
 @dataclass(frozen=True, slots=True)
-class CopingAction:
+class CopingAction(Item):
     """A proactive coping action chosen for tomorrow (phase 3), and how it went."""
 
-    key: str
-    label: str
     category: Category
     when: str = ""
     status: Status = Status.PLANNED
-    helpfulness: int | None = None
+    helpfulness: int | None = field(default=None, metadata=meta(scale=HELPFULNESS))
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.category, Category):
-            object.__setattr__(self, "category", Category(self.category))
-        if not isinstance(self.status, Status):
-            object.__setattr__(self, "status", Status(self.status))
-        _check_score("helpfulness", self.helpfulness, HELPFULNESS_RANGE)
 
     @property
     def followed_up(self) -> bool:
         """Whether the user has said what became of it."""
         return self.status is not Status.PLANNED
 
-    @classmethod
-    def from_dict(cls, source: Mapping[str, Any]) -> CopingAction:
-        """Read and validate one action."""
-        return cls(
-            key=_text(source, "key", required=True),
-            label=_text(source, "label", required=True),
-            category=_choice(source, "category", Category),
-            when=_text(source, "when"),
-            status=_choice({"status": source.get("status", "planned")}, "status", Status),
-            helpfulness=_score(source, "helpfulness", HELPFULNESS_RANGE),
-            extra=_unknown(source, _ACTION_FIELDS),
-        )
-
     def followed(self, status: Status, helpfulness: int | None) -> CopingAction:
         """The same action with what became of it."""
         return replace(self, status=status, helpfulness=helpfulness)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form, unknown fields included."""
-        known = {
-            "key": self.key,
-            "label": self.label,
-            "category": self.category.value,
-            "when": self.when,
-            "status": self.status.value,
-            "helpfulness": self.helpfulness,
-        }
-        return _with_extra(known, self.extra)
-
 
 # --- the reflection ----------------------------------------------------------------------
-
-_KNOWN_FIELDS = frozenset(
-    {
-        "id",
-        "date",
-        "created",
-        "kind",
-        "strain",
-        "alignment",
-        "challenges",
-        "narrative",
-        "values",
-        "meaning",
-        "appraisal",
-        "actions",
-        "notes",
-    }
-)
 
 
 def new_id() -> str:
@@ -394,16 +213,20 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+def _check_date(day: dt.date) -> None:
+    check_day(day, "date")
+
+
 @dataclass(frozen=True, slots=True)
-class Reflection:
+class Reflection(Record):
     """One end-of-day reflection or quick check-in."""
 
-    id: str
-    date: dt.date
-    created: dt.datetime
-    kind: Kind = Kind.REFLECTION
-    strain: int | None = None
-    alignment: int | None = None
+    id: str = field(metadata=meta(check=check_id))
+    date: dt.date = field(metadata=meta(check=_check_date))
+    created: dt.datetime = field(metadata=meta(check=check_created))
+    kind: Kind = field(default=Kind.REFLECTION, metadata=meta(required=True))
+    strain: int | None = field(default=None, metadata=meta(scale=STRAIN))
+    alignment: int | None = field(default=None, metadata=meta(scale=ALIGNMENT))
     challenges: tuple[Challenge, ...] = ()
     narrative: str = ""
     values: tuple[Value, ...] = ()
@@ -412,18 +235,6 @@ class Reflection:
     actions: tuple[CopingAction, ...] = ()
     notes: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.kind, Kind):
-            object.__setattr__(self, "kind", Kind(self.kind))
-        for name in ("challenges", "values", "actions"):
-            if not isinstance(getattr(self, name), tuple):
-                object.__setattr__(self, name, tuple(getattr(self, name)))
-        _check_score("strain", self.strain, STRAIN_RANGE)
-        _check_score("alignment", self.alignment, ALIGNMENT_RANGE)
-        check_id(self.id)
-        check_day(self.date, "date")
-        check_created(self.created)
 
     @classmethod
     def new(cls, day: dt.date | None = None, **parts: Any) -> Reflection:
@@ -444,74 +255,6 @@ class Reflection:
     def with_changes(self, **changes: Any) -> Reflection:
         """A copy with some fields changed (reflections are immutable)."""
         return replace(self, **changes)
-
-    @classmethod
-    def from_dict(cls, source: Mapping[str, Any]) -> Reflection:
-        """Read and validate a reflection; raises ``ModelError`` naming the bad field."""
-        if not isinstance(source, Mapping):
-            raise ModelError("", "a reflection must be an object")
-        rid = _text(source, "id", required=True)
-        check_id(rid)
-        day_text = _text(source, "date", required=True)
-        try:
-            day = dt.date.fromisoformat(day_text)
-        except ValueError:
-            raise ModelError(
-                "date", f"must be a date like 2026-11-26, not {quoted(day_text)}"
-            ) from None
-        check_day(day, "date")
-        created_text = _text(source, "created", required=True)
-        try:
-            created = dt.datetime.fromisoformat(created_text)
-        except ValueError:
-            raise ModelError(
-                "created", f"must be an ISO date and time, not {quoted(created_text)}"
-            ) from None
-        check_created(created)
-        appraisal_source = source.get("appraisal")
-        appraisal = None
-        if appraisal_source is not None:
-            if not isinstance(appraisal_source, Mapping):
-                raise ModelError("appraisal", "must be an object or null")
-            try:
-                appraisal = Appraisal.from_dict(appraisal_source)
-            except ModelError as error:
-                raise error.within("appraisal") from None
-        return cls(
-            id=rid,
-            date=day,
-            created=created,
-            kind=_choice(source, "kind", Kind),
-            strain=_score(source, "strain", STRAIN_RANGE),
-            alignment=_score(source, "alignment", ALIGNMENT_RANGE),
-            challenges=tuple(_parts(source, "challenges", Challenge.from_dict)),
-            narrative=_text(source, "narrative"),
-            values=tuple(_parts(source, "values", Value.from_dict)),
-            meaning=_text(source, "meaning"),
-            appraisal=appraisal,
-            actions=tuple(_parts(source, "actions", CopingAction.from_dict)),
-            notes=_text(source, "notes"),
-            extra=_unknown(source, _KNOWN_FIELDS),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plain-dict form: every field, unknown ones included, in a stable order."""
-        known: dict[str, Any] = {
-            "id": self.id,
-            "date": self.date.isoformat(),
-            "created": self.created.isoformat(),
-            "kind": self.kind.value,
-            "strain": self.strain,
-            "alignment": self.alignment,
-            "challenges": [challenge.to_dict() for challenge in self.challenges],
-            "narrative": self.narrative,
-            "values": [value.to_dict() for value in self.values],
-            "meaning": self.meaning,
-            "appraisal": self.appraisal.to_dict() if self.appraisal else None,
-            "actions": [action.to_dict() for action in self.actions],
-            "notes": self.notes,
-        }
-        return _with_extra(known, self.extra)
 
     def search_text(self) -> str:
         """Every piece of text a search looks in, case-folded, in one string."""

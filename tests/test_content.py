@@ -274,7 +274,17 @@ def test_phase_out_of_range(tmp_path: Path, phase: str, says: str) -> None:
     assert says in error.problem
 
 
-@pytest.mark.parametrize("key", ["phase2.comprehensible", "support.offer", "summary.closing"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "phase2.comprehensible",
+        "support.offer",
+        "summary.closing",
+        "kind.check-in.noun",
+        "kind.reflection.title",
+        "step.coping",
+    ],
+)
 def test_missing_required_prompt(tmp_path: Path, key: str) -> None:
     base = copy_of_shipped(tmp_path)
     prompts = base / "prompts.toml"

@@ -145,3 +145,83 @@ def test_a_draft_saved_by_an_older_version_gets_an_id() -> None:
     state = full_draft().to_state()
     del state["reflection_id"]
     assert ReflectionDraft.from_state(state).reflection_id
+
+
+def test_a_draft_in_the_shape_saved_before_the_declaration_was_shared_still_loads() -> None:
+    """The exact state an earlier version wrote: no ``appraisal_extra``, every other key."""
+    state = {
+        "kind": "check-in",
+        "day": "2026-11-26",
+        "step": "values",
+        "editing_id": None,
+        "reflection_id": "7d3c9a1e-0d5b-4c1e-9a53-2b8e1f0f6a11",
+        "created": None,
+        "strain": 7,
+        "alignment": None,
+        "challenges": [
+            {"key": "caseload", "label": "Caseload", "dimension": "systemic", "note": "n"}
+        ],
+        "narrative": "Hard day",
+        "values": [{"key": "kindness", "label": "Kindness"}],
+        "meaning": "",
+        "comprehensible": 3,
+        "manageable": None,
+        "meaningful": 4,
+        "actions": [
+            {
+                "key": "walk",
+                "label": "Walk",
+                "category": "individual",
+                "when": "",
+                "status": "planned",
+                "helpfulness": None,
+            }
+        ],
+        "notes": "",
+        "checkin_state": 2,
+        "extra": {"later": 1},
+    }
+    draft = ReflectionDraft.from_state(state)
+    assert draft == ReflectionDraft(
+        kind=Kind.CHECK_IN,
+        day=DAY,
+        step="values",  # type: ignore[arg-type]
+        reflection_id="7d3c9a1e-0d5b-4c1e-9a53-2b8e1f0f6a11",
+        strain=7,
+        challenges=[Challenge("caseload", "Caseload", Dimension.SYSTEMIC, "n")],
+        narrative="Hard day",
+        values=[Value("kindness", "Kindness")],
+        comprehensible=3,
+        meaningful=4,
+        actions=[CopingAction("walk", "Walk", Category.INDIVIDUAL)],
+        checkin_state=2,
+        extra={"later": 1},
+    )
+    assert draft.to_state() == {**state, "appraisal_extra": {}}
+
+
+@pytest.mark.parametrize("state", [0, 1, 2, 3])
+def test_a_draft_takes_each_check_in_state_on_the_scale(state: int) -> None:
+    saved = {**full_draft().to_state(), "checkin_state": state}
+    assert ReflectionDraft.from_state(saved).checkin_state == state
+
+
+@pytest.mark.parametrize("state", [-1, 4, True, "2"])
+def test_a_draft_refuses_a_check_in_state_off_the_scale(state: object) -> None:
+    saved = {**full_draft().to_state(), "checkin_state": state}
+    with pytest.raises(ModelError) as raised:
+        ReflectionDraft.from_state(saved)
+    assert raised.value.field == "checkin_state"
+
+
+def test_an_edit_keeps_fields_a_later_version_added_to_the_appraisal() -> None:
+    original = Reflection(
+        id="abc",
+        date=DAY,
+        created=CREATED,
+        appraisal=Appraisal(1, 2, 3, extra={"reason": "later"}),
+    )
+    draft = ReflectionDraft.from_reflection(original)
+    draft.manageable = 4
+    resumed = ReflectionDraft.from_state(draft.to_state())
+    assert resumed.to_reflection().appraisal == Appraisal(1, 4, 3, extra={"reason": "later"})

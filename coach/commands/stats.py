@@ -8,7 +8,7 @@ import datetime as dt
 from coach.commands.common import CommandError, open_journal, print_data
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
-from coach.model import EARLIEST_DATE, LATEST_DATE
+from coach.model import ALIGNMENT, EARLIEST_DATE, HELPFULNESS, LATEST_DATE, STRAIN, Scale
 from coach.text import quoted, visible
 
 
@@ -65,8 +65,8 @@ def _ratings(count: int) -> str:
     return f"{count} rating{'' if count == 1 else 's'}"
 
 
-def _mean(number: float | None, top: int) -> str:
-    return "nothing rated" if number is None else f"{number:.1f} of {top}"
+def _mean(number: float | None, scale: Scale) -> str:
+    return "nothing rated" if number is None else f"{number:.1f} of {scale.high}"
 
 
 def readable(stats: JournalStats) -> str:
@@ -81,9 +81,9 @@ def readable(stats: JournalStats) -> str:
         for month, count in stats.per_month.items()
     ]
     lines += ["", f"The {STATS_WINDOW_DAYS} days to {stats.as_of}:"]
-    lines.append(f"  strain (how demanding days felt): {_mean(stats.strain_mean_30d, 10)}")
+    lines.append(f"  strain (how demanding days felt): {_mean(stats.strain_mean_30d, STRAIN)}")
     lines.append(
-        f"  alignment (how closely I lived my values): {_mean(stats.alignment_mean_30d, 10)}"
+        f"  alignment (how closely I lived my values): {_mean(stats.alignment_mean_30d, ALIGNMENT)}"
     )
     if stats.challenges:
         split = stats.dimensions
@@ -91,12 +91,16 @@ def readable(stats: JournalStats) -> str:
         lines += [f"  {c.count:>4}  {visible(c.label)}" for c in stats.challenges]
         lines.append(f"  individual {split['individual']}, systemic {split['systemic']}")
     if stats.actions:
-        lines += ["", "Coping actions: planned, done or partly done, mean helpfulness (0-4):"]
+        lines += [
+            "",
+            f"Coping actions: planned, done or partly done, mean helpfulness ({HELPFULNESS.span}):",
+        ]
         for action in stats.actions:
             helped = (
                 "not rated yet"
                 if action.helpfulness_mean is None
-                else f"helpfulness {action.helpfulness_mean:.1f} of 4 from {_ratings(action.rated)}"
+                else f"helpfulness {_mean(action.helpfulness_mean, HELPFULNESS)} "
+                f"from {_ratings(action.rated)}"
             )
             lines.append(
                 f"  {visible(action.label)}: planned {action.planned}, done {action.done}, {helped}"

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from coach.content import Catalog
 from coach.draft import STEPS, ReflectionDraft
 from coach.journal import Journal, JournalError
-from coach.model import Kind, ModelError, Reflection, now
+from coach.model import Kind, ModelError, Reflection, Step, now
 from coach.text import visible
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.screens.home import HomeScreen
@@ -213,22 +213,13 @@ class CoachApp(App[None]):
         else:
             self.push_screen(self.step_screen(STEPS[0]))
 
-    def step_screen(self, step: str) -> Screen[Any]:
+    def step_screen(self, step: Step) -> Screen[Any]:
         """The screen for one step of the reflection."""
-        from coach.tui.screens.challenges import ChallengesScreen
-        from coach.tui.screens.coping import CopingScreen
-        from coach.tui.screens.summary import SummaryScreen
-        from coach.tui.screens.values import ValuesScreen
+        from coach.tui.screens.step import screen_for
 
         assert self.draft is not None
         self.draft.step = step
-        screens = {
-            "challenges": ChallengesScreen,
-            "values": ValuesScreen,
-            "coping": CopingScreen,
-            "summary": SummaryScreen,
-        }
-        return screens[step](self.draft)
+        return screen_for(step)(self.draft)
 
     def next_step(self) -> None:
         """Go on to the next step, keeping the draft."""

@@ -565,19 +565,6 @@ async def test_about_from_the_command_palette(tmp_path: Path, catalog: Catalog) 
     assert "coach export" in text
 
 
-async def test_about_from_the_palette_and_back(app: CoachApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"About", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, AboutScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
-
-
 # --- the content these screens read -----------------------------------------------------------
 
 SCREEN_WORDS = (

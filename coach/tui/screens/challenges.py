@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
 from coach.insights import support_offered
-from coach.model import Challenge, Dimension
+from coach.model import STRAIN, Challenge, Dimension, Step
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
@@ -25,7 +25,7 @@ from coach.tui.widgets.score_bar import ScoreBar
 class ChallengesScreen(StepScreen):
     """Name what made the day hard, individual and systemic, and how demanding it felt."""
 
-    STEP: ClassVar[str] = "challenges"
+    STEP: ClassVar[Step | None] = Step.CHALLENGES
     FIRST_FOCUS: ClassVar[str] = "#filter"
 
     def compose_step(self) -> ComposeResult:
@@ -49,8 +49,7 @@ class ChallengesScreen(StepScreen):
             )
         yield ItemInputs(id="challenge-notes", input_class="challenge-note")
         yield self.label("phase1.strain")
-        ends = catalog.scale("strain_ends")
-        yield ScoreBar(10, value=self.draft.strain, ends=(ends[0], ends[1]), id="strain")
+        yield ScoreBar(STRAIN, catalog.scale(STRAIN.labels), value=self.draft.strain, id="strain")
         yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
         yield Literal(catalog.prompt("phase1.privacy"), classes="step-intro")

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import RadioButton, RadioSet, Select
 
 from coach.insights import support_offered
-from coach.model import Challenge, CopingAction, Value
+from coach.model import CHECKIN_STATE, STRAIN, Challenge, CopingAction, Value
 from coach.text import visible
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
@@ -22,7 +22,6 @@ class CheckInScreen(SavingStepScreen):
     """The short path through the same three phases."""
 
     FIRST_FOCUS: ClassVar[str] = "#state"
-    SHOW_STEPS: ClassVar[bool] = False
 
     def compose_step(self) -> ComposeResult:
         """One question each, top to bottom."""
@@ -32,11 +31,11 @@ class CheckInScreen(SavingStepScreen):
         yield Literal(catalog.prompt("checkin.intro"), classes="step-intro")
         yield Literal(catalog.prompt("checkin.state"), classes="question")
         with RadioSet(id="state"):
-            for index, label in enumerate(catalog.scale("checkin_state")):
-                yield RadioButton(Content(visible(label)), value=index == draft.checkin_state)
+            states = enumerate(catalog.scale(CHECKIN_STATE.labels), start=CHECKIN_STATE.low)
+            for state, label in states:
+                yield RadioButton(Content(visible(label)), value=state == draft.checkin_state)
         yield Literal(catalog.prompt("checkin.strain"), classes="question")
-        ends = catalog.scale("strain_ends")
-        yield ScoreBar(10, value=draft.strain, ends=(ends[0], ends[1]), id="strain")
+        yield ScoreBar(STRAIN, catalog.scale(STRAIN.labels), value=draft.strain, id="strain")
         yield SupportOffer(id="support-offer")
         for name, kept, offered in (
             ("challenge", draft.challenges, catalog.challenges),
@@ -56,14 +55,13 @@ class CheckInScreen(SavingStepScreen):
         self._show_support_offer()
 
     def _show_support_offer(self) -> None:
-        states = len(self.app.catalog.scale("checkin_state"))
-        not_coping = self.draft.checkin_state == states - 1
+        not_coping = self.draft.checkin_state == CHECKIN_STATE.high
         offer = self.query_one("#support-offer", SupportOffer)
         offer.display = support_offered(self.draft.strain, not_coping=not_coping)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """How I am doing."""
-        self.draft.checkin_state = event.radio_set.pressed_index
+        self.draft.checkin_state = CHECKIN_STATE.low + event.radio_set.pressed_index
         self._show_support_offer()
 
     def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:

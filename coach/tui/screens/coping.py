@@ -14,7 +14,7 @@ from textual.widgets.selection_list import Selection
 
 from coach.draft import MAX_ACTIONS, own_action
 from coach.journal import JournalError
-from coach.model import Category, CopingAction
+from coach.model import Category, CopingAction, Step
 from coach.ranking import Suggestion, rank_suggestions
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
@@ -24,7 +24,7 @@ from coach.tui.widgets.item_inputs import ItemInputs
 class CopingScreen(StepScreen):
     """Choose one to three concrete things for tomorrow, ranked for today's challenges."""
 
-    STEP: ClassVar[str] = "coping"
+    STEP: ClassVar[Step | None] = Step.COPING
     FIRST_FOCUS: ClassVar[str] = "#suggestions"
 
     def compose_step(self) -> ComposeResult:

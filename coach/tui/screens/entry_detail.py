@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
@@ -18,13 +15,11 @@ from coach.journal import JournalError
 from coach.journal.outside import documents_folder
 from coach.model import Reflection
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.reflection_view import ReflectionView
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 DELETED = "deleted"
 
@@ -40,18 +35,13 @@ def markdown_path(folder: Path, reflection: Reflection) -> Path:
     return candidate
 
 
-class EntryDetailScreen(Screen[str | None]):
+class EntryDetailScreen(PageScreen[str | None]):
     """The whole reflection; dismisses with ``DELETED`` once it has been deleted."""
 
-    app: CoachApp
     AUTO_FOCUS = "#entry-body"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="entry.back"),
-        Binding("e", "edit", "Edit", id="entry.edit"),
-        Binding("d", "delete", "Delete", id="entry.delete"),
-        Binding("m", "markdown", "Markdown", id="entry.markdown"),
-    ]
+    BINDINGS = page_keys(
+        "entry", ("e", "edit", "Edit"), ("d", "delete", "Delete"), ("m", "markdown", "Markdown")
+    )
 
     def __init__(self, reflection: Reflection, *, export_folder: Path | None = None) -> None:
         """``export_folder``: where the Markdown file is offered (default: Documents, or home)."""
@@ -83,10 +73,6 @@ class EntryDetailScreen(Screen[str | None]):
         if event.button.id in actions:
             actions[event.button.id]()
 
-    def action_back(self) -> None:
-        """Back to history."""
-        self.dismiss(None)
-
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
         draft = self.app.draft
@@ -103,7 +89,7 @@ class EntryDetailScreen(Screen[str | None]):
     def action_delete(self) -> None:
         """Ask, then delete in the background."""
         when = long_date(self.reflection.date)
-        kind = "check-in" if self.reflection.kind.value == "check-in" else "reflection"
+        kind = self.app.catalog.kind_word(self.reflection.kind, "short")
         question = f"Delete the {kind} of {when}? This cannot be undone."
 
         def answer(confirmed: bool | None) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Select
 
 from coach.dates import day_and_month
 from coach.journal import JournalError
-from coach.model import Reflection, Status
+from coach.model import HELPFULNESS, Reflection, Status
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import literal
 
@@ -56,7 +56,7 @@ class FollowUpScreen(Screen[bool | None]):
     def compose(self) -> ComposeResult:
         """A row per planned action."""
         catalog = self.app.catalog
-        helpfulness = catalog.scale("helpfulness")
+        helpfulness = list(enumerate(catalog.scale(HELPFULNESS.labels), start=HELPFULNESS.low))
         yield Header()
         with VerticalScroll(classes="step-body"):
             yield Literal(catalog.prompt("followup.title"), classes="step-title")
@@ -75,7 +75,7 @@ class FollowUpScreen(Screen[bool | None]):
                         compact=True,
                     )
                     yield Select(
-                        [(literal(f"{n} {label}"), n) for n, label in enumerate(helpfulness)],
+                        [(literal(f"{n} {label}"), n) for n, label in helpfulness],
                         prompt="How helpful?",
                         id=f"helpful-{index}",
                         compact=True,

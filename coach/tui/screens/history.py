@@ -12,35 +12,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
+from coach.content import Catalog
 from coach.dates import dated_weekday
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.text import visible
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
-
 PAGE_SIZE = 50
 MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
 SEARCH_DELAY = 0.2  # seconds after the last key before a search runs
-KIND_WORDS = {Kind.REFLECTION: "reflection", Kind.CHECK_IN: "check-in"}
 NARROW_WIDTH = 100
 
 
@@ -61,7 +56,7 @@ def column_widths(total: int) -> dict[str, int]:
     return widths
 
 
-def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]:
+def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog) -> list[Content]:
     """The cells of one reflection's line: user text as literal ``Content``, never markup.
 
     Labels are made visible before they are cut to fit, so the width counts what is shown.
@@ -78,7 +73,7 @@ def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]
 
     return [
         Content(day),
-        Content(KIND_WORDS[reflection.kind]),
+        Content(catalog.kind_word(reflection.kind, "short")),
         score(reflection.strain, widths["strain"]),
         score(reflection.alignment, widths["alignment"]),
         Content(_fit(challenge, widths["challenge"])),
@@ -86,19 +81,17 @@ def history_row(reflection: Reflection, widths: dict[str, int]) -> list[Content]
     ]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(PageScreen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
-    app: CoachApp
     AUTO_FOCUS = "#history-table"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="history.back"),
-        Binding("enter", "open", "Open", id="history.open"),
-        Binding("slash", "search", "Search", id="history.search"),
-        Binding("f", "filters", "Filters", id="history.filters"),
-        Binding("x", "clear", "Clear", id="history.clear"),
-    ]
+    BINDINGS = page_keys(
+        "history",
+        ("enter", "open", "Open"),
+        ("slash", "search", "Search"),
+        ("f", "filters", "Filters"),
+        ("x", "clear", "Clear"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -128,10 +121,7 @@ class HistoryScreen(Screen[None]):
     def _filters(self) -> list[Select[str]]:
         """The filter row: challenge, value, action and kind, each "any" until chosen."""
         catalog = self.app.catalog
-        kinds = [
-            (literal("Reflection"), Kind.REFLECTION.value),
-            (literal("Quick check-in"), Kind.CHECK_IN.value),
-        ]
+        kinds = [(literal(catalog.kind_word(kind)), kind.value) for kind in Kind]
         return [
             Select[str](options, prompt=prompt, id=f"filter-{name}", compact=True)
             for name, prompt, options in (
@@ -210,7 +200,8 @@ class HistoryScreen(Screen[None]):
         for reflection in rows:
             if reflection.id not in self._shown:
                 self._shown[reflection.id] = reflection
-                table.add_row(*history_row(reflection, self._widths), key=reflection.id)
+                row = history_row(reflection, self._widths, self.app.catalog)
+                table.add_row(*row, key=reflection.id)
         self._show_status()
         if first:
             self.call_after_refresh(self._mount_filters)
@@ -298,10 +289,6 @@ class HistoryScreen(Screen[None]):
         self._query()
 
     # --- actions -------------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        """Back to home."""
-        self.app.pop_screen()
 
     def action_search(self) -> None:
         """Put the cursor in the search box."""

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
-from coach.model import Reflection
+from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.insight_text import (
     challenge_lines,
     helps_lines,
@@ -35,23 +35,17 @@ from coach.tui.widgets.score_chart import ScoreChart
 
 # The file, not a path relative to the class: subclasses elsewhere find it too.
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
-
 TOP_CHALLENGES = 5
 TOP_ACTIONS = 8
 TOP_VALUES = 5
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(PageScreen[None]):
     """The picture the journal gives, for the last 30, 90 or 365 days."""
 
-    app: CoachApp
     AUTO_FOCUS = "#insights-body"
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="insights.back"),
-        Binding("w", "next_window", "30/90/365 days", id="insights.next_window"),
+        *page_keys("insights", ("w", "next_window", "30/90/365 days")),
         *(
             Binding(
                 str(number),
@@ -77,13 +71,13 @@ class InsightsScreen(Screen[None]):
                 yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
         with VerticalScroll(id="insights-body"):
             yield Literal("Working it out…", id="insights-heading")
-            for name, title in (
-                ("strain", "Strain: how demanding the days felt (0-10)"),
-                ("alignment", "Alignment: how closely I lived my values (0-10)"),
+            for name, scale, title in (
+                ("strain", STRAIN, "Strain: how demanding the days felt"),
+                ("alignment", ALIGNMENT, "Alignment: how closely I lived my values"),
             ):
-                yield Literal(title, classes="insights-title")
+                yield Literal(f"{title} ({scale.span})", classes="insights-title")
                 with Horizontal(classes="chart-row"):
-                    yield ScoreChart(id=f"{name}-chart")
+                    yield ScoreChart(high=scale.high, id=f"{name}-chart")
                     yield Literal("", id=f"{name}-numbers", classes="chart-numbers")
             for name, title in (
                 ("challenges", "Challenges named most"),
@@ -164,7 +158,3 @@ class InsightsScreen(Screen[None]):
         """The next of 30, 90 and 365 days, round again after the last."""
         following = (TREND_WINDOWS.index(self.days) + 1) % len(TREND_WINDOWS)
         self.action_window(TREND_WINDOWS[following])
-
-    def action_back(self) -> None:
-        """Back to home."""
-        self.app.pop_screen()

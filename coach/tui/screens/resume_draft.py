@@ -39,7 +39,7 @@ class ResumeDraftScreen(ModalScreen[bool]):
         """When it was saved, what it holds, and the two choices."""
         saved = self.saved.astimezone()
         when = f"{day_and_month(saved)} at {clock_time(saved)}"
-        kind = "quick check-in" if self.draft.kind.value == "check-in" else "reflection"
+        kind = self.app.catalog.kind_word(self.draft.kind, "noun")
         with Vertical(classes="dialog"):
             yield Literal(self.app.catalog.prompt("draft.resume", saved=when))
             yield Literal(f"An unsaved {kind} for {self.draft.day.isoformat()}.")

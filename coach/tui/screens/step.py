@@ -3,7 +3,7 @@ and, for the steps that end it (summary, quick check-in), saving in a worker."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Header
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.journal import JournalError
-from coach.model import Reflection
+from coach.model import Reflection, Step
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.steps import StepIndicator
 
@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 
 
 class StepScreen(Screen[None]):
-    """One step of the reflection; subclasses fill ``compose_step`` and keep the draft current."""
+    """One step of the reflection; subclasses fill ``compose_step`` and keep the draft current.
+
+    A subclass that is a step of the reflection says which in ``STEP``, and so becomes that
+    step's screen (``screen_for``); one without a step (the quick check-in) shows no steps.
+    """
 
     app: CoachApp
-    STEP: ClassVar[str] = ""
+    STEP: ClassVar[Step | None] = None
     NEXT_LABEL: ClassVar[str] = "Next"
-    SHOW_STEPS: ClassVar[bool] = True
     # The question that has the focus when the step opens (AUTO_FOCUS would scroll to it).
     FIRST_FOCUS: ClassVar[str] = ""
     AUTO_FOCUS = None
@@ -39,6 +42,13 @@ class StepScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next step", id="step.next", priority=True),
     ]
 
+    _for_step: ClassVar[dict[Step, type[StepScreen]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "STEP" in cls.__dict__ and cls.STEP is not None:
+            StepScreen._for_step[cls.STEP] = cls
+
     def __init__(self, draft: ReflectionDraft) -> None:
         super().__init__()
         self.draft = draft
@@ -46,8 +56,8 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, where we are, the step itself, back and next, footer."""
         yield Header()
-        if self.SHOW_STEPS:
-            yield StepIndicator(self.STEP)
+        if self.STEP is not None:
+            yield StepIndicator(self.STEP, self.app.catalog)
         with VerticalScroll(classes="step-body"):
             yield from self.compose_step()
             with Horizontal(classes="step-buttons"):
@@ -96,6 +106,15 @@ class StepScreen(Screen[None]):
         """On to the next step."""
         self.keep_typed()
         self.app.next_step()
+
+
+def screen_for(step: Step) -> type[StepScreen]:
+    """The screen of one step of the reflection: the subclass whose ``STEP`` it is."""
+    # Each step's module, imported here (not at the top: they import this one) so that its
+    # screen has said which step it is before it is looked up.
+    from coach.tui.screens import challenges, coping, summary, values  # noqa: F401
+
+    return StepScreen._for_step[step]
 
 
 def closing_line(reflection: Reflection, catalog: Catalog) -> str:

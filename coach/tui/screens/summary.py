@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import Button
 
-from coach.model import Reflection
+from coach.model import Reflection, Step
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.reflection_view import ReflectionView
@@ -16,7 +16,7 @@ from coach.tui.widgets.reflection_view import ReflectionView
 class SummaryScreen(SavingStepScreen):
     """Read it through; save it; hear your values back."""
 
-    STEP: ClassVar[str] = "summary"
+    STEP: ClassVar[Step | None] = Step.SUMMARY
 
     def compose_step(self) -> ComposeResult:
         """The reflection laid out by phase."""

@@ -12,20 +12,18 @@ from textual.widgets import Button, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.journal import JournalError
-from coach.model import Value
+from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Step, Value
 from coach.settings import change_settings, read_settings
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
 
-APPRAISAL_PARTS = ("comprehensible", "manageable", "meaningful")
-
 
 class ValuesScreen(StepScreen):
     """The core of the model: the day seen in the light of what matters to me."""
 
-    STEP: ClassVar[str] = "values"
+    STEP: ClassVar[Step | None] = Step.VALUES
     FIRST_FOCUS: ClassVar[str] = "#at-stake"
 
     def compose_step(self) -> ComposeResult:
@@ -40,13 +38,13 @@ class ValuesScreen(StepScreen):
         yield self.label("phase2.moment")
         self._meaning = Prefill.for_text_area(self.draft.meaning)
         yield TextArea(self._meaning.shown, id="meaning", soft_wrap=True)
-        appraisal_labels = catalog.scale("appraisal")
+        appraisal_words = catalog.scale(APPRAISAL.labels)
         for part in APPRAISAL_PARTS:
             yield self.label(f"phase2.{part}")
-            yield ScoreBar(4, value=getattr(self.draft, part), labels=appraisal_labels, id=part)
+            yield ScoreBar(APPRAISAL, appraisal_words, value=getattr(self.draft, part), id=part)
         yield self.label("phase2.alignment")
-        ends = catalog.scale("alignment_ends")
-        yield ScoreBar(10, value=self.draft.alignment, ends=(ends[0], ends[1]), id="alignment")
+        alignment_words = catalog.scale(ALIGNMENT.labels)
+        yield ScoreBar(ALIGNMENT, alignment_words, value=self.draft.alignment, id="alignment")
 
     def on_mount(self) -> None:
         """Show the core values and which are at stake."""

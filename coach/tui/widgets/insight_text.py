@@ -20,6 +20,7 @@ from coach.insights import (
     ScoreSeries,
     ValueAtStake,
 )
+from coach.model import HELPFULNESS
 
 SHOWN_WEEKS = 5
 
@@ -94,7 +95,8 @@ def helps_line(outcome: ActionOutcome) -> str:
     line = f"{outcome.label}: planned {outcome.planned}, done {outcome.done}"
     if outcome.helpfulness_mean is None:
         return f"{line}, not rated yet"
-    helped = f"helped {outcome.helpfulness_mean:.1f} of 4 from {_ratings(outcome.rated)}"
+    mean = f"{outcome.helpfulness_mean:.1f} of {HELPFULNESS.high}"
+    helped = f"helped {mean} from {_ratings(outcome.rated)}"
     if not outcome.enough_ratings:
         helped += ": early days"
     return f"{line}, {helped}"

@@ -7,7 +7,16 @@ from textual.containers import Vertical
 
 from coach.content import Catalog
 from coach.dates import long_date
-from coach.model import Reflection, Status
+from coach.model import (
+    ALIGNMENT,
+    APPRAISAL,
+    APPRAISAL_PARTS,
+    HELPFULNESS,
+    STRAIN,
+    Reflection,
+    Scale,
+    Status,
+)
 from coach.tui.widgets.literal import Literal
 
 STATUS_WORDS = {
@@ -18,15 +27,15 @@ STATUS_WORDS = {
 }
 
 
-def _score(found: int | None, high: int) -> str:
-    return "not rated" if found is None else f"{found}/{high}"
+def _score(found: int | None, scale: Scale) -> str:
+    return "not rated" if found is None else f"{found}/{scale.high}"
 
 
 def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
     """(heading, plain text) for each phase of a reflection that has something in it."""
-    kind = "Quick check-in" if reflection.kind.value == "check-in" else "Reflection"
+    kind = catalog.kind_word(reflection.kind)
     sections = [(f"{kind} · {long_date(reflection.date)}", "")]
-    hard = [f"Strain: {_score(reflection.strain, 10)}"]
+    hard = [f"Strain: {_score(reflection.strain, STRAIN)}"]
     for challenge in reflection.challenges:
         note = f": {challenge.note}" if challenge.note else ""
         hard.append(f"· {challenge.label} ({challenge.dimension.value}){note}")
@@ -39,20 +48,23 @@ def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[
     if reflection.meaning:
         matters.append(reflection.meaning)
     if reflection.appraisal is not None:
-        labels = catalog.scale("appraisal")
-        appraisal = reflection.appraisal
-        for key, found in (
-            ("phase2.comprehensible", appraisal.comprehensible),
-            ("phase2.manageable", appraisal.manageable),
-            ("phase2.meaningful", appraisal.meaningful),
-        ):
-            matters.append(f"{catalog.prompt(key)} {labels[found]} ({found}/4)")
-    matters.append(f"Alignment with my values: {_score(reflection.alignment, 10)}")
+        labels = catalog.scale(APPRAISAL.labels)
+        for part in APPRAISAL_PARTS:
+            found = getattr(reflection.appraisal, part)
+            label = labels[found - APPRAISAL.low]
+            matters.append(
+                f"{catalog.prompt(f'phase2.{part}')} {label} ({_score(found, APPRAISAL)})"
+            )
+    matters.append(f"Alignment with my values: {_score(reflection.alignment, ALIGNMENT)}")
     sections.append((catalog.prompt("phase2.title"), "\n".join(matters)))
     helps = []
     for action in reflection.actions:
         when = f", {action.when}" if action.when else ""
-        rated = f", helped {action.helpfulness}/4" if action.helpfulness is not None else ""
+        rated = (
+            ""
+            if action.helpfulness is None
+            else f", helped {_score(action.helpfulness, HELPFULNESS)}"
+        )
         helps.append(f"· {action.label} ({action.category.value}{when}): "
                      f"{STATUS_WORDS[action.status]}{rated}")  # fmt: skip
     sections.append((catalog.prompt("phase3.title"), "\n".join(helps) or "Nothing chosen."))

@@ -1,4 +1,4 @@
-"""A one-line 0-N rating: arrows or digits to choose, a click works too."""
+"""A one-line rating on one of the model's scales: arrows or digits to choose, a click works too."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from coach.model import Scale
+
 
 class ScoreBar(Widget, can_focus=True):
-    """A rating from ``low`` to ``high`` (or not yet rated), with words for its ends."""
+    """A rating on ``scale`` (or not yet rated), with the scale's words from the content: one
+    for each point, shown beside the choice, or one for each end, shown at the ends."""
 
     DEFAULT_CSS = """
     ScoreBar { height: auto; width: 1fr; }
@@ -45,18 +48,18 @@ class ScoreBar(Widget, can_focus=True):
 
     def __init__(
         self,
-        high: int,
+        scale: Scale,
+        words: tuple[str, ...],
         *,
         value: int | None = None,
-        ends: tuple[str, str] | None = None,
-        labels: tuple[str, ...] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.low = 0
-        self.high = high
-        self.ends = ends
-        self.labels = labels
+        self.scale = scale
+        self.low = scale.low
+        self.high = scale.high
+        self.ends = (words[0], words[-1]) if scale.ends else None
+        self.labels = None if scale.ends else words
         self._one_typed_at = 0.0
         self.set_reactive(ScoreBar.value, value)
 
@@ -72,7 +75,7 @@ class ScoreBar(Widget, can_focus=True):
         if self.ends:
             parts.append((f" {self.ends[1]}", "dim"))
         if self.labels and self.value is not None:
-            parts.append((f"  {self.labels[self.value]}", "italic"))
+            parts.append((f"  {self.labels[self.value - self.low]}", "italic"))
         elif self.value is None:
             parts.append(("  (not rated)", "dim"))
         return Content.assemble(*parts)
@@ -83,7 +86,7 @@ class ScoreBar(Widget, can_focus=True):
 
     def action_step(self, delta: int) -> None:
         """Move the rating by one."""
-        start = (self.high + 1) // 2 if self.value is None else self.value + delta
+        start = (self.low + self.high + 1) // 2 if self.value is None else self.value + delta
         self.value = max(self.low, min(self.high, start))
 
     def action_pick_end(self, end: int) -> None:
@@ -101,7 +104,7 @@ class ScoreBar(Widget, can_focus=True):
             typed_one_just_now = monotonic() - self._one_typed_at < 1.0
             if self.high >= 10 and digit == 0 and self.value == 1 and typed_one_just_now:
                 self.value = 10
-            elif digit <= self.high:
+            elif self.low <= digit <= self.high:
                 self.value = digit
             self._one_typed_at = monotonic() if digit == 1 else 0.0
             event.stop()

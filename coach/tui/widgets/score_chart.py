@@ -71,7 +71,7 @@ class ScoreChart(Widget):
         self,
         points: Sequence[float | None] = (),
         *,
-        high: float = 10,
+        high: float,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:

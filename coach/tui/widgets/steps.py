@@ -5,29 +5,27 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-STEP_TITLES = (
-    ("challenges", "1 What was hard"),
-    ("values", "2 What matters"),
-    ("coping", "3 What will help"),
-    ("summary", "4 Summary"),
-)
+from coach.content import Catalog
+from coach.model import Step
 
 
 class StepIndicator(Static):
-    """Shows the steps, the current one highlighted."""
+    """Shows every step, numbered in order and named in the content's words, the current one
+    highlighted."""
 
     DEFAULT_CSS = """
     StepIndicator { height: 1; color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, current: str) -> None:
-        super().__init__(self._content(current))
+    def __init__(self, current: Step, catalog: Catalog) -> None:
+        super().__init__(self._content(current, catalog))
 
     @staticmethod
-    def _content(current: str) -> Content:
+    def _content(current: Step, catalog: Catalog) -> Content:
         parts: list[tuple[str, str] | str] = []
-        for index, (key, title) in enumerate(STEP_TITLES):
-            if index:
+        for number, step in enumerate(Step, start=1):
+            if number > 1:
                 parts.append("  ›  ")
-            parts.append((title, "bold reverse" if key == current else ""))
+            title = f"{number} {catalog.step_title(step)}"
+            parts.append((title, "bold reverse" if step is current else ""))
         return Content.assemble(*parts)
