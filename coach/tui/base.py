@@ -1,0 +1,99 @@
+"""What every screen may know of the app, and the one way a background job's failure is shown.
+
+Screens import this module, never ``coach.tui.app``: the app imports the screens, so the
+screens importing the app would be a circle. ``CoachAppBase`` declares what screens read
+(the journal, the content, the clock); screens send what they want done up as messages.
+
+Work that touches the journal runs in thread workers declared with ``in_background``: they
+never exit the app on an error. A worker that raises is reported here, once, as one plain line
+("Not saved: ..."), whatever screen started it: ``Worker.StateChanged`` goes to the node that
+ran the worker and does not bubble, so the app and every screen share ``ReportsFailures``. A
+screen that must also undo something on failure (a save button to enable again) overrides
+``worker_failed`` and calls ``super()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual import work
+from textual.app import App
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+from coach.content import Catalog
+from coach.journal import Journal, JournalError
+
+R = TypeVar("R")
+
+# Failures the user can act on (the message says what and where); anything else is a fault in
+# the coach, said as plainly, never a crash: what they were writing is kept as a draft.
+EXPECTED = (JournalError, OSError)
+
+
+def in_background(
+    description: str, *, group: str | None = None, exclusive: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Worker[Any]]]:
+    """A thread worker for journal work, whose failure is reported as ``description: problem``.
+
+    ``description`` says what did not happen ("Not saved", "History could not be read").
+    """
+    return work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=exclusive,
+        group=group or description,
+        description=description,
+    )
+
+
+def failure_message(worker: Worker[Any]) -> str:
+    """One line for a worker that raised: what did not happen, and why."""
+    error = worker.error
+    what = worker.description or "That did not work"
+    if isinstance(error, EXPECTED):
+        return f"{what}: {error}"
+    return (
+        f"{what}: something went wrong in the coach ({type(error).__name__}: {error}); "
+        "what you were writing is kept"
+    )
+
+
+class ReportsFailures(DOMNode):
+    """Says, once and plainly, what a worker this node started failed to do."""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker ended in an error: report it (and let the node undo what it must)."""
+        if event.state is WorkerState.ERROR:
+            self.worker_failed(event.worker)
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """Show the failure; override to undo something too, then call ``super()``."""
+        self.app.notify(failure_message(worker), severity="error", timeout=15)
+
+
+class CoachAppBase(ReportsFailures, App[None]):
+    """What screens read of the app: the journal, the content and the clock."""
+
+    journal: Journal
+    catalog: Catalog
+    clock: Callable[[], dt.datetime]
+
+    def today(self) -> dt.date:
+        """Today's date by the app's clock."""
+        return self.clock().date()
+
+
+class CoachScreen(ReportsFailures, Screen[R]):
+    """A full screen of the coach."""
+
+    app: CoachAppBase
+
+
+class CoachModal(ReportsFailures, ModalScreen[R]):
+    """A dialog of the coach."""
+
+    app: CoachAppBase
