@@ -23,6 +23,7 @@ from coach.journal import Journal, JournalError
 from coach.model import Kind, ModelError, Reflection, Step, now
 from coach.text import visible
 from coach.tui.kept_choices import KeptChoices
+from coach.tui.messages import Begin, EditEntry
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -127,6 +128,22 @@ class CoachApp(App[None]):
         self.exit()
 
     # --- the reflection in progress ------------------------------------------------------
+
+    def on_flow_begin(self, message: Begin) -> None:
+        """Home asked to start a reflection or check-in."""
+        self.begin(message.kind)
+
+    def on_flow_edit_entry(self, message: EditEntry) -> None:
+        """An entry asked to be changed; a new reflection in progress is never set aside."""
+        draft = self.draft
+        if draft is not None and draft.editing_id is None and not draft.is_empty:
+            self.notify(
+                "You have a reflection in progress. Save it first (r on the home screen), "
+                "then come back to edit this one.",
+                severity="warning",
+            )
+            return
+        self.edit(message.reflection)
 
     def today(self) -> dt.date:
         """Today's date by the app's clock."""

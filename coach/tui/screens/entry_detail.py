@@ -14,6 +14,7 @@ from coach.exports import reflection_markdown
 from coach.journal import JournalError
 from coach.journal.outside import documents_folder
 from coach.model import Reflection
+from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
@@ -75,16 +76,7 @@ class EntryDetailScreen(PageScreen[str | None]):
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
-        draft = self.app.draft
-        if draft is not None and draft.editing_id is None and not draft.is_empty:
-            self.notify(
-                "You have a reflection in progress. Save it first (r on the home screen), "
-                "then come back to edit this one.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self.app.edit(self.reflection)
+        self.post_message(EditEntry(self.reflection))
 
     def action_delete(self) -> None:
         """Ask, then delete in the background."""

@@ -18,6 +18,7 @@ from coach.dates import long_date
 from coach.insights import Nudge, nudges
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.tui.messages import Begin
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
 
@@ -137,11 +138,11 @@ class HomeScreen(Screen[None]):
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""
-        self.app.begin(Kind.REFLECTION)
+        self.post_message(Begin(Kind.REFLECTION))
 
     def action_check_in(self) -> None:
         """Start the quick check-in."""
-        self.app.begin(Kind.CHECK_IN)
+        self.post_message(Begin(Kind.CHECK_IN))
 
     def action_history(self) -> None:
         """Look back through past reflections."""

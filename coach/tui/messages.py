@@ -1,0 +1,47 @@
+"""What screens ask of the app: messages up, never calls into it (attributes down, messages up).
+
+The app owns the reflection in progress (``coach.session``) and decides what each request
+leads to; a screen only says what the user did.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from coach.model import Kind, Reflection
+
+
+class Begin(Message, namespace="flow"):
+    """The user wants to start a reflection or a quick check-in."""
+
+    def __init__(self, kind: Kind) -> None:
+        super().__init__()
+        self.kind = kind
+
+
+class EditEntry(Message, namespace="flow"):
+    """The user wants to change a saved reflection."""
+
+    def __init__(self, reflection: Reflection) -> None:
+        super().__init__()
+        self.reflection = reflection
+
+
+class StepForward(Message, namespace="flow"):
+    """The user is done with this step: on to the next."""
+
+
+class StepBack(Message, namespace="flow"):
+    """Back one step (home from the first), everything entered kept."""
+
+
+class Saved(Message, namespace="flow"):
+    """The reflection (or check-in) in progress has been saved."""
+
+    def __init__(self, reflection: Reflection) -> None:
+        super().__init__()
+        self.reflection = reflection
+
+
+class GoHome(Message, namespace="flow"):
+    """Back to the home screen, refreshed."""
