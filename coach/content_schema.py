@@ -118,6 +118,7 @@ KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
+    "flow.finish_first",
     *("followup.title", "followup.intro"),
     *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
     *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),

@@ -14,6 +14,7 @@ from coach.journal.names import DRAFT_FILE, DRAFT_TABLE, REFLECTIONS_TABLE, YEAR
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
 from coach.journal.storage import ShapeError, Signature, Tables, is_journal_file, parse_tables
 from coach.model import ModelError
+from coach.text import quoted
 
 
 def newest_schema(tables: Tables) -> int:
@@ -33,7 +34,7 @@ def _reflection_problem(tables: Tables) -> str | None:
             document_to_reflection(migrate(dict(document)))
         except ModelError as error:
             name = document.get("id")
-            shown = repr(name) if isinstance(name, str) else f"number {doc_id}"
+            shown = quoted(name) if isinstance(name, str) else f"number {doc_id}"
             return f"entry {shown}: {error}"
     return None
 

@@ -30,6 +30,7 @@ import platformdirs
 
 from coach.journal.errors import JournalError
 from coach.journal.files import FILE_MODE, fsync_folder, temp_path_for
+from coach.text import one_line
 
 # os.link fails with these where the file system cannot make hard links (FAT, exFAT, some
 # network shares); the name is then claimed with O_EXCL instead.
@@ -39,9 +40,8 @@ _NO_HARD_LINKS = frozenset(
 
 
 def shown_path(path: Path) -> str:
-    """A path for a one-line message: as it is when printable, else quoted with escapes."""
-    text = str(path)
-    return text if text.isprintable() else repr(text)
+    """A path for a one-line message: its controls shown, never obeyed (``coach.text``)."""
+    return one_line(str(path))
 
 
 class OutputError(JournalError):

@@ -1,35 +1,55 @@
 """The Textual application: the journal, the content, the reflection in progress, the way around.
 
-Screens stay thin: the app owns the ``ReflectionDraft`` being written, saves it as the journal's
-draft every few seconds and at every step, and runs every journal write in a thread worker so
-the screen never freezes.
+The rules of the reflection in progress live in ``coach.session``; the app carries out what it
+decides, on screen: it asks where the session asks (``push_screen_wait`` in a worker), opens
+the steps, and keeps the draft in the journal every few seconds and at every step. Screens say
+what the user did with messages (``coach.tui.messages``); every journal write runs in a thread
+worker, so the screen never freezes, and a failure is said once (``coach.tui.base``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker
 
 from coach.content import Catalog
-from coach.draft import STEPS, ReflectionDraft
+from coach.draft import ReflectionDraft
 from coach.journal import Journal, JournalError
-from coach.model import Kind, ModelError, Reflection, Step, now
+from coach.model import Kind, ModelError, Reflection, now
+from coach.session import (
+    AskToCarryOn,
+    FollowUpFirst,
+    Next,
+    OpenCheckIn,
+    OpenSteps,
+    ReflectionSession,
+    Refuse,
+    SavedDraft,
+    StayHome,
+    follow_up_of,
+)
 from coach.text import visible
+from coach.tui.base import CoachAppBase, failure_message, in_background
 from coach.tui.kept_choices import KeptChoices
-from coach.tui.messages import Begin, EditEntry
+from coach.tui.messages import Begin, EditEntry, GoHome, Saved, StepBack, StepForward
+from coach.tui.screens.checkin import CheckInScreen
+from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.resume_draft import ResumeDraftScreen
+from coach.tui.screens.step import screen_for
 
 AUTOSAVE_SECONDS = 3.0
 
 
-class CoachApp(App[None]):
+class CoachApp(CoachAppBase):
     """pwp-coach in the terminal."""
 
     TITLE = "pwp-coach"
@@ -55,8 +75,7 @@ class CoachApp(App[None]):
         self.catalog = catalog
         self.clock = clock
         self.offer_draft = offer_draft
-        self.draft: ReflectionDraft | None = None
-        self._saved_state: dict[str, Any] | None = None
+        self.session = ReflectionSession(today=self.today)
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
         self.kept_choices = KeptChoices(self)
         self.kept_choices.apply_saved()  # before the first frame, so it is drawn in that theme
@@ -83,247 +102,179 @@ class CoachApp(App[None]):
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
 
-    @work(thread=True, exclusive=True, group="warm-up")
+    @in_background("The journal could not be read ahead", group="warm-up", exclusive=True)
     def _warm_journal(self) -> None:
         """Read the whole journal in the background, so history and search answer at once."""
-        try:
-            self.journal.warm_up()
-        except (JournalError, OSError):
-            return  # home reports a damaged file; history reports it again if opened
+        with contextlib.suppress(JournalError, OSError):
+            self.journal.warm_up()  # home says what is damaged; history says it again if opened
 
-    def _saved_draft_waiting(self) -> bool:
+    def _saved_draft(self) -> SavedDraft | None:
+        """The draft an earlier run left, if there is one that can be read (said if not)."""
         try:
-            return self.journal.load_draft() is not None
-        except (JournalError, OSError):
-            return False
-
-    def _offer_saved_draft(self) -> None:
-        from coach.tui.screens.resume_draft import ResumeDraftScreen
-
-        try:
-            saved = self.journal.load_draft()
+            kept = self.journal.load_draft()
         except (JournalError, OSError) as error:
-            self.notify(str(error), severity="error", timeout=10)
-            return
-        if saved is None:
-            return
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return None
+        if kept is None:
+            return None
         try:
-            draft = ReflectionDraft.from_state(saved.state)
+            return SavedDraft(kept.saved, ReflectionDraft.from_state(kept.state))
         except ModelError as error:
-            self.notify(f"An unsaved reflection could not be read ({error}); it is kept on disk.")
-            return
+            notice = f"An unsaved reflection could not be read ({error}); it is kept on disk."
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
+            return None
 
-        def answer(resume: bool | None) -> None:
-            if resume:
-                self.resume(draft)
-            else:
-                self.draft = None
-                self.discard_draft()
-
-        self.push_screen(ResumeDraftScreen(saved.saved, draft), answer)
+    def _follow_up(self) -> Reflection | None:
+        """Last time's reflection, if its plans wait to be followed up (a damaged journal is
+        said, and the user can still write)."""
+        try:
+            return follow_up_of(self.journal.latest())
+        except (JournalError, OSError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+            return None
 
     async def action_quit(self) -> None:
         """Keep what is being written, then quit."""
-        self.save_draft_now()
+        state = self.session.to_keep()
+        if state is not None and self.journal.read_only is None:
+            with contextlib.suppress(JournalError, OSError):
+                self.journal.save_draft(state)
         self.exit()
 
-    # --- the reflection in progress ------------------------------------------------------
+    # --- the reflection in progress: the session decides, the app shows ------------------
+
+    @property
+    def draft(self) -> ReflectionDraft | None:
+        """The reflection being written (``coach.session`` owns it)."""
+        return self.session.draft
+
+    def _offer_saved_draft(self) -> None:
+        """At start-up: a draft an earlier run left is offered back."""
+        self._load_then(lambda saved, _earlier: self.session.offer(saved) if saved else StayHome())
+
+    def begin(self, kind: Kind) -> None:
+        """Start a reflection or check-in, as the session's rules say."""
+        self._load_then(
+            lambda saved, earlier: self.session.start(kind, saved=saved, earlier=earlier),
+            follow_up=True,
+        )
+
+    def edit(self, reflection: Reflection) -> None:
+        """Reopen a saved reflection in the steps, prefilled, to save it in place."""
+        self._show(self.session.edit(reflection))
 
     def on_flow_begin(self, message: Begin) -> None:
         """Home asked to start a reflection or check-in."""
         self.begin(message.kind)
 
     def on_flow_edit_entry(self, message: EditEntry) -> None:
-        """An entry asked to be changed; a new reflection in progress is never set aside."""
-        draft = self.draft
-        if draft is not None and draft.editing_id is None and not draft.is_empty:
-            self.notify(
-                "You have a reflection in progress. Save it first (r on the home screen), "
-                "then come back to edit this one.",
-                severity="warning",
-            )
-            return
+        """An entry asked to be changed."""
         self.edit(message.reflection)
 
-    def today(self) -> dt.date:
-        """Today's date by the app's clock."""
-        return self.clock().date()
+    @in_background("The journal could not be read", group="flow", exclusive=True)
+    def _load_then(
+        self,
+        decide: Callable[[SavedDraft | None, Reflection | None], Next],
+        *,
+        follow_up: bool = False,
+    ) -> None:
+        """Read what starting needs (a draft left by an earlier run, unless one is open now;
+        last time's plans), then let the session decide, back on the UI thread."""
+        saved = None if self.session.in_progress else self._saved_draft()
+        earlier = self._follow_up() if follow_up else None
+        self.call_from_thread(lambda: self._show(decide(saved, earlier)))
 
-    def _in_progress(self) -> ReflectionDraft | None:
-        """The reflection being written, if anything has been entered in it."""
-        return self.draft if self.draft is not None and not self.draft.is_empty else None
+    def _show(self, step: Next) -> None:
+        """Carry out what the session decided; a question's answer goes back to it."""
+        if isinstance(step, AskToCarryOn):
+            asked = ResumeDraftScreen(step.saved or self.clock(), step.draft)
+            self.push_screen(asked, self._answered)
+        elif isinstance(step, FollowUpFirst):
+            self.push_screen(FollowUpScreen(step.earlier), self._followed_up)
+        elif isinstance(step, OpenSteps):
+            for shown in step.steps:
+                self.push_screen(screen_for(shown)(step.draft))
+        elif isinstance(step, OpenCheckIn):
+            self.push_screen(CheckInScreen(step.draft))
+        elif isinstance(step, Refuse):
+            self.notify(self.catalog.prompt(step.reason), severity="warning")
 
-    def _carry_on_or_let_go(self, draft: ReflectionDraft, then: Callable[[], None]) -> None:
-        """Ask whether to carry on with ``draft``; if the user lets it go, do ``then``."""
-        from coach.tui.screens.resume_draft import ResumeDraftScreen
-
-        def answer(resume: bool | None) -> None:
-            if resume:
-                self.resume(draft)
-            elif resume is False:
-                self.draft = None
-                self.discard_draft()
-                then()
-
-        self.push_screen(ResumeDraftScreen(self.clock(), draft), answer)
-
-    def begin(self, kind: Kind, *, offer_saved: bool = True) -> None:
-        """Start a reflection or check-in: follow up last time's actions first, if any."""
-        from coach.tui.screens.followup import FollowUpScreen
-
-        in_progress = self._in_progress()
-        if in_progress is not None and in_progress.editing_id is None:
-            self.resume(in_progress)
-            return
-        if in_progress is not None:  # an edit under way: never dropped without asking
-            self._carry_on_or_let_go(in_progress, lambda: self.begin(kind, offer_saved=False))
-            return
-        if offer_saved and self.draft is None and self._saved_draft_waiting():
-            self._offer_saved_draft()
-            return
-        self.draft = ReflectionDraft(kind=kind, day=self.today())
-        try:
-            earlier = self.followup_target()
-        except (JournalError, OSError) as error:  # a damaged file: say so, let them write
-            self.notify(str(error), severity="error", timeout=15)
-            earlier = None
-
-        def after_followup(went_on: bool | None = False) -> None:
-            if went_on is None:  # the user went back home from the follow-up
-                self.draft = None
-                return
-            self.open_first_step()
-
-        if earlier is not None:
-            self.push_screen(FollowUpScreen(earlier), after_followup)
+    def _answered(self, answer: bool | None) -> None:
+        """Carry on (True), let go (False) or decide later (None) about a draft."""
+        if answer is None:
+            self._show(self.session.later())
+        elif answer:
+            self._show(self.session.carry_on())
         else:
-            after_followup()
+            self.discard_draft()
+            self._show(self.session.let_go())
 
-    def edit(self, reflection: Reflection) -> None:
-        """Reopen a saved reflection in the steps, prefilled, to save it in place."""
-        in_progress = self._in_progress()
-        if in_progress is not None and in_progress.editing_id == reflection.id:
-            self.resume(in_progress)
-            return
-        if in_progress is not None:
-            self._carry_on_or_let_go(in_progress, lambda: self.edit(reflection))
-            return
-        self.draft = ReflectionDraft.from_reflection(reflection)
-        self.open_first_step()
+    def _followed_up(self, went_on: bool | None) -> None:
+        """The follow-up was saved or skipped (on to the steps), or left for home (None)."""
+        self._show(self.session.followed_up(went_on is not None))
 
-    def resume(self, draft: ReflectionDraft) -> None:
-        """Carry on with a draft: reopen every step up to the one it was on."""
-        self.draft = draft
-        if draft.kind is Kind.CHECK_IN:
-            self.open_first_step()
-            return
-        for step in STEPS[: STEPS.index(draft.step) + 1]:
-            self.push_screen(self.step_screen(step))
-
-    def open_first_step(self) -> None:
-        """The check-in screen, or the first phase of a reflection."""
-        from coach.tui.screens.checkin import CheckInScreen
-
-        assert self.draft is not None
-        if self.draft.kind is Kind.CHECK_IN:
-            self.push_screen(CheckInScreen(self.draft))
-        else:
-            self.push_screen(self.step_screen(STEPS[0]))
-
-    def step_screen(self, step: Step) -> Screen[Any]:
-        """The screen for one step of the reflection."""
-        from coach.tui.screens.step import screen_for
-
-        assert self.draft is not None
-        self.draft.step = step
-        return screen_for(step)(self.draft)
-
-    def next_step(self) -> None:
-        """Go on to the next step, keeping the draft."""
-        assert self.draft is not None
-        following = STEPS[STEPS.index(self.draft.step) + 1]
-        self.push_screen(self.step_screen(following))
+    def on_flow_step_forward(self, message: StepForward) -> None:
+        """On to the next step, keeping the draft."""
+        following = self.session.forward()
+        if following is not None and self.session.draft is not None:
+            self.push_screen(screen_for(following)(self.session.draft))
         self.save_draft_soon()
 
-    def previous_step(self) -> None:
+    def on_flow_step_back(self, message: StepBack) -> None:
         """Back one step (or home from the first), keeping everything entered."""
-        if self.draft is not None and self.draft.step in STEPS[1:]:
-            self.draft.step = STEPS[STEPS.index(self.draft.step) - 1]
+        self.session.back()
         self.save_draft_soon()
         self.pop_screen()
 
-    def return_home(self) -> None:
+    def on_flow_saved(self, message: Saved) -> None:
+        """The reflection is in the journal: nothing is in progress any more."""
+        self.session.saved()
+        self.discard_draft()
+
+    def on_flow_go_home(self, message: GoHome) -> None:
         """Back to the home screen, refreshed."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_summary()
 
-    def followup_target(self) -> Reflection | None:
-        """The newest reflection, if it has actions not yet followed up (skippable; they wait)."""
-        latest = self.journal.latest()
-        return latest if latest is not None and latest.pending_actions else None
-
-    # --- drafts ----------------------------------------------------------------------------
-
-    def _draft_state(self) -> dict[str, Any] | None:
-        if self.draft is None or self.draft.is_empty:
-            return None
-        return self.draft.to_state()
+    # --- the draft file --------------------------------------------------------------------
 
     def autosave_draft(self) -> None:
-        """Save the draft if it changed since it was last saved (every few seconds)."""
-        state = self._draft_state()
-        if state is not None and state != self._saved_state:
-            self._write_draft(state)
-
-    def save_draft_soon(self) -> None:
-        """Save the draft now, in the background (at every step change)."""
-        state = self._draft_state()
+        """Keep the draft if it changed since it was last kept (every few seconds)."""
+        state = self.session.to_keep()
         if state is not None:
             self._write_draft(state)
 
-    def _remember_saved(self, state: dict[str, Any] | None) -> None:
+    def save_draft_soon(self) -> None:
+        """Keep the draft now, in the background (at every step change)."""
+        self.autosave_draft()
+
+    @in_background("Draft not saved", group="draft", exclusive=True)
+    def _write_draft(self, state: dict[str, Any]) -> None:
+        self.journal.save_draft(state)
+        self.call_from_thread(self._kept, state)
+
+    def _kept(self, state: dict[str, Any] | None) -> None:
         """What the draft file holds now: set only once a write has succeeded."""
-        self._saved_state = state
+        self.session.was_kept(state)
         self._draft_problem = None
 
-    def save_draft_now(self) -> None:
-        """Save the draft before quitting, waiting for the write."""
-        state = self._draft_state()
-        if state is not None and state != self._saved_state:
-            try:
-                self.journal.save_draft(state)
-            except (JournalError, OSError):
-                return
-
-    @work(thread=True, exclusive=True, group="draft")
-    def _write_draft(self, state: dict[str, Any]) -> None:
-        try:
-            self.journal.save_draft(state)
-        except (JournalError, OSError) as error:
-            self.call_from_thread(self._draft_not_saved, str(error))
-            return
-        self.call_from_thread(self._remember_saved, state)
-
-    def _draft_not_saved(self, problem: str) -> None:
-        """Say once why the draft cannot be kept: autosave tries every few seconds, and the
-        same notice again each time would bury everything else."""
-        if problem != self._draft_problem:
-            self._draft_problem = problem
-            self.notify(f"Draft not saved: {problem}", severity="warning", timeout=15)
-
-    @work(thread=True, group="draft")
+    @in_background("Draft not cleared", group="draft")
     def discard_draft(self) -> None:
         """Forget the saved draft (after a save, or when the user lets it go)."""
-        try:
-            self.journal.discard_draft()
-        except (JournalError, OSError) as error:
-            self.call_from_thread(
-                self.notify, f"Draft not cleared: {error}", severity="warning", markup=False
-            )
-            return
-        self.call_from_thread(self._remember_saved, None)
+        self.journal.discard_draft()
+        self.call_from_thread(self._kept, None)
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """Say once why the draft cannot be kept: autosave tries every few seconds, and the
+        same notice again each time would bury everything else."""
+        if worker.group == "draft":
+            message = failure_message(worker)
+            if message == self._draft_problem:
+                return
+            self._draft_problem = message
+        super().worker_failed(worker)
 
     # --- everywhere ------------------------------------------------------------------------
 

@@ -10,6 +10,9 @@ never exit the app on an error. A worker that raises is reported here, once, as 
 ran the worker and does not bubble, so the app and every screen share ``ReportsFailures``. A
 screen that must also undo something on failure (a save button to enable again) overrides
 ``worker_failed`` and calls ``super()``.
+
+Textual's own class comes first in each base: a screen's CSS type names (``Screen.-narrow``,
+``ModalScreen``'s centring and dimming) follow its first base.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ class ReportsFailures(DOMNode):
         self.app.notify(failure_message(worker), severity="error", timeout=15)
 
 
-class CoachAppBase(ReportsFailures, App[None]):
+class CoachAppBase(App[None], ReportsFailures):
     """What screens read of the app: the journal, the content and the clock."""
 
     journal: Journal
@@ -87,13 +90,13 @@ class CoachAppBase(ReportsFailures, App[None]):
         return self.clock().date()
 
 
-class CoachScreen(ReportsFailures, Screen[R]):
+class CoachScreen(Screen[R], ReportsFailures):
     """A full screen of the coach."""
 
     app: CoachAppBase
 
 
-class CoachModal(ReportsFailures, ModalScreen[R]):
+class CoachModal(ModalScreen[R], ReportsFailures):
     """A dialog of the coach."""
 
     app: CoachAppBase

@@ -9,7 +9,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
 from coach.content import Catalog
-from coach.draft import ReflectionDraft
 from coach.insights import journal_insights
 from coach.journal import Journal
 from coach.model import (
@@ -319,7 +318,15 @@ async def test_edit_waits_for_a_reflection_in_progress(app: CoachApp, journal: J
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         # A quick check-in started and left: the app keeps it as its draft.
-        app.draft = ReflectionDraft(kind=Kind.CHECK_IN, day=FIXED_NOW.date(), strain=6)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+k")  # last time's plans can wait
+        await settle(pilot)
+        await tab_to(pilot, "#strain")
+        await pilot.press("6", "escape")
+        await settle(pilot)
+        assert app.draft is not None
+        assert app.draft.kind is Kind.CHECK_IN
         await open_entry(pilot, 0)
         await pilot.press("e")
         await settle(pilot)

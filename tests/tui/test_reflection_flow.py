@@ -255,7 +255,7 @@ async def test_a_save_into_a_damaged_year_file_is_refused_and_the_draft_kept(
         await settle(pilot)
         notices = [n.message for n in app._notifications]
         assert any(
-            n.startswith("Not saved: journal file") and "strain" in n and "draft is kept" in n
+            n.startswith("Not saved, your draft is kept: journal file") and "strain" in n
             for n in notices
         ), notices
         assert "saved" not in str(app.screen.query_one("#closing", Static).render()).casefold()

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Select
+from textual.worker import Worker
 
 from coach.dates import day_and_month
-from coach.journal import JournalError
 from coach.model import HELPFULNESS, Reflection, Status
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import literal
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 STATUS_CHOICES = (("Done", Status.DONE), ("Partly", Status.PARTLY), ("Not done", Status.SKIPPED))
 
@@ -34,13 +31,12 @@ def followed_up(
     return reflection.with_changes(actions=tuple(actions))
 
 
-class FollowUpScreen(Screen[bool | None]):
+class FollowUpScreen(CoachScreen[bool | None]):
     """One compact screen: each planned action, done / partly / not done, and how helpful.
 
     Dismisses with True when saved, False when skipped, None when the user went back home.
     """
 
-    app: CoachApp
     AUTO_FOCUS = "Select"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,13 +102,15 @@ class FollowUpScreen(Screen[bool | None]):
             found[index] = (Status(status), helpful if isinstance(helpful, int) else None)
         return found
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Skip or save."""
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_skip()
+        self.action_save()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_skip()
 
     def action_skip(self) -> None:
         """Go on without answering; the question waits for next time."""
@@ -131,15 +129,13 @@ class FollowUpScreen(Screen[bool | None]):
         self.query_one("#save", Button).disabled = True
         self._save(followed_up(self.earlier, answers))
 
-    @work(thread=True, exclusive=True, group="save")
+    @in_background("Not saved", group="save", exclusive=True)
     def _save(self, updated: Reflection) -> None:
-        try:
-            self.app.journal.update(updated)
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
+        self.app.journal.update(updated)
         self.app.call_from_thread(self.dismiss, True)
 
-    def _failed(self, problem: str) -> None:
-        self.notify(f"Not saved: {problem}", severity="error", timeout=15)
-        self.query_one("#save", Button).disabled = False
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The answers stay on screen, to be saved again."""
+        if worker.group == "save":
+            self.query_one("#save", Button).disabled = False
+        super().worker_failed(worker)

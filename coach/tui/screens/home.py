@@ -18,6 +18,7 @@ from coach.dates import long_date
 from coach.insights import Nudge, nudges
 from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.session import follow_up_of
 from coach.tui.messages import Begin
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
@@ -92,7 +93,7 @@ class HomeScreen(Screen[None]):
                 count=journal.count(),
                 latest=latest,
                 today=tuple(journal.on_date(today)),
-                followup=self.app.followup_target(),
+                followup=follow_up_of(latest),
                 nudges=tuple(nudges(recent, today)),
             )
         except (JournalError, OSError) as error:

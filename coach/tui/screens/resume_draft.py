@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from coach.dates import clock_time, day_and_month
 from coach.draft import ReflectionDraft
+from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
-
-class ResumeDraftScreen(ModalScreen[bool]):
-    """Dismisses with True to resume, False to discard."""
-
-    app: CoachApp
+class ResumeDraftScreen(CoachModal[bool | None]):
+    """Dismisses with True to resume, False to discard, None to decide later."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "resume", "Resume", id="draft.resume", show=False),
@@ -51,10 +47,15 @@ class ResumeDraftScreen(ModalScreen[bool]):
         """Resume is the safe default."""
         self.query_one("#resume", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Resume or discard."""
+    @on(Button.Pressed, "#resume")
+    def _resume_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "resume")
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#discard")
+    def _discard_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(False)
 
     def action_resume(self) -> None:
         """Carry on where it was left."""
@@ -66,4 +67,4 @@ class ResumeDraftScreen(ModalScreen[bool]):
 
     def action_later(self) -> None:
         """Close without deciding: the draft stays on disk and is offered again."""
-        self.app.pop_screen()
+        self.dismiss(None)

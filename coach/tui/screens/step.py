@@ -3,34 +3,31 @@ and, for the steps that end it (summary, quick check-in), saving in a worker."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
+from textual.worker import Worker
 
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
-from coach.journal import JournalError
 from coach.model import Reflection, Step
+from coach.tui.base import CoachScreen, in_background
+from coach.tui.messages import GoHome, Saved, StepBack, StepForward
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.steps import StepIndicator
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
-
-class StepScreen(Screen[None]):
+class StepScreen(CoachScreen[None]):
     """One step of the reflection; subclasses fill ``compose_step`` and keep the draft current.
 
     A subclass that is a step of the reflection says which in ``STEP``, and so becomes that
     step's screen (``screen_for``); one without a step (the quick check-in) shows no steps.
     """
 
-    app: CoachApp
     STEP: ClassVar[Step | None] = None
     NEXT_LABEL: ClassVar[str] = "Next"
     # The question that has the focus when the step opens (AUTO_FOCUS would scroll to it).
@@ -85,14 +82,15 @@ class StepScreen(Screen[None]):
         """A question from the content, as a plain label."""
         return Literal(self.app.catalog.prompt(prompt_key, **fields), classes="question")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Back and next buttons."""
-        if event.button.id == "back":
-            event.stop()
-            self.action_back()
-        elif event.button.id == "next":
-            event.stop()
-            self.action_next()
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_next()
 
     def keep_typed(self) -> None:
         """Keep anything typed but not yet added (an item in the user's own words)."""
@@ -100,12 +98,12 @@ class StepScreen(Screen[None]):
     def action_back(self) -> None:
         """Back one step; everything entered stays in the draft."""
         self.keep_typed()
-        self.app.previous_step()
+        self.post_message(StepBack())
 
     def action_next(self) -> None:
         """On to the next step."""
         self.keep_typed()
-        self.app.next_step()
+        self.post_message(StepForward())
 
 
 def screen_for(step: Step) -> type[StepScreen]:
@@ -149,14 +147,14 @@ class SavingStepScreen(StepScreen):
     def action_back(self) -> None:
         """Back a step; once saved, home."""
         if self.saved:
-            self.app.return_home()
+            self.post_message(GoHome())
         else:
             super().action_back()
 
     def action_next(self) -> None:
         """Save the reflection (once saved, go home)."""
         if self.saved:
-            self.app.return_home()
+            self.post_message(GoHome())
             return
         if self.saving:  # ctrl+s again while the first save runs: one save is enough
             return
@@ -164,27 +162,22 @@ class SavingStepScreen(StepScreen):
         self.query_one("#next", Button).disabled = True
         self._save(self.reflection_to_save())
 
-    @work(thread=True, exclusive=True, group="save")
+    @in_background("Not saved, your draft is kept", group="save", exclusive=True)
     def _save(self, reflection: Reflection) -> None:
-        try:
-            self.app.journal.save(reflection)
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
+        self.app.journal.save(reflection)
         self.app.call_from_thread(self._saved, reflection)
 
-    def _failed(self, problem: str) -> None:
-        self.notify(
-            f"Not saved: {problem}. Your draft is kept.", severity="error", timeout=15, markup=False
-        )
-        self.saving = False
-        self.query_one("#next", Button).disabled = False
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """A save that failed can be tried again: the draft is kept."""
+        if worker.group == "save":
+            self.saving = False
+            self.query_one("#next", Button).disabled = False
+        super().worker_failed(worker)
 
     def _saved(self, reflection: Reflection) -> None:
         self.saved = True
         self.saving = False
-        self.app.draft = None
-        self.app.discard_draft()
+        self.post_message(Saved(reflection))
         catalog = self.app.catalog
         closing = self.query_one("#closing", Literal)
         closing.update(f"{catalog.prompt('summary.saved')}\n\n{closing_line(reflection, catalog)}")

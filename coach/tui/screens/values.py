@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Button, SelectionList, TextArea
@@ -15,6 +15,8 @@ from coach.journal import JournalError
 from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Step, Value
 from coach.settings import change_settings, read_settings
 from coach.text import visible
+from coach.tui.base import in_background
+from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
@@ -101,26 +103,18 @@ class ValuesScreen(StepScreen):
         if event.score_bar.id in (*APPRAISAL_PARTS, "alignment"):
             setattr(self.draft, event.score_bar.id, event.value)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Choosing core values opens their picker; the rest is back and next."""
-        if event.button.id == "choose-core-values":
-            from coach.tui.screens.core_values import CoreValuesScreen
-
-            event.stop()
-            current = [v.key for v in self.core_values()]
-            self.app.push_screen(CoreValuesScreen(current), self._core_values_chosen)
-        else:
-            super().on_button_pressed(event)
+    @on(Button.Pressed, "#choose-core-values")
+    def _choose_core_values(self, event: Button.Pressed) -> None:
+        """Choosing core values opens their picker."""
+        event.stop()
+        current = [v.key for v in self.core_values()]
+        self.app.push_screen(CoreValuesScreen(current), self._core_values_chosen)
 
     def _core_values_chosen(self, keys: list[str] | None) -> None:
         if keys is not None:
             self._save_core_values(keys)
 
-    @work(thread=True, group="settings")
+    @in_background("Core values not kept", group="settings")
     def _save_core_values(self, keys: list[str]) -> None:
-        try:
-            change_settings(self.app.journal, lambda now: replace(now, core_values=tuple(keys)))
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
+        change_settings(self.app.journal, lambda now: replace(now, core_values=tuple(keys)))
         self.app.call_from_thread(self._show_values)
