@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
 
-# The file, not a path relative to the class: subclasses elsewhere find it too.
 
-
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(CoachModal[bool]):
     """A question with two answers; dismisses True only when the user confirms.
 
     Keeping is the default: enter on the focused button, ``n`` and escape all keep.
@@ -46,10 +45,15 @@ class ConfirmScreen(ModalScreen[bool]):
         """The safe answer has the focus."""
         self.query_one("#keep", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Either button answers."""
+    @on(Button.Pressed, "#confirm")
+    def _confirmed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "confirm")
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#keep")
+    def _kept(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(False)
 
     def action_answer(self, confirmed: bool) -> None:
         """Answer by key."""

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
 
 from coach.text import visible
+from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
-
-class CoreValuesScreen(ModalScreen[list[str] | None]):
+class CoreValuesScreen(CoachModal[list[str] | None]):
     """Tick the values that matter most; dismisses with their keys, or None to cancel."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="core_values.cancel"),
@@ -51,13 +47,15 @@ class CoreValuesScreen(ModalScreen[list[str] | None]):
                 yield Button("Cancel", id="cancel")
                 yield Button("Keep these", id="keep", variant="primary")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Keep or cancel."""
+    @on(Button.Pressed, "#keep")
+    def _keep_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "keep":
-            self.action_keep()
-        else:
-            self.action_cancel()
+        self.action_keep()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
 
     def action_keep(self) -> None:
         """Return the ticked values."""
