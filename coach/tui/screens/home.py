@@ -5,25 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import takewhile
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.insights import Nudge, nudges
-from coach.journal import JournalError
 from coach.model import Kind, Reflection
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import Begin
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 
 @dataclass(frozen=True)
@@ -37,10 +33,8 @@ class HomeSummary:
     nudges: tuple[Nudge, ...] = ()
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),
@@ -79,25 +73,22 @@ class HomeScreen(Screen[None]):
         """Coming back from a reflection: the summary may have changed."""
         self.refresh_summary()
 
-    @work(thread=True, exclusive=True, group="home-summary")
+    @in_background("Your journal could not be read", group="home-summary", exclusive=True)
     def refresh_summary(self) -> None:
         """Read what home needs from the journal, off the UI thread."""
         journal = self.app.journal
-        try:
-            latest = journal.latest()
-            today = self.app.today()
-            start = today - dt.timedelta(days=31)
-            recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
-            summary = HomeSummary(
-                count=journal.count(),
-                latest=latest,
-                today=tuple(journal.on_date(today)),
-                followup=self.app.followup_target(),
-                nudges=tuple(nudges(recent, today)),
-            )
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=15)
-            return
+        latest = journal.latest()
+        today = self.app.today()
+        start = today - dt.timedelta(days=31)
+        recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
+        summary = HomeSummary(
+            count=journal.count(),
+            latest=latest,
+            today=tuple(journal.on_date(today)),
+            # The newest reflection's actions wait to be followed up (the app asks first).
+            followup=latest if latest is not None and latest.pending_actions else None,
+            nudges=tuple(nudges(recent, today)),
+        )
         self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: HomeSummary) -> None:
@@ -125,16 +116,23 @@ class HomeScreen(Screen[None]):
             f"It lives on this machine only, in {self.app.journal.data_dir}"
         )
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The buttons do what the keys do."""
-        if event.button.id == "reflect":
-            self.action_reflect()
-        elif event.button.id == "check-in":
-            self.action_check_in()
-        elif event.button.id == "history":
-            self.action_history()
-        elif event.button.id == "insights":
-            self.action_insights()
+    # The buttons do what the keys do.
+
+    @on(Button.Pressed, "#reflect")
+    def _reflect_pressed(self) -> None:
+        self.action_reflect()
+
+    @on(Button.Pressed, "#check-in")
+    def _check_in_pressed(self) -> None:
+        self.action_check_in()
+
+    @on(Button.Pressed, "#history")
+    def _history_pressed(self) -> None:
+        self.action_history()
+
+    @on(Button.Pressed, "#insights")
+    def _insights_pressed(self) -> None:
+        self.action_insights()
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""
