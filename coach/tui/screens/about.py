@@ -12,9 +12,10 @@ from typing import Any, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from coach.tui.base import CoachScreen
+from coach.tui.base import CoachAppBase, ReportsFailures
 from coach.tui.widgets.literal import Literal
 
 # The About words, in the order shown; each is a key under [support.about] in support.toml.
@@ -27,8 +28,10 @@ def paragraphs(words: Mapping[str, str], keys: tuple[str, ...]) -> str:
     return "\n\n".join(text for key in keys if (text := words.get(f"about.{key}", "")))
 
 
-class AboutScreen(CoachScreen[None]):
+class AboutScreen(Screen[None], ReportsFailures):
     """A calm page about the coach; escape goes back."""
+
+    app: CoachAppBase
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="about.back"),

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from coach.tui.base import CoachModal
+from coach.tui.base import CoachAppBase, ReportsFailures
 from coach.tui.widgets.literal import Literal
 
 
-class ConfirmScreen(CoachModal[bool]):
+class ConfirmScreen(ModalScreen[bool], ReportsFailures):
     """A question with two answers; dismisses True only when the user confirms.
 
     Keeping is the default: enter on the focused button, ``n`` and escape all keep.
@@ -26,6 +27,8 @@ class ConfirmScreen(CoachModal[bool]):
         Binding("n", "answer(False)", "No", id="confirm.no"),
         Binding("escape", "answer(False)", "Cancel", id="confirm.cancel"),
     ]
+
+    app: CoachAppBase
 
     def __init__(self, question: str, *, confirm: str = "Delete", keep: str = "Keep") -> None:
         super().__init__()

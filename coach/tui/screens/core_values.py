@@ -9,16 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
 
 from coach.text import visible
-from coach.tui.base import CoachModal
+from coach.tui.base import CoachAppBase, ReportsFailures
 from coach.tui.widgets.literal import Literal
 
 
-class CoreValuesScreen(CoachModal[list[str] | None]):
+class CoreValuesScreen(ModalScreen[list[str] | None], ReportsFailures):
     """Tick the values that matter most; dismisses with their keys, or None to cancel."""
+
+    app: CoachAppBase
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="core_values.cancel"),

@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.insights import Nudge, nudges
 from coach.model import Kind, Reflection
-from coach.tui.base import CoachScreen, in_background
+from coach.tui.base import CoachAppBase, ReportsFailures, in_background
 from coach.tui.messages import Begin
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
@@ -33,8 +34,10 @@ class HomeSummary:
     nudges: tuple[Nudge, ...] = ()
 
 
-class HomeScreen(CoachScreen[None]):
+class HomeScreen(Screen[None], ReportsFailures):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
+
+    app: CoachAppBase
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),

@@ -9,9 +9,9 @@ of them; ``page_keys`` writes them so, escape back first, so every page's footer
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
-from textual.screen import ScreenResultType
+from textual.screen import Screen, ScreenResultType
 
-from coach.tui.base import CoachScreen
+from coach.tui.base import CoachAppBase, ReportsFailures
 
 
 def page_keys(page: str, *keys: tuple[str, str, str]) -> list[BindingType]:
@@ -22,8 +22,14 @@ def page_keys(page: str, *keys: tuple[str, str, str]) -> list[BindingType]:
     ]
 
 
-class PageScreen(CoachScreen[ScreenResultType]):
-    """A page opened from another; ``back`` closes it (escape, in ``page_keys``)."""
+class PageScreen(Screen[ScreenResultType], ReportsFailures):
+    """A page opened from another; ``back`` closes it (escape, in ``page_keys``).
+
+    Textual's ``Screen`` comes first, ``ReportsFailures`` after: Textual takes a screen's CSS
+    type names (``Screen.-wide``) and default CSS from the first base only.
+    """
+
+    app: CoachAppBase
 
     def action_back(self) -> None:
         """Back to where the user was."""

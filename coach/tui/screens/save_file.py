@@ -16,11 +16,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 from textual.worker import Worker
 
 from coach.journal.outside import write_new_file
-from coach.tui.base import EXPECTED, CoachModal, failure_message, in_background
+from coach.tui.base import (
+    EXPECTED,
+    CoachAppBase,
+    ReportsFailures,
+    failure_message,
+    in_background,
+)
 from coach.tui.widgets.literal import Literal
 
 NOT_ENCRYPTED = (
@@ -29,12 +36,14 @@ NOT_ENCRYPTED = (
 )
 
 
-class SaveFileScreen(CoachModal[Path | None]):
+class SaveFileScreen(ModalScreen[Path | None], ReportsFailures):
     """Dismisses with the path the file was written to, or None when the user cancels.
 
     A name that is not a full path is taken inside the suggested folder, never the folder the
     app was started from.
     """
+
+    app: CoachAppBase
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="save.cancel"),
