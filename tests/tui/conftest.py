@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -81,6 +82,23 @@ async def settle(pilot: Pilot[None]) -> None:
     await asyncio.gather(*(worker.wait() for worker in pilot.app.workers), return_exceptions=True)
     await pilot.pause()
     await pilot.pause()
+
+
+@contextmanager
+def reads_held(journal: Journal) -> Iterator[None]:
+    """Every background read of ``journal`` waits until the block ends.
+
+    The journal's read lock is taken on the test's thread, which is the app's own thread: the
+    lock is re-entrant there, so the screens carry on while each worker thread that reads the
+    journal waits. The test decides what the user has done before any read finishes.
+    """
+    with journal._thread_lock:
+        yield
+
+
+def errors(app: App[Any]) -> list[str]:
+    """The error notices the app has shown, oldest first."""
+    return [n.message for n in app._notifications if n.severity == "error"]
 
 
 # --- snapshots ---------------------------------------------------------------------------
