@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -41,23 +40,15 @@ class ConfirmScreen(ModalScreen[bool], ReportsFailures):
         with Vertical(classes="dialog", id="confirm-dialog"):
             yield Literal(self.question, id="confirm-question")
             with Horizontal(classes="step-buttons"):
-                yield Button(Content(f"{self.keep_label}  (n)"), id="keep", variant="primary")
-                yield Button(Content(f"{self.confirm_label}  (y)"), id="confirm", variant="error")
+                keep = Content(f"{self.keep_label}  (n)")
+                confirm = Content(f"{self.confirm_label}  (y)")
+                yield Button(keep, id="keep", variant="primary", action="screen.answer(False)")
+                yield Button(confirm, id="confirm", variant="error", action="screen.answer(True)")
 
     def on_mount(self) -> None:
         """The safe answer has the focus."""
         self.query_one("#keep", Button).focus()
 
-    @on(Button.Pressed, "#confirm")
-    def _confirmed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#keep")
-    def _kept(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(False)
-
     def action_answer(self, confirmed: bool) -> None:
-        """Answer by key."""
+        """Answer, by key or by button."""
         self.dismiss(confirmed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -47,18 +46,8 @@ class CoreValuesScreen(ModalScreen[list[str] | None], ReportsFailures):
                 id="core-values-list",
             )
             with Horizontal(classes="step-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Keep these", id="keep", variant="primary")
-
-    @on(Button.Pressed, "#keep")
-    def _keep_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_keep()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
+                yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Keep these", id="keep", variant="primary", action="screen.keep")
 
     def action_keep(self) -> None:
         """Return the ticked values."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header
@@ -49,34 +48,17 @@ class EntryDetailScreen(PageScreen[str | None]):
         self.export_folder = export_folder
 
     def compose(self) -> ComposeResult:
-        """The reflection by phase, and the same actions as buttons for the mouse."""
+        """The reflection by phase, and the same actions as buttons for the mouse (each runs
+        its key's action)."""
         yield Header()
         with VerticalScroll(id="entry-body"):
             yield ReflectionView(self.reflection, self.app.catalog, id="entry-view")
             with Horizontal(classes="step-buttons", id="entry-buttons"):
-                yield Button("Back", id="back")
-                yield Button("Edit  (e)", id="edit", variant="primary")
-                yield Button("Delete  (d)", id="delete", variant="error")
-                yield Button("Markdown  (m)", id="markdown")
+                yield Button("Back", id="back", action="screen.back")
+                yield Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
+                yield Button("Delete  (d)", id="delete", variant="error", action="screen.delete")
+                yield Button("Markdown  (m)", id="markdown", action="screen.markdown")
         yield Footer(compact=True)
-
-    # The buttons do what the keys do.
-
-    @on(Button.Pressed, "#back")
-    def _back_pressed(self) -> None:
-        self.action_back()
-
-    @on(Button.Pressed, "#edit")
-    def _edit_pressed(self) -> None:
-        self.action_edit()
-
-    @on(Button.Pressed, "#delete")
-    def _delete_pressed(self) -> None:
-        self.action_delete()
-
-    @on(Button.Pressed, "#markdown")
-    def _markdown_pressed(self) -> None:
-        self.action_markdown()
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -57,12 +56,15 @@ class HomeScreen(Screen[None], ReportsFailures):
             yield Literal("", id="home-status")
             yield Literal("", id="home-followup")
             yield Literal("", id="home-nudge")
+            # Each button runs the action of its key.
             with Horizontal(id="home-ways"):
-                yield Button("Reflect  (r)", id="reflect", variant="primary")
-                yield Button("Quick check-in  (c)", id="check-in")
+                yield Button(
+                    "Reflect  (r)", id="reflect", variant="primary", action="screen.reflect"
+                )
+                yield Button("Quick check-in  (c)", id="check-in", action="screen.check_in")
             with Horizontal(id="home-look-back", classes="step-buttons"):
-                yield Button("History  (h)", id="history")
-                yield Button("Insights  (i)", id="insights")
+                yield Button("History  (h)", id="history", action="screen.history")
+                yield Button("Insights  (i)", id="insights", action="screen.insights")
             yield Literal("", id="home-journal")
         yield Footer(compact=True)
 
@@ -118,24 +120,6 @@ class HomeScreen(Screen[None], ReportsFailures):
             f"Your journal: {summary.count} entries, the last on {last}.\n"
             f"It lives on this machine only, in {self.app.journal.data_dir}"
         )
-
-    # The buttons do what the keys do.
-
-    @on(Button.Pressed, "#reflect")
-    def _reflect_pressed(self) -> None:
-        self.action_reflect()
-
-    @on(Button.Pressed, "#check-in")
-    def _check_in_pressed(self) -> None:
-        self.action_check_in()
-
-    @on(Button.Pressed, "#history")
-    def _history_pressed(self) -> None:
-        self.action_history()
-
-    @on(Button.Pressed, "#insights")
-    def _insights_pressed(self) -> None:
-        self.action_insights()
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""

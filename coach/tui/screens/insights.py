@@ -12,7 +12,6 @@ import datetime as dt
 from itertools import takewhile
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -68,7 +67,10 @@ class InsightsScreen(PageScreen[None]):
         yield Header()
         with Horizontal(id="insights-windows"):
             for number, days in enumerate(TREND_WINDOWS, start=1):
-                yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
+                label = f"{days} days ({number})"
+                yield Button(
+                    label, id=f"days-{days}", compact=True, action=f"screen.window({days})"
+                )
         with VerticalScroll(id="insights-body"):
             yield Literal("Working it out…", id="insights-heading")
             for name, scale, title in (
@@ -145,12 +147,6 @@ class InsightsScreen(PageScreen[None]):
         shown = self.query_one("#insights-nudges", Literal)
         shown.update(nudges)
         shown.display = bool(nudges)
-
-    @on(Button.Pressed, "#insights-windows Button")
-    def _window_pressed(self, event: Button.Pressed) -> None:
-        """A window button picks that window (its id says how many days)."""
-        event.stop()
-        self.action_window(int(str(event.button.id).removeprefix("days-")))
 
     def action_window(self, days: int) -> None:
         """Show the last ``days`` days."""

@@ -65,7 +65,7 @@ class SaveFileScreen(ModalScreen[Path | None], ReportsFailures):
             yield Literal(NOT_ENCRYPTED, id="save-warning")
             yield Literal("", id="save-problem")
             with Horizontal(classes="step-buttons"):
-                yield Button("Cancel", id="cancel")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
                 yield Button("Save", id="save", variant="primary")
 
     def on_mount(self) -> None:
@@ -97,12 +97,6 @@ class SaveFileScreen(ModalScreen[Path | None], ReportsFailures):
         self.query_one("#save", Button).disabled = True
         self.show_problem("")
         self._write(target)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self, event: Button.Pressed) -> None:
-        """Cancel: nothing is written."""
-        event.stop()
-        self.action_cancel()
 
     def action_cancel(self) -> None:
         """Close without saving (not while a save is under way: it finishes in a moment)."""
