@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
@@ -99,6 +100,25 @@ def reads_held(journal: Journal) -> Iterator[None]:
 def errors(app: App[Any]) -> list[str]:
     """The error notices the app has shown, oldest first."""
     return [n.message for n in app._notifications if n.severity == "error"]
+
+
+async def press_noting_errors(pilot: Pilot[None], *keys: str) -> int:
+    """Settle, count the error notices so far, press ``keys`` and settle again: a test then
+    reads only the notices from the keys on (``errors(app)[count:]``)."""
+    await settle(pilot)
+    count = len(errors(pilot.app))
+    await pilot.press(*keys)
+    await settle(pilot)
+    return count
+
+
+def damage_year(path: Path) -> bytes:
+    """Give a year file's first reflection a strain of 99: the file still parses, and every
+    reader calls it damaged. Returns the damaged bytes."""
+    tables = orjson.loads(path.read_bytes())
+    next(iter(tables["reflections"].values()))["strain"] = 99
+    path.write_bytes(orjson.dumps(tables))
+    return path.read_bytes()
 
 
 # --- snapshots ---------------------------------------------------------------------------

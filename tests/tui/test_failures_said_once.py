@@ -3,11 +3,14 @@ the screen stays usable. Real damaged files in ``tmp_path``, the real app, keys 
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
 
-import orjson
 import pytest
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from coach.content import Catalog
 from coach.journal import Journal, JournalError
@@ -15,110 +18,143 @@ from coach.settings import read_settings
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
+from coach.tui.screens.history import HistoryScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.insights import InsightsScreen
 from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.support import SupportScreen
 from coach.tui.widgets.literal import Literal
-from tests.tui.conftest import errors, make_app, settle, tab_to
-from tests.tui.test_history import four_entries, open_history
+from tests.tui.conftest import damage_year, errors, make_app, press_noting_errors, settle, tab_to
+from tests.tui.test_history import four_entries, shown, status
+
+DAMAGED = b'{"settings": {"1": {"core_values": [' + b"\x00" * 8  # a settings file cut short
+
+Said = Callable[[], list[str]]
+S = TypeVar("S", bound=Screen[Any])
 
 
-def damage_records(journal: Journal) -> tuple[bytes, str]:
-    """A settings file cut short; returns its bytes and what the journal says of it."""
-    journal.update_settings({"core_values": ["helping-others"]})
-    damaged = b'{"settings": {"1": {"core_values": [' + b"\x00" * 8
-    journal.records_path.write_bytes(damaged)
-    with pytest.raises(JournalError) as refused:
-        read_settings(journal)
-    return damaged, str(refused.value)
-
-
-def text_of(screen: object, selector: str) -> str:
-    assert isinstance(screen, SettingsScreen)
-    return str(screen.query_one(selector, Literal).content)
-
-
-async def test_unreadable_settings_are_said_once_and_their_defaults_can_be_chosen(
-    journal: Journal, catalog: Catalog
-) -> None:
-    damaged, problem = damage_records(journal)
+@asynccontextmanager
+async def opened(
+    journal: Journal, catalog: Catalog, key: str, kind: type[S]
+) -> AsyncIterator[tuple[Pilot[None], S, Said]]:
+    """The app on ``journal``, ``key`` pressed to open a screen of ``kind``: the pilot, that
+    screen, and the error notices said from the key on (home's own notice of a damaged year
+    comes before them)."""
     app = make_app(journal, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
+        before = await press_noting_errors(pilot, key)
+        assert isinstance(app.screen, kind)
+        yield pilot, app.screen, lambda: errors(app)[before:]
+
+
+@pytest.fixture
+def year_problem(journal: Journal) -> str:
+    """The four entries, this year's file damaged: what the journal says of it."""
+    four_entries(journal)
+    damage_year(journal.year_path(2026))
+    with pytest.raises(JournalError) as damaged:
+        list(journal.iter_newest_first())
+    return str(damaged.value)
+
+
+@pytest.fixture
+def settings_problem(journal: Journal) -> str:
+    """Settings kept, then their file cut short: what the journal says of it."""
+    journal.update_settings({"core_values": ["helping-others"]})
+    journal.records_path.write_bytes(DAMAGED)
+    with pytest.raises(JournalError) as refused:
+        read_settings(journal)
+    return str(refused.value)
+
+
+async def test_history_says_a_damaged_year_once_and_still_searches(
+    journal: Journal, catalog: Catalog, year_problem: str
+) -> None:
+    async with opened(journal, catalog, "h", HistoryScreen) as (pilot, _, said):
+        assert said() == [f"History could not be read: {year_problem}"]
+        assert status(pilot.app) == "The journal could not be read."
+        # A search that never reaches the damaged entry finds what it asks for.
+        await pilot.press("slash", *"peer", "enter")
         await settle(pilot)
-        before = len(errors(app))
-        await pilot.press("s")
+        assert shown(pilot.app) == ["markup", "old"]
+        assert status(pilot.app) == "2 reflections, newest first"
+        assert len(said()) == 1
+        await pilot.press("escape")
         await settle(pilot)
-        settings = app.screen
-        assert errors(app)[before:] == [f"Your settings could not be read: {problem}"]
-        assert text_of(settings, "#settings-problems").startswith(
-            f"Your settings could not be read: {problem}"
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_insights_say_a_damaged_year_once_and_still_switch_windows(
+    journal: Journal, catalog: Catalog, year_problem: str
+) -> None:
+    async with opened(journal, catalog, "i", InsightsScreen) as (pilot, insights, said):
+        assert said() == [f"Insights could not be worked out: {year_problem}"]
+        heading = str(insights.query_one("#insights-heading", Static).render())
+        assert heading == "The journal could not be read."
+        await pilot.click("#days-90")  # tried again for 90 days, and said again
+        await settle(pilot)
+        assert insights.days == 90
+        assert said() == [f"Insights could not be worked out: {year_problem}"] * 2
+
+
+async def test_settings_say_they_could_not_be_read_once_and_show_the_defaults_to_change(
+    journal: Journal, catalog: Catalog, settings_problem: str
+) -> None:
+    async with opened(journal, catalog, "s", SettingsScreen) as (pilot, settings, said):
+        assert said() == [f"Your settings could not be read: {settings_problem}"]
+
+        def text_of(selector: str) -> str:
+            return str(settings.query_one(selector, Literal).content)
+
+        assert text_of("#settings-problems").startswith(
+            f"Your settings could not be read: {settings_problem}"
         )
-        assert text_of(settings, "#settings-core-values") == catalog.prompt(
-            "settings.core_values_none"
-        )
-        # Still usable: the core values open, and keeping them says why they were not kept.
+        assert text_of("#settings-core-values") == catalog.prompt("settings.core_values_none")
+        # The core values still open; keeping them says why they were not kept.
         await tab_to(pilot, "#choose-core-values")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, CoreValuesScreen)
+        assert isinstance(pilot.app.screen, CoreValuesScreen)
         await pilot.press("space", "ctrl+s")
         await settle(pilot)
-        assert app.screen is settings
-        said = [e for e in errors(app)[before:] if e.startswith("That setting was not kept: ")]
-        assert said == [f"That setting was not kept: {problem}"]
-    assert journal.records_path.read_bytes() == damaged
+        assert pilot.app.screen is settings
+        not_kept = [s for s in said() if s.startswith("That setting was not kept: ")]
+        assert not_kept == [f"That setting was not kept: {settings_problem}"]
+    assert journal.records_path.read_bytes() == DAMAGED
 
 
-async def test_unreadable_own_support_is_said_once_and_can_still_be_typed(
-    journal: Journal, catalog: Catalog
+async def test_own_support_that_cannot_be_read_is_said_once_and_can_still_be_typed(
+    journal: Journal, catalog: Catalog, settings_problem: str
 ) -> None:
-    _, problem = damage_records(journal)
-    app = make_app(journal, catalog)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        before = len(errors(app))
-        await pilot.press("f2")
-        await settle(pilot)
-        assert isinstance(app.screen, SupportScreen)
-        assert errors(app)[before:] == [f"Your own support could not be read: {problem}"]
+    async with opened(journal, catalog, "f2", SupportScreen) as (pilot, _, said):
+        assert said() == [f"Your own support could not be read: {settings_problem}"]
         await tab_to(pilot, "#my-colleague")
         await pilot.press(*"Sam")
-        assert app.screen.query_one("#my-colleague", Input).value == "Sam"
-
-
-def damage_year(path: Path) -> bytes:
-    """The year file now holds a strain of 99: every reader calls it damaged."""
-    tables = orjson.loads(path.read_bytes())
-    next(iter(tables["reflections"].values()))["strain"] = 99
-    path.write_bytes(orjson.dumps(tables))
-    return path.read_bytes()
+        assert pilot.app.screen.query_one("#my-colleague", Input).value == "Sam"
 
 
 async def test_a_delete_refused_by_a_damaged_year_is_said_once_and_the_entry_stays(
     journal: Journal, catalog: Catalog
 ) -> None:
     four_entries(journal)
-    app = make_app(journal, catalog)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        await pilot.press("enter")
+    async with opened(journal, catalog, "h", HistoryScreen) as (pilot, history, said):
+        await pilot.press("down", "enter")
         await settle(pilot)
-        entry = app.screen
+        entry = pilot.app.screen
         assert isinstance(entry, EntryDetailScreen)
         damaged = damage_year(journal.year_path(2026))  # damaged while the entry is open
-        before = len(errors(app))
         await pilot.press("d")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        [said] = errors(app)[before:]
-        assert said.startswith(f"Not deleted: journal file {journal.year_path(2026)} is damaged")
-        assert "strain: must be 0-10, not 99" in said
-        assert app.screen is entry  # still open, and still answers its keys
-        await pilot.press("d")
+        [notice] = said()
+        path = journal.year_path(2026)
+        assert notice.startswith(f"Not deleted: journal file {path} is damaged")
+        assert "strain: must be 0-10, not 99" in notice
+        assert pilot.app.screen is entry  # still open; back in history, it is still listed
+        await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert app.screen is entry
+        assert pilot.app.screen is history
+        assert shown(pilot.app) == ["risk", "admin", "markup", "old"]
     assert journal.year_path(2026).read_bytes() == damaged
