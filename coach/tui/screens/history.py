@@ -277,7 +277,7 @@ class HistoryScreen(PageScreen[None]):
         bounds: list[dt.date | None] = []
         for selector, end in (("#history-since", False), ("#history-until", True)):
             field = self.query_one(selector, Input)
-            # Validated again, as the clear action empties the boxes without a Changed message.
+            # The box knows whether its value is valid, not why: the validator's words, again.
             checked = field.validate(field.value)
             if checked is None or checked.is_valid:
                 bounds.append(parse_bound(field.value, end=end))
