@@ -136,7 +136,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.title", "settings.core_values", "settings.core_values_none"),
     *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
     *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
-    *("settings.not_read", "settings.not_kept"),
+    *("settings.not_read", "settings.not_kept", "settings.theme_not_kept"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
 )

@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any, cast
 
-from coach.journal import JournalError
+from textual.app import App
+
 from coach.settings import change_settings, read_settings
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.base import EXPECTED, CoachAppBase
 
 
 class KeptChoices:
     """Reads the settings once at start for the theme and keys (and says what could not be read)."""
 
-    def __init__(self, app: CoachApp) -> None:
-        self.app = app
+    def __init__(self, app: App[Any]) -> None:
+        # The coach's app, read through what every screen may know of it (never coach.tui.app,
+        # which imports this module). The cast can go once CoachApp derives from CoachAppBase.
+        self.app = cast(CoachAppBase, app)
         self.problems: tuple[str, ...] = ()
         self._newest = app.theme
         self._writing = threading.Lock()
@@ -42,7 +43,7 @@ class KeptChoices:
         """
         try:
             saved = read_settings(self.app.journal)
-        except (JournalError, OSError):
+        except EXPECTED:  # before the app runs: not a worker, and nothing on screen to say it
             return
         self.problems = saved.problems
         if saved.theme is not None and saved.theme in self.app.available_themes:
@@ -59,15 +60,18 @@ class KeptChoices:
 
     def _chosen(self, name: str) -> None:
         self._newest = name
-        self.app.run_worker(self._keep, thread=True, group="settings-theme")
+        self.app.run_worker(
+            self._keep,
+            thread=True,
+            group="settings-theme",
+            exit_on_error=False,
+            description=self.app.catalog.prompt("settings.theme_not_kept"),
+        )
 
     def _keep(self) -> None:
         """Keep the newest theme. The name is read under the lock, so two quick changes can
-        never end with the older one stored, whichever write runs first."""
+        never end with the older one stored, whichever write runs first; a failure is said by
+        the app, as every worker's is."""
         with self._writing:
             name = self._newest
-            try:
-                change_settings(self.app.journal, lambda now: replace(now, theme=name))
-            except (JournalError, OSError) as error:
-                notice = self.app.catalog.prompt("settings.not_kept", problem=str(error))
-                self.app.call_from_thread(self.app.notify, notice, severity="warning")
+            change_settings(self.app.journal, lambda now: replace(now, theme=name))

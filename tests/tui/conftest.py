@@ -11,7 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
+from filelock import FileLock
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -83,6 +86,42 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@contextmanager
+def reads_held(journal: Journal) -> Iterator[None]:
+    """Every background read of ``journal`` waits until the block ends.
+
+    The journal's read lock is taken on the test's thread, which is the app's own thread: the
+    lock is re-entrant there, so the screens carry on while each worker thread that reads the
+    journal waits. The test decides what the user has done before any read finishes.
+    """
+    with journal._thread_lock:
+        yield
+
+
+def errors(app: App[Any]) -> list[str]:
+    """The error notices the app has shown, oldest first."""
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+async def press_noting_errors(pilot: Pilot[None], *keys: str) -> int:
+    """Settle, count the error notices so far, press ``keys`` and settle again: a test then
+    reads only the notices from the keys on (``errors(app)[count:]``)."""
+    await settle(pilot)
+    count = len(errors(pilot.app))
+    await pilot.press(*keys)
+    await settle(pilot)
+    return count
+
+
+def damage_year(path: Path) -> bytes:
+    """Give a year file's first reflection a strain of 99: the file still parses, and every
+    reader calls it damaged. Returns the damaged bytes."""
+    tables = orjson.loads(path.read_bytes())
+    next(iter(tables["reflections"].values()))["strain"] = 99
+    path.write_bytes(orjson.dumps(tables))
+    return path.read_bytes()
+
+
 # --- snapshots ---------------------------------------------------------------------------
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -91,14 +130,19 @@ SnapCompare = Callable[..., bool]
 
 @contextmanager
 def journal_at_fixed_path(name: str) -> Iterator[Journal]:
-    """A journal at the same path every run, emptied first (home shows where it lives)."""
+    """A journal at the same path every run, emptied first (home shows where it lives).
+
+    The path is shared by every checkout on the machine, so two suites running at once would
+    empty each other's journal mid-snapshot: a lock beside it makes them take turns.
+    """
     folder = Path(tempfile.gettempdir()) / name
-    shutil.rmtree(folder, ignore_errors=True)
-    try:
-        with Journal(folder) as journal:
-            yield journal
-    finally:
+    with FileLock(str(folder) + ".lock"):
         shutil.rmtree(folder, ignore_errors=True)
+        try:
+            with Journal(folder) as journal:
+                yield journal
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def steady(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:

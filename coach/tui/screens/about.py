@@ -7,18 +7,15 @@ The words are the content's (``[support.about]`` in ``content/support.toml``), s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from coach.tui.base import CoachScreen
 from coach.tui.widgets.literal import Literal
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 # The About words, in the order shown; each is a key under [support.about] in support.toml.
 ABOUT_PARAGRAPHS = ("is", "study", "is_not")
@@ -30,10 +27,8 @@ def paragraphs(words: Mapping[str, str], keys: tuple[str, ...]) -> str:
     return "\n\n".join(text for key in keys if (text := words.get(f"about.{key}", "")))
 
 
-class AboutScreen(Screen[None]):
+class AboutScreen(CoachScreen[None]):
     """A calm page about the coach; escape goes back."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="about.back"),

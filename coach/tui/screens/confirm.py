@@ -8,15 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
 
-# The file, not a path relative to the class: subclasses elsewhere find it too.
 
-
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(CoachModal[bool]):
     """A question with two answers; dismisses True only when the user confirms.
 
     Keeping is the default: enter on the focused button, ``n`` and escape all keep.
@@ -39,18 +37,15 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog", id="confirm-dialog"):
             yield Literal(self.question, id="confirm-question")
             with Horizontal(classes="step-buttons"):
-                yield Button(Content(f"{self.keep_label}  (n)"), id="keep", variant="primary")
-                yield Button(Content(f"{self.confirm_label}  (y)"), id="confirm", variant="error")
+                keep = Content(f"{self.keep_label}  (n)")
+                confirm = Content(f"{self.confirm_label}  (y)")
+                yield Button(keep, id="keep", variant="primary", action="screen.answer(False)")
+                yield Button(confirm, id="confirm", variant="error", action="screen.answer(True)")
 
     def on_mount(self) -> None:
         """The safe answer has the focus."""
         self.query_one("#keep", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Either button answers."""
-        event.stop()
-        self.dismiss(event.button.id == "confirm")
-
     def action_answer(self, confirmed: bool) -> None:
-        """Answer by key."""
+        """Answer, by key or by button."""
         self.dismiss(confirmed)

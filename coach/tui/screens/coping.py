@@ -58,7 +58,7 @@ class CopingScreen(StepScreen):
             ranked = rank_suggestions(
                 self.app.catalog, self.draft.challenge_keys(), self.app.journal.iter_newest_first()
             )
-        except (JournalError, OSError) as error:
+        except (JournalError, OSError) as error:  # still suggest, from the catalogue alone
             self.app.call_from_thread(self.notify, str(error), severity="error")
             ranked = rank_suggestions(self.app.catalog, self.draft.challenge_keys(), [])
         self.app.call_from_thread(self._show_suggestions, ranked)

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
 
 from coach.text import visible
+from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
-
-class CoreValuesScreen(ModalScreen[list[str] | None]):
+class CoreValuesScreen(CoachModal[list[str] | None]):
     """Tick the values that matter most; dismisses with their keys, or None to cancel."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="core_values.cancel"),
@@ -48,16 +43,8 @@ class CoreValuesScreen(ModalScreen[list[str] | None]):
                 id="core-values-list",
             )
             with Horizontal(classes="step-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Keep these", id="keep", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Keep or cancel."""
-        event.stop()
-        if event.button.id == "keep":
-            self.action_keep()
-        else:
-            self.action_cancel()
+                yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Keep these", id="keep", variant="primary", action="screen.keep")
 
     def action_keep(self) -> None:
         """Return the ticked values."""

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.exports import reflection_markdown
-from coach.journal import JournalError
 from coach.journal.outside import documents_folder
 from coach.model import Reflection
+from coach.tui.base import in_background
 from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.reflection_view import ReflectionView
-
-# The file, not a path relative to the class: subclasses elsewhere find it too.
 
 DELETED = "deleted"
 
@@ -51,28 +48,17 @@ class EntryDetailScreen(PageScreen[str | None]):
         self.export_folder = export_folder
 
     def compose(self) -> ComposeResult:
-        """The reflection by phase, and the same actions as buttons for the mouse."""
+        """The reflection by phase, and the same actions as buttons for the mouse (each runs
+        its key's action)."""
         yield Header()
         with VerticalScroll(id="entry-body"):
             yield ReflectionView(self.reflection, self.app.catalog, id="entry-view")
             with Horizontal(classes="step-buttons", id="entry-buttons"):
-                yield Button("Back", id="back")
-                yield Button("Edit  (e)", id="edit", variant="primary")
-                yield Button("Delete  (d)", id="delete", variant="error")
-                yield Button("Markdown  (m)", id="markdown")
+                yield Button("Back", id="back", action="screen.back")
+                yield Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
+                yield Button("Delete  (d)", id="delete", variant="error", action="screen.delete")
+                yield Button("Markdown  (m)", id="markdown", action="screen.markdown")
         yield Footer(compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The buttons do what the keys do."""
-        event.stop()
-        actions = {
-            "back": self.action_back,
-            "edit": self.action_edit,
-            "delete": self.action_delete,
-            "markdown": self.action_markdown,
-        }
-        if event.button.id in actions:
-            actions[event.button.id]()
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
@@ -90,19 +76,13 @@ class EntryDetailScreen(PageScreen[str | None]):
 
         self.app.push_screen(ConfirmScreen(question), answer)
 
-    @work(thread=True, exclusive=True, group="entry-delete")
+    @in_background("Not deleted", group="entry-delete", exclusive=True)
     def _delete(self) -> None:
-        try:
-            self.app.journal.delete(self.reflection.id)
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(
-                self.notify, f"Not deleted: {error}", severity="error", markup=False
-            )
-            return
+        self.app.journal.delete(self.reflection.id)
         self.app.call_from_thread(self._deleted)
 
     def _deleted(self) -> None:
-        self.notify("Entry deleted.", markup=False)
+        self.notify("Entry deleted.")
         self.dismiss(DELETED)
 
     def action_markdown(self) -> None:
@@ -121,6 +101,6 @@ class EntryDetailScreen(PageScreen[str | None]):
 
         def saved(written: Path | None) -> None:
             if written is not None:
-                self.notify(f"Saved as Markdown: {written}", timeout=10, markup=False)
+                self.notify(f"Saved as Markdown: {written}", timeout=10)
 
         self.app.push_screen(dialog, saved)

@@ -3,8 +3,10 @@
 The table never holds the whole journal: the first page of ``PAGE_SIZE`` rows is read in a
 thread worker, and the next page only when the cursor or the scroll nears the end, so history
 opens as fast in year ten as in week one. Search (``Journal.search``) and the filters
-(``coach.history_filter``) run in a worker too, a moment after the last key, and a newer query
-always wins over an older one still running.
+(``coach.history_filter``) run in a worker too, a moment after the last key. Every read is one
+exclusive group: a newer query cancels an older one still running, and a cancelled read's rows
+are never shown (nor, once history is closed, anyone's). The date boxes check what is typed
+with a Textual validator, so a date that is not one is marked and said, and narrows nothing.
 """
 
 from __future__ import annotations
@@ -12,31 +14,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
+from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
+from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.worker import Worker, get_current_worker
 
 from coach.content import Catalog
 from coach.dates import dated_weekday
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
-from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.text import visible
+from coach.tui.base import in_background
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
-# The file, not a path relative to the class: subclasses elsewhere find it too.
-
 PAGE_SIZE = 50
 MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
 SEARCH_DELAY = 0.2  # seconds after the last key before a search runs
 NARROW_WIDTH = 100
+READS = "history-read"  # the one worker group of every read: a new query cancels the rest
+NOT_READ = "History could not be read"
 
 
 def _fit(text: str, width: int) -> str:
@@ -81,6 +86,22 @@ def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog
     ]
 
 
+class DateBound(Validator):
+    """A date history understands (``parse_bound``); a failure says, in its words, what to type."""
+
+    def __init__(self, *, end: bool) -> None:
+        super().__init__()
+        self.end = end
+
+    def validate(self, value: str) -> ValidationResult:
+        """Whether ``value`` is a day, a month or a year (empty is no bound, never a failure)."""
+        try:
+            parse_bound(value, end=self.end)
+        except DateBoundError as error:
+            return self.failure(str(error), value)
+        return self.success()
+
+
 class HistoryScreen(PageScreen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
@@ -95,7 +116,6 @@ class HistoryScreen(PageScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._generation = 0
         self._source: Iterator[Reflection] | None = None
         self._exhausted = True
         self._loading = False
@@ -110,8 +130,14 @@ class HistoryScreen(PageScreen[None]):
         yield Header()
         with Horizontal(id="history-search-row", classes="filter-row"):
             yield Input(placeholder="Search (/)", id="history-search", compact=True)
-            yield Input(placeholder="from YYYY-MM-DD", id="history-since", compact=True)
-            yield Input(placeholder="to YYYY-MM-DD", id="history-until", compact=True)
+            for name, end in (("since", False), ("until", True)):
+                yield Input(
+                    placeholder="to YYYY-MM-DD" if end else "from YYYY-MM-DD",
+                    id=f"history-{name}",
+                    compact=True,
+                    validators=[DateBound(end=end)],
+                    valid_empty=True,
+                )
         # The filters are mounted once the first page is drawn: the rows come first.
         yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
@@ -150,46 +176,52 @@ class HistoryScreen(PageScreen[None]):
     # --- reading pages -------------------------------------------------------------------
 
     def _query(self) -> None:
-        """Start reading the first page for the current search and filters."""
+        """Start reading the first page for the current search and filters.
+
+        The older query's pages are let go at once, so no scroll can ask for more of them.
+        """
         self._timer = None
         self._filter = self._current_filter()
-        self._generation += 1
-        self._read_first_page(self._generation, self._filter)
+        self._source = None
+        self._read_first_page(self._filter)
 
-    @work(thread=True, exclusive=True, group="history-query")
-    def _read_first_page(self, generation: int, history_filter: HistoryFilter) -> None:
+    @in_background(NOT_READ, group=READS, exclusive=True)
+    def _read_first_page(self, history_filter: HistoryFilter) -> None:
         journal = self.app.journal
         needle = history_filter.needle
-        try:
-            source = journal.search(needle) if needle else journal.iter_newest_first()
-            matches = filtered(source, history_filter, newest_first=True, text_checked=True)
-            rows = list(islice(matches, PAGE_SIZE))
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._show_page, generation, matches, rows, True)
+        source = journal.search(needle) if needle else journal.iter_newest_first()
+        matches = filtered(source, history_filter, newest_first=True, text_checked=True)
+        self._hand_over(matches, list(islice(matches, PAGE_SIZE)), first=True)
 
-    @work(thread=True, group="history-more")
-    def _read_next_page(self, generation: int, source: Iterator[Reflection]) -> None:
-        try:
-            rows = list(islice(source, PAGE_SIZE))
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._show_page, generation, source, rows, False)
+    @in_background(NOT_READ, group=READS)
+    def _read_next_page(self, source: Iterator[Reflection]) -> None:
+        self._hand_over(source, list(islice(source, PAGE_SIZE)), first=False)
 
-    def _failed(self, problem: str) -> None:
+    def _hand_over(self, source: Iterator[Reflection], rows: list[Reflection], first: bool) -> None:
+        """From a read's thread: give its rows to the screen, unless a newer query has
+        cancelled it (or history was closed) meanwhile."""
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_page, worker, source, rows, first)
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The notice says why; the status line says the rows stop here."""
         self._loading = False
-        self.notify(problem, severity="error", timeout=15, markup=False)
-        if self not in self.app.screen_stack:
-            return
-        self.query_one("#history-status", Literal).update("The journal could not be read.")
+        if self in self.app.screen_stack:
+            self.query_one("#history-status", Literal).update("The journal could not be read.")
+        super().worker_failed(worker)
 
     def _show_page(
-        self, generation: int, source: Iterator[Reflection], rows: list[Reflection], first: bool
+        self,
+        worker: Worker[Any],
+        source: Iterator[Reflection],
+        rows: list[Reflection],
+        first: bool,
     ) -> None:
-        if generation != self._generation or self not in self.app.screen_stack:
-            return  # a newer search or filter has replaced this one, or history was closed
+        # Checked again here, on the UI thread where queries start: a newer query may have
+        # cancelled this read since its thread looked. A closed history leaves the stack first.
+        if worker.is_cancelled or self not in self.app.screen_stack:
+            return
         table = self.query_one("#history-table", DataTable)
         if first:
             table.clear()
@@ -226,7 +258,7 @@ class HistoryScreen(PageScreen[None]):
         if self._loading or self._exhausted or self._source is None:
             return
         self._loading = True
-        self._read_next_page(self._generation, self._source)
+        self._read_next_page(self._source)
 
     def _scrolled(self, _scroll_y: float) -> None:
         table = self.query_one("#history-table", DataTable)
@@ -241,17 +273,17 @@ class HistoryScreen(PageScreen[None]):
     # --- search and filters --------------------------------------------------------------
 
     def _current_filter(self) -> HistoryFilter:
-        problems = []
+        problems: list[str] = []
         bounds: list[dt.date | None] = []
         for selector, end in (("#history-since", False), ("#history-until", True)):
             field = self.query_one(selector, Input)
-            try:
+            # The box knows whether its value is valid, not why: the validator's words, again.
+            checked = field.validate(field.value)
+            if checked is None or checked.is_valid:
                 bounds.append(parse_bound(field.value, end=end))
-                field.remove_class("-bad-date")
-            except DateBoundError as error:
+            else:  # marked invalid by Textual; said in the status line, and narrows nothing
                 bounds.append(None)
-                field.add_class("-bad-date")
-                problems.append(str(error))
+                problems.extend(checked.failure_descriptions)
         self._bound_problem = "; ".join(problems)
 
         def chosen(selector: str) -> str | None:

@@ -5,26 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import takewhile
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header
 
 from coach.dates import long_date
 from coach.insights import Nudge, nudges
-from coach.journal import JournalError
 from coach.model import Kind, Reflection
 from coach.session import follow_up_of
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import Begin
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 
 @dataclass(frozen=True)
@@ -38,10 +33,8 @@ class HomeSummary:
     nudges: tuple[Nudge, ...] = ()
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),
@@ -61,12 +54,15 @@ class HomeScreen(Screen[None]):
             yield Literal("", id="home-status")
             yield Literal("", id="home-followup")
             yield Literal("", id="home-nudge")
+            # Each button runs the action of its key.
             with Horizontal(id="home-ways"):
-                yield Button("Reflect  (r)", id="reflect", variant="primary")
-                yield Button("Quick check-in  (c)", id="check-in")
+                yield Button(
+                    "Reflect  (r)", id="reflect", variant="primary", action="screen.reflect"
+                )
+                yield Button("Quick check-in  (c)", id="check-in", action="screen.check_in")
             with Horizontal(id="home-look-back", classes="step-buttons"):
-                yield Button("History  (h)", id="history")
-                yield Button("Insights  (i)", id="insights")
+                yield Button("History  (h)", id="history", action="screen.history")
+                yield Button("Insights  (i)", id="insights", action="screen.insights")
             yield Literal("", id="home-journal")
         yield Footer(compact=True)
 
@@ -80,25 +76,21 @@ class HomeScreen(Screen[None]):
         """Coming back from a reflection: the summary may have changed."""
         self.refresh_summary()
 
-    @work(thread=True, exclusive=True, group="home-summary")
+    @in_background("Your journal could not be read", group="home-summary", exclusive=True)
     def refresh_summary(self) -> None:
         """Read what home needs from the journal, off the UI thread."""
         journal = self.app.journal
-        try:
-            latest = journal.latest()
-            today = self.app.today()
-            start = today - dt.timedelta(days=31)
-            recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
-            summary = HomeSummary(
-                count=journal.count(),
-                latest=latest,
-                today=tuple(journal.on_date(today)),
-                followup=follow_up_of(latest),
-                nudges=tuple(nudges(recent, today)),
-            )
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=15)
-            return
+        latest = journal.latest()
+        today = self.app.today()
+        start = today - dt.timedelta(days=31)
+        recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
+        summary = HomeSummary(
+            count=journal.count(),
+            latest=latest,
+            today=tuple(journal.on_date(today)),
+            followup=follow_up_of(latest),  # the session's rule: the app asks about these first
+            nudges=tuple(nudges(recent, today)),
+        )
         self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: HomeSummary) -> None:
@@ -125,17 +117,6 @@ class HomeScreen(Screen[None]):
             f"Your journal: {summary.count} entries, the last on {last}.\n"
             f"It lives on this machine only, in {self.app.journal.data_dir}"
         )
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The buttons do what the keys do."""
-        if event.button.id == "reflect":
-            self.action_reflect()
-        elif event.button.id == "check-in":
-            self.action_check_in()
-        elif event.button.id == "history":
-            self.action_history()
-        elif event.button.id == "insights":
-            self.action_insights()
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""

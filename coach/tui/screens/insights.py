@@ -2,25 +2,26 @@
 
 The figures come from ``coach.insights.journal_insights``, computed in a thread worker over the
 last year of the journal (read once, newest first, stopping at the year's start); switching
-between 30, 90 and 365 days recomputes from what was read.
+between 30, 90 and 365 days recomputes from what was read. Choosing another window cancels the
+one still being worked out, whose figures are then never shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header
+from textual.worker import Worker, get_current_worker
 
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
-from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.tui.base import in_background
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.insight_text import (
     challenge_lines,
@@ -32,8 +33,6 @@ from coach.tui.widgets.insight_text import (
 )
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.score_chart import ScoreChart
-
-# The file, not a path relative to the class: subclasses elsewhere find it too.
 
 TOP_CHALLENGES = 5
 TOP_ACTIONS = 8
@@ -68,7 +67,10 @@ class InsightsScreen(PageScreen[None]):
         yield Header()
         with Horizontal(id="insights-windows"):
             for number, days in enumerate(TREND_WINDOWS, start=1):
-                yield Button(f"{days} days ({number})", id=f"days-{days}", compact=True)
+                label = f"{days} days ({number})"
+                yield Button(
+                    label, id=f"days-{days}", compact=True, action=f"screen.window({days})"
+                )
         with VerticalScroll(id="insights-body"):
             yield Literal("Working it out…", id="insights-heading")
             for name, scale, title in (
@@ -100,23 +102,29 @@ class InsightsScreen(PageScreen[None]):
             button = self.query_one(f"#days-{days}", Button)
             button.variant = "primary" if days == self.days else "default"
 
-    @work(thread=True, exclusive=True, group="insights")
+    @in_background("Insights could not be worked out", group="insights", exclusive=True)
     def _compute(self, days: int) -> None:
         as_of = self.app.today()
-        try:
-            if self._recent is None:
-                start = as_of - dt.timedelta(days=max(TREND_WINDOWS) + 31)
-                newest_first = self.app.journal.iter_newest_first()
-                self._recent = list(takewhile(lambda r: r.date >= start, newest_first))
-            insights = journal_insights(self._recent, as_of, days)
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._show, insights)
+        if self._recent is None:
+            start = as_of - dt.timedelta(days=max(TREND_WINDOWS) + 31)
+            newest_first = self.app.journal.iter_newest_first()
+            self._recent = list(takewhile(lambda r: r.date >= start, newest_first))
+        insights = journal_insights(self._recent, as_of, days)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, worker, insights)
 
-    def _show(self, insights: Insights) -> None:
-        if insights.days != self.days or self not in self.app.screen_stack:
-            return  # another window was chosen meanwhile, or the screen was closed
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The notice says why; the heading no longer promises figures."""
+        if self in self.app.screen_stack:
+            self.query_one("#insights-heading", Literal).update("The journal could not be read.")
+        super().worker_failed(worker)
+
+    def _show(self, worker: Worker[Any], insights: Insights) -> None:
+        # Another window chosen meanwhile cancels this one (on this thread, so it is seen
+        # here); a closed screen leaves the stack first.
+        if worker.is_cancelled or self not in self.app.screen_stack:
+            return
         count = insights.reflections
         entries = "entry" if count == 1 else "entries"
         when = long_date(insights.as_of)
@@ -139,12 +147,6 @@ class InsightsScreen(PageScreen[None]):
         shown = self.query_one("#insights-nudges", Literal)
         shown.update(nudges)
         shown.display = bool(nudges)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A window button picks that window."""
-        if event.button.id and event.button.id.startswith("days-"):
-            event.stop()
-            self.action_window(int(event.button.id.removeprefix("days-")))
 
     def action_window(self, days: int) -> None:
         """Show the last ``days`` days."""

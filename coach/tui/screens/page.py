@@ -8,13 +8,10 @@ of them; ``page_keys`` writes them so, escape back first, so every page's footer
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.binding import Binding, BindingType
-from textual.screen import Screen, ScreenResultType
+from textual.screen import ScreenResultType
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.base import CoachScreen
 
 
 def page_keys(page: str, *keys: tuple[str, str, str]) -> list[BindingType]:
@@ -25,10 +22,12 @@ def page_keys(page: str, *keys: tuple[str, str, str]) -> list[BindingType]:
     ]
 
 
-class PageScreen(Screen[ScreenResultType]):
-    """A page opened from another; ``back`` closes it (escape, in ``page_keys``)."""
+class PageScreen(CoachScreen[ScreenResultType]):
+    """A page opened from another; ``back`` closes it (escape, in ``page_keys``).
 
-    app: CoachApp
+    Textual's ``Screen`` comes first, ``ReportsFailures`` after: Textual takes a screen's CSS
+    type names (``Screen.-wide``) and default CSS from the first base only.
+    """
 
     def action_back(self) -> None:
         """Back to where the user was."""

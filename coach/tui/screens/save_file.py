@@ -2,27 +2,31 @@
 
 Nothing is saved without asking: the dialog shows where the file will go (a name not yet
 taken, in the user's documents folder), says plainly that it is not encrypted, and writes only
-a new file, never over an existing one and never into the journal's own folder. A refusal is
-shown in the dialog, which stays open for another name. The write runs in a thread worker.
+a new file, never over an existing one and never into the journal's own folder. The write runs
+in a background worker; a refusal (the name is taken, the folder is missing) is shown in the
+dialog, which stays open for another name.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
+from textual.worker import Worker
 
-from coach.journal import JournalError
 from coach.journal.outside import write_new_file
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.base import (
+    EXPECTED,
+    CoachModal,
+    failure_message,
+    in_background,
+)
+from coach.tui.widgets.literal import Literal
 
 NOT_ENCRYPTED = (
     "This file is not encrypted: anyone who can open that folder can read it. "
@@ -30,14 +34,12 @@ NOT_ENCRYPTED = (
 )
 
 
-class SaveFileScreen(ModalScreen[Path | None]):
+class SaveFileScreen(CoachModal[Path | None]):
     """Dismisses with the path the file was written to, or None when the user cancels.
 
     A name that is not a full path is taken inside the suggested folder, never the folder the
     app was started from.
     """
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="save.cancel"),
@@ -54,12 +56,12 @@ class SaveFileScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         """Where to save (a full path, editable), the warning, any problem, and the buttons."""
         with Vertical(classes="dialog", id="save-dialog"):
-            yield Static(self.title_text, id="save-title", markup=False)
+            yield Literal(self.title_text, id="save-title")
             yield Input(str(self.suggested), id="save-path", select_on_focus=False)
-            yield Static(NOT_ENCRYPTED, id="save-warning", markup=False)
-            yield Static("", id="save-problem", markup=False)
+            yield Literal(NOT_ENCRYPTED, id="save-warning")
+            yield Literal("", id="save-problem")
             with Horizontal(classes="step-buttons"):
-                yield Button("Cancel", id="cancel")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
                 yield Button("Save", id="save", variant="primary")
 
     def on_mount(self) -> None:
@@ -92,31 +94,26 @@ class SaveFileScreen(ModalScreen[Path | None]):
         self.show_problem("")
         self._write(target)
 
-    @on(Button.Pressed, "#cancel")
-    def cancel(self, event: Button.Pressed) -> None:
-        """Cancel: nothing is written."""
-        event.stop()
-        self.action_cancel()
-
     def action_cancel(self) -> None:
         """Close without saving (not while a save is under way: it finishes in a moment)."""
         if not self.writing:
             self.dismiss(None)
 
-    @work(thread=True, exclusive=True, group="save-file")
+    @in_background("Not saved", group="save-file", exclusive=True)
     def _write(self, target: Path) -> None:
-        try:
-            written = write_new_file(target, self.payload, data_dir=self.data_dir)
-        except JournalError as error:  # refused, or the system would not write it
-            self.app.call_from_thread(self._refused, str(error))
-            return
+        written = write_new_file(target, self.payload, data_dir=self.data_dir)
         self.app.call_from_thread(self._saved, written)
 
-    def _refused(self, problem: str) -> None:
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """Save is open again. A refusal, or a folder the system would not write to, is said
+        here in the dialog, next to the name to change; only a fault in the coach is a notice."""
         self.writing = False
         self.query_one("#save", Button).disabled = False
-        self.show_problem(f"Not saved: {problem}.")
         self.query_one("#save-path", Input).focus()
+        if isinstance(worker.error, EXPECTED):
+            self.show_problem(f"{failure_message(worker)}.")
+        else:
+            super().worker_failed(worker)
 
     def _saved(self, written: Path) -> None:
         self.writing = False
@@ -125,6 +122,6 @@ class SaveFileScreen(ModalScreen[Path | None]):
 
     def show_problem(self, problem: str) -> None:
         """Say in the dialog why the file was not saved (or clear it)."""
-        shown = self.query_one("#save-problem", Static)
+        shown = self.query_one("#save-problem", Literal)
         shown.update(problem)
         shown.display = bool(problem)

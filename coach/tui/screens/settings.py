@@ -5,38 +5,35 @@ and written in thread workers, through ``coach.settings``. My core values are ch
 same dialog the values step opens, and my own support is edited on the support screen, which
 has its fields already; coming back, the screen reads again once that screen's write is done.
 The theme changes live; the app keeps it for next time (``coach.tui.kept_choices``), whether it
-was chosen here or with the palette.
+was chosen here or with the palette. Settings that cannot be read are said once, listed on the
+screen, and their defaults shown, so the screen stays usable.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Select
-from textual.worker import WorkerCancelled, WorkerFailed
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
-from coach.journal import JournalError
 from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
 from coach.tui.widgets.literal import Literal
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+READ = "settings-read"
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CoachScreen[None]):
     """Each setting: what it is now, and a way to change it."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="settings.back"),
@@ -97,16 +94,17 @@ class SettingsScreen(Screen[None]):
                     await writing.wait()
         self._read()
 
-    @work(thread=True, exclusive=True, group="settings-read")
+    @in_background("Your settings could not be read", group=READ, exclusive=True)
     def _read(self) -> None:
-        try:
-            found = read_settings(self.app.journal)
-        except (JournalError, OSError) as error:
-            problem = self.app.catalog.prompt("settings.not_read", problem=str(error))
-            self.app.call_from_thread(self.notify, problem, severity="error", timeout=15)
-            self.app.call_from_thread(self._show, Settings(), problem)
-            return
-        self.app.call_from_thread(self._show, found)
+        self.app.call_from_thread(self._show, read_settings(self.app.journal))
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """Settings not read: show the defaults, and say why at the top, so each can still be
+        chosen (a damaged file is never written over: keeping a choice says it was not kept)."""
+        if worker.group == READ:
+            problem = self.app.catalog.prompt("settings.not_read", problem=str(worker.error))
+            self._show(Settings(), problem)
+        super().worker_failed(worker)
 
     def _show(self, found: Settings, problem: str = "") -> None:
         """What each setting is now; any that could not be read, and why."""
@@ -138,30 +136,29 @@ class SettingsScreen(Screen[None]):
 
     # --- changing ------------------------------------------------------------------------
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Choose my core values, or edit my own support."""
+    @on(Button.Pressed, "#choose-core-values")
+    def _choose_core_values(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "choose-core-values" and self._settings is not None:
+        if self._settings is not None:
             current = list(self._settings.core_values)
             self.app.push_screen(CoreValuesScreen(current), self._core_values_chosen)
-        elif event.button.id == "edit-my-support":
-            self.app.push_screen(SupportScreen(own_first=True))
+
+    @on(Button.Pressed, "#edit-my-support")
+    def _edit_my_support(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(SupportScreen(own_first=True))
 
     def _core_values_chosen(self, keys: list[str] | None) -> None:
         if keys is not None:
             self._keep_core_values(tuple(keys))
 
-    @work(thread=True, group="settings-write")
+    @in_background("That setting was not kept", group="settings-write")
     def _keep_core_values(self, keys: tuple[str, ...]) -> None:
-        try:
-            now = change_settings(self.app.journal, lambda was: replace(was, core_values=keys))
-        except (JournalError, OSError) as error:
-            problem = self.app.catalog.prompt("settings.not_kept", problem=str(error))
-            self.app.call_from_thread(self.notify, problem, severity="error", timeout=15)
-            return
+        now = change_settings(self.app.journal, lambda was: replace(was, core_values=keys))
         self.app.call_from_thread(self._show, now)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    @on(Select.Changed, "#theme")
+    def _theme_chosen(self, event: Select.Changed) -> None:
         """A theme chosen here is used at once (and kept by the app)."""
         event.stop()
         if isinstance(event.value, str) and event.value != self.app.theme:

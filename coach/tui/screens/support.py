@@ -3,54 +3,50 @@
 The screen is pushed over whatever the user was doing, so escape returns them there with
 everything they typed still in place. Their own support (occupational health, an employee
 assistance line, a trusted colleague) is kept in the journal's settings, read and written in
-thread workers so the screen never waits on the disk.
+thread workers so the screen never waits on the disk. The write runs on the app, not the
+screen: escape keeps what was typed and closes the screen at once, and the write must finish,
+and be said if it fails, after the screen has gone.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input
+from textual.worker import Worker
 
-from coach.journal import Journal, JournalError
+from coach.journal import Journal
 from coach.settings import MY_SUPPORT_FIELDS, change_settings, read_settings
+from coach.tui.base import CoachAppBase, CoachScreen, in_background
 from coach.tui.widgets.literal import Literal, Prefill
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 # The app's worker group that writes the user's own support (settings waits for it).
 MY_SUPPORT_WRITES = "my-support"
+MY_SUPPORT_READ = "my-support-read"
 
 
 class SupportOffer(VerticalGroup):
     """The reflection's offer of support on a very hard day: a line and a button, never forced."""
 
-    app: CoachApp
+    app: CoachAppBase
 
     def compose(self) -> ComposeResult:
-        """The offer, and a way straight to support."""
+        """The offer, and a way straight to support: the button runs the app's own support
+        action (F2's), so the screen below never sees a press."""
         catalog = self.app.catalog
         yield Literal(catalog.prompt("support.offer"))
-        yield Button(Content(catalog.prompt("support.offer_open")), id="open-support", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Open support; the screen below never sees the press."""
-        if event.button.id == "open-support":
-            event.stop()
-            self.app.action_support()
+        label = Content(catalog.prompt("support.offer_open"))
+        yield Button(label, id="open-support", compact=True, action="app.support")
 
 
-class SupportScreen(Screen[None]):
+class SupportScreen(CoachScreen[None]):
     """A calm list of where to turn; escape returns exactly where the user was."""
-
-    app: CoachApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="support.back"),
@@ -92,21 +88,22 @@ class SupportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Read the user's own support off the UI thread."""
-        self.run_worker(self._read_my_support, thread=True, group="my-support-read")
+        self._read_my_support()
 
+    @in_background("Your own support could not be read", group=MY_SUPPORT_READ)
     def _read_my_support(self) -> None:
-        try:
-            kept = read_settings(self.app.journal).my_support
-            found = {name: kept[name] for name in MY_SUPPORT_FIELDS}
-        except (JournalError, OSError) as error:
-            self.app.call_from_thread(self._show_my_support, None, str(error))
-            return
-        self.app.call_from_thread(self._show_my_support, found, "")
+        kept = read_settings(self.app.journal).my_support
+        found = {name: kept[name] for name in MY_SUPPORT_FIELDS}
+        self.app.call_from_thread(self._show_my_support, found)
 
-    def _show_my_support(self, found: dict[str, str] | None, problem: str) -> None:
-        if found is None:
-            self.notify(f"Your own support could not be read: {problem}", severity="error")
-            found = dict.fromkeys(MY_SUPPORT_FIELDS, "")
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """Not read: the fields open empty, so support can still be written down (a damaged
+        file is never written over: keeping it then says it was not kept)."""
+        if worker.group == MY_SUPPORT_READ:
+            self._show_my_support(dict.fromkeys(MY_SUPPORT_FIELDS, ""))
+        super().worker_failed(worker)
+
+    def _show_my_support(self, found: dict[str, str]) -> None:
         # Shown visibly; a field the user has not edited is kept exactly as stored (Prefill).
         self._prefills = {name: Prefill.for_input(text) for name, text in found.items()}
         for name, prefill in self._prefills.items():
@@ -126,14 +123,10 @@ class SupportScreen(Screen[None]):
             for name, text in typed.items()
         }
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The keep button does what ctrl+s does."""
-        if event.button.id == "keep-my-support":
-            event.stop()
-            self.action_keep()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a field keeps the user's support."""
+    @on(Button.Pressed, "#keep-my-support")
+    @on(Input.Submitted, "#my-support Input")
+    def _keep_pressed(self, event: Button.Pressed | Input.Submitted) -> None:
+        """The keep button, or enter in a field, does what ctrl+s does."""
         event.stop()
         self.action_keep()
 
@@ -155,7 +148,14 @@ class SupportScreen(Screen[None]):
             keep_my_support(app, journal, typed, saved_words)
 
         # On the app, not the screen: the write finishes even if the screen is closed.
-        self.app.run_worker(write, thread=True, group=MY_SUPPORT_WRITES, exclusive=False)
+        self.app.run_worker(
+            write,
+            thread=True,
+            group=MY_SUPPORT_WRITES,
+            exclusive=False,
+            exit_on_error=False,
+            description="Your support was not kept",
+        )
 
     def action_back(self) -> None:
         """Keep anything typed here, then go back exactly where the user was."""
@@ -163,12 +163,9 @@ class SupportScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def keep_my_support(app: CoachApp, journal: Journal, typed: dict[str, str], saved: str) -> None:
-    """Write the user's own support (in a worker thread); say so, or say what went wrong."""
-    try:
-        change_settings(journal, lambda now: replace(now, my_support={**now.my_support, **typed}))
-    except (JournalError, OSError) as error:
-        app.call_from_thread(app.notify, f"Your support was not kept: {error}", severity="error")
-        return
+def keep_my_support(app: CoachAppBase, journal: Journal, typed: dict[str, str], saved: str) -> None:
+    """Write the user's own support (in a worker thread on the app) and say so; a failure is
+    said by the app, as every worker's is."""
+    change_settings(journal, lambda now: replace(now, my_support={**now.my_support, **typed}))
     if saved:
         app.call_from_thread(app.notify, saved)

@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.widgets import Button, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
-from coach.journal import JournalError
 from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Step, Value
 from coach.settings import change_settings, read_settings
 from coach.text import visible
@@ -49,7 +48,18 @@ class ValuesScreen(StepScreen):
         yield ScoreBar(ALIGNMENT, alignment_words, value=self.draft.alignment, id="alignment")
 
     def on_mount(self) -> None:
-        """Show the core values and which are at stake."""
+        """Show the values at stake now, then the core values once read (off the UI thread)."""
+        self._core_keys: tuple[str, ...] = ()
+        self._show_values()
+        self._read_core_values()
+
+    @in_background("Your core values could not be read", group="settings")
+    def _read_core_values(self) -> None:
+        keys = read_settings(self.app.journal).core_values
+        self.app.call_from_thread(self._core_values_read, keys)
+
+    def _core_values_read(self, keys: tuple[str, ...]) -> None:
+        self._core_keys = keys
         self._show_values()
 
     def _reconnect_prompt(self) -> str:
@@ -59,12 +69,7 @@ class ValuesScreen(StepScreen):
 
     def core_values(self) -> list[Value]:
         """The user's core values, chosen once and kept in the journal's settings."""
-        try:
-            keys = read_settings(self.app.journal).core_values
-        except (JournalError, OSError) as error:
-            self.notify(str(error), severity="error")
-            keys = ()
-        options = [self.app.catalog.value(key) for key in keys]
+        options = [self.app.catalog.value(key) for key in self._core_keys]
         return [Value(o.key, o.label) for o in options if o is not None]
 
     def _show_values(self) -> None:
@@ -117,4 +122,4 @@ class ValuesScreen(StepScreen):
     @in_background("Core values not kept", group="settings")
     def _save_core_values(self, keys: list[str]) -> None:
         change_settings(self.app.journal, lambda now: replace(now, core_values=tuple(keys)))
-        self.app.call_from_thread(self._show_values)
+        self.app.call_from_thread(self._core_values_read, tuple(keys))

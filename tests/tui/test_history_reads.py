@@ -1,0 +1,130 @@
+"""History's reads in the background: the newest query wins, closing history mid-read is
+calm, and a date that is not one narrows nothing. Real journal, keys pressed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import Input
+
+from coach.content import Catalog
+from coach.history_filter import DateBoundError, parse_bound
+from coach.journal import Journal
+from coach.tui.app import CoachApp
+from coach.tui.screens.history import SEARCH_DELAY
+from coach.tui.screens.home import HomeScreen
+from tests.tui.conftest import errors, make_app, reads_held, settle, tab_to
+from tests.tui.test_history import after_typing, four_entries, made, open_history, shown, status
+
+EVERY = ["risk", "admin", "markup", "old"]
+YEARS = range(2019, 2027)
+A_YEAR = 60  # more than a page in every year
+
+
+def years_of_days(journal: Journal) -> None:
+    """Eight years of ordinary days; only the oldest mentions Mrs K."""
+    journal.import_reflections(
+        made(
+            f"{year}-{n:02d}",
+            dt.date(year, 1, 1) + dt.timedelta(days=2 * n),
+            strain=4,
+            narrative="An ordinary day" + (", and Mrs K" if (year, n) == (YEARS[0], 0) else ""),
+        )
+        for year in YEARS
+        for n in range(A_YEAR)
+    )
+
+
+async def test_a_search_typed_fast_shows_only_the_newest_querys_rows(
+    journal: Journal, catalog: Catalog
+) -> None:
+    """The older search must walk eight years for Mrs K; the newer one finds a page in the
+    newest year. Both are held until both have started, so the older finishes last: its rows
+    would be the stale ones shown, were a cancelled read's rows not dropped."""
+    years_of_days(journal)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("slash")
+        with reads_held(journal):
+            await pilot.press(*"mrs k")
+            await pilot.pause(SEARCH_DELAY + 0.1)  # that search starts, and waits to read
+            await pilot.press("ctrl+u", *"day")
+            await pilot.pause(SEARCH_DELAY + 0.1)  # so does this one: the older is cancelled
+            assert status(app).endswith("more as you scroll")  # still the page before either
+        await settle(pilot)
+        newest = [f"{YEARS[-1]}-{n:02d}" for n in range(A_YEAR - 1, 9, -1)]
+        assert shown(app) == newest
+        assert errors(app) == []
+        await pilot.press("ctrl+u", *"mrs k")  # asked again, on its own, it is found
+        await after_typing(pilot)
+        assert shown(app) == [f"{YEARS[0]}-00"]
+
+
+@pytest.fixture
+def four(journal: Journal, catalog: Catalog) -> CoachApp:
+    """The app on the four entries of ``test_history``."""
+    four_entries(journal)
+    return make_app(journal, catalog)
+
+
+async def test_leaving_history_while_a_search_runs_is_not_a_crash(
+    four: CoachApp, journal: Journal
+) -> None:
+    app = four
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        with reads_held(journal):
+            await pilot.press("slash", *"peer", "enter")  # the search waits to read
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        await settle(pilot)  # the search ends now, history gone
+        assert isinstance(app.screen, HomeScreen)
+        assert errors(app) == []
+        await pilot.press("h")
+        await settle(pilot)
+        assert shown(app) == EVERY
+
+
+# --- the date boxes ----------------------------------------------------------------------
+
+
+def said_for(typed: str, *, end: bool) -> str:
+    """What the filter says of a date that is not one: parse_bound's own words."""
+    with pytest.raises(DateBoundError) as refused:
+        parse_bound(typed, end=end)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("box", "end", "bad", "good", "narrowed"),
+    [
+        ("#history-since", False, "2026-13", "2026-11", ["risk", "admin", "markup"]),
+        ("#history-until", True, "2026-11-31", "2026-11-20", ["admin", "markup", "old"]),
+    ],
+)
+async def test_a_date_that_is_not_one_is_marked_and_said_and_narrows_nothing(
+    four: CoachApp, box: str, end: bool, bad: str, good: str, narrowed: list[str]
+) -> None:
+    app = four
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await tab_to(pilot, box)
+        await pilot.press(*bad)
+        await after_typing(pilot)
+        field = app.screen.query_one(box, Input)
+        assert not field.is_valid
+        assert field.has_class("-invalid")
+        said = status(app)
+        assert said == said_for(bad, end=end)  # the validator's words: parse_bound's own
+        assert said == f"{bad!r} is not a date: try 2026-03-14, 2026-03 or 2026"
+        assert shown(app) == EVERY
+        await pilot.press("ctrl+u", *good)
+        await after_typing(pilot)
+        assert field.is_valid
+        assert not field.has_class("-invalid")
+        assert shown(app) == narrowed
+        assert "is not a date" not in status(app)
