@@ -108,20 +108,21 @@ def dumps_json(document: Any) -> str:
 
 
 def write_json_export(
-    reflections: Iterable[Reflection],
+    reflections: Iterable[Mapping[str, Any]],
     write: Callable[[bytes], object],
     exported: dt.datetime | None = None,
 ) -> None:
-    """The JSON export, written piece by piece as ``reflections`` arrive, already newest first
-    (as ``Journal.iter_newest_first`` gives them): the very bytes ``export_json`` makes of the
-    same reflections, with never more than one reflection's text held here at a time."""
+    """The JSON export, written piece by piece as ``reflections`` (each a reflection's dict
+    form) arrive, already newest first (as ``Journal.export_newest_first`` gives them): the
+    very bytes ``export_json`` makes of the same reflections, with never more than one
+    reflection's text held here at a time."""
     head = export_document([], exported)
     del head["reflections"]
     opening = orjson.dumps(head, option=_INDENT)[: -len(b"\n}")]
     write(_escaped(opening) + b',\n  "reflections": [')
     separator = b"\n    "
     for reflection in reflections:
-        body = orjson.dumps(reflection.to_dict(), option=_INDENT).replace(b"\n", b"\n    ")
+        body = orjson.dumps(reflection, option=_INDENT).replace(b"\n", b"\n    ")
         write(separator + _escaped(body))
         separator = b",\n    "
     write(b"]\n}\n" if separator == b"\n    " else b"\n  ]\n}\n")

@@ -40,7 +40,7 @@ SETS = {
 def test_streamed_export_is_byte_for_byte_the_export(name: str) -> None:
     reflections = newest_first(SETS[name])
     written = io.BytesIO()
-    write_json_export(reflections, written.write, EXPORTED)
+    write_json_export([r.to_dict() for r in reflections], written.write, EXPORTED)
     assert written.getvalue().decode("utf-8") == export_json(reflections, EXPORTED)
     assert read_export(written.getvalue()) == reflections
 

@@ -15,6 +15,7 @@ import orjson
 import pytest
 
 from coach.journal import Journal, JournalError
+from coach.journal.index import INDEX_SCHEMA
 from coach.model import Reflection, new_id
 
 UTC = dt.UTC
@@ -103,7 +104,10 @@ def test_a_year_file_changed_by_hand_is_never_taken_from_the_index(data_dir: Pat
             journal.add(make("2012-10-10", id="by-hand"))
 
 
-@pytest.mark.parametrize("damage", [b"", b"not json", b"[]", b'{"schema": 1, "years": {"x": 1}}'])
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not json", b"[]", b'{"schema": 1, "years": {}}', b'{"schema": 2, "years": {"x": 1}}'],
+)
 def test_a_damaged_or_missing_index_is_made_again_and_never_believed(
     data_dir: Path, damage: bytes
 ) -> None:
@@ -114,7 +118,7 @@ def test_a_damaged_or_missing_index_is_made_again_and_never_believed(
     (data_dir / "index.json").unlink()
     with Journal(data_dir) as journal:
         assert journal.count() == 41
-    assert orjson.loads((data_dir / "index.json").read_bytes())["schema"] == 1
+    assert orjson.loads((data_dir / "index.json").read_bytes())["schema"] == INDEX_SCHEMA
 
 
 def test_an_index_naming_ids_a_file_no_longer_holds_is_not_trusted(data_dir: Path) -> None:

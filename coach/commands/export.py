@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     with open_journal(args) as journal, journal.snapshot():
         if args.format == "json":  # streamed a year at a time: never the whole journal held
             with output(args.output, data_dir=data_dir, force=args.force) as write:
-                write_json_export(journal.read_once_newest_first(), write)
+                write_json_export(journal.export_newest_first(), write)
             return 0
         reflections = list(journal.iter_newest_first())
     write_output(export_markdown(reflections), args.output, data_dir=data_dir, force=args.force)

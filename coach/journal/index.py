@@ -1,4 +1,5 @@
-"""What each year's file holds, known without parsing it: its ids and schema numbers.
+"""What each year's file holds, known without parsing it: its ids, schema numbers, and whether
+it has been checked.
 
 A save must know whether its id is kept in another year, an import which years hold the ids it
 brings, and the open whether any file is of an older schema. Parsing every year for that costs
@@ -6,6 +7,13 @@ a fresh process ~7 ms a year. ``index.json`` remembers, for each year file, its 
 range beside the file's signature (inode, size, times), and an entry is trusted only while the
 file still has that signature. It is a cache, never a source of truth: a missing, damaged or
 stale entry just means that year is read from its file, and the entry is made again.
+
+An export must check every stored reflection against the model, and building them is most of
+its time. A year file does not change between exports unless it is written, so an entry also
+remembers that this version of the file was checked whole: every document of the current
+schema, accepted by the model, and stored exactly as the model writes it, under the model
+whose fingerprint it names (``model_fingerprint``: a changed model checks again). An export
+then writes such a year's documents as they are stored; any other year is built and checked.
 
 It is written under the journal's lock, atomically but without waiting for the disk: losing it
 in a power cut costs one read of each year, nothing else.
@@ -23,16 +31,18 @@ from coach.journal.files import write_atomic
 from coach.journal.names import Layout
 from coach.journal.pending import Signature
 
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2  # 2: ``checked``
 
 
 @dataclass(frozen=True)
 class YearSummary:
-    """One version of a year's file: the ids it holds and its oldest and newest schema."""
+    """One version of a year's file: the ids it holds, its oldest and newest schema, and the
+    fingerprint of the model that checked every document in it ("" when not checked whole)."""
 
     signature: Signature
     ids: frozenset[str]
     schemas: tuple[int, int]
+    checked: str = ""
 
 
 class YearIndex:
@@ -61,9 +71,13 @@ class YearIndex:
             with contextlib.suppress(TypeError, ValueError, KeyError):
                 ino, size, modified, changed = (int(part) for part in entry["signature"])
                 oldest, newest = (int(number) for number in entry["schemas"])
-                if all(isinstance(i, str) for i in entry["ids"]):
+                checked = entry.get("checked", "")
+                if all(isinstance(i, str) for i in entry["ids"]) and isinstance(checked, str):
                     years[int(name)] = YearSummary(
-                        (ino, size, modified, changed), frozenset(entry["ids"]), (oldest, newest)
+                        (ino, size, modified, changed),
+                        frozenset(entry["ids"]),
+                        (oldest, newest),
+                        checked,
                     )
         return years
 
@@ -76,10 +90,16 @@ class YearIndex:
         return known if known is not None and known.signature == signature else None
 
     def put(self, year: int, summary: YearSummary) -> None:
-        """Remember a year file's summary (saved at the next ``save``)."""
+        """Remember a year file's summary (saved at the next ``save``); a check already known
+        for this version of the file is kept."""
         with self._lock:
             years = self._loaded()
-            if years.get(year) != summary:
+            known = years.get(year)
+            if known is not None and known.signature == summary.signature and not summary.checked:
+                summary = YearSummary(
+                    summary.signature, summary.ids, summary.schemas, known.checked
+                )
+            if known != summary:
                 years[year] = summary
                 self._changed = True
 
@@ -100,6 +120,7 @@ class YearIndex:
                         "signature": list(summary.signature),
                         "ids": sorted(summary.ids),
                         "schemas": list(summary.schemas),
+                        "checked": summary.checked,
                     }
                     for year, summary in sorted(known.items())
                 },

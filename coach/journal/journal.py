@@ -24,7 +24,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
 
@@ -46,11 +45,10 @@ from coach.journal.files import (
     remove_stale_temps,
 )
 from coach.journal.index import YearIndex
-from coach.journal.locking import held, read_only_reason
+from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
     JOURNAL_MARKS,
-    LOCK_TIMEOUT_SECONDS,
     REFLECTIONS_TABLE,
     SETTINGS_TABLE,
     YEAR_FILE,
@@ -142,7 +140,7 @@ class Journal:
         self._guard = WriteGuard(self.backups_dir)
         self._thread_lock = threading.RLock()  # guards the read caches, held briefly
         self._write_lock = threading.RLock()  # one writer at a time in this process
-        self._file_lock = FileLock(str(self.layout.lock), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
+        self._file_lock = journal_lock(self.layout)
         self._index = YearIndex(self.layout)
         self._reader = YearReader(
             layout=self.layout, pending=self._pending, index=self._index, lock=self._thread_lock
@@ -308,13 +306,16 @@ class Journal:
         """Hold every writer still while the block reads (an export): one consistent journal.
 
         Only the OS lock is taken, never this process's writers' lock, so a reader is not
-        queued behind a writer of its own that is waiting for another process.
+        queued behind a writer of its own that is waiting for another process. What the block
+        learnt of each year file (that it was checked whole) is kept in the index after it.
         """
         if self.read_only is not None:
             yield  # nobody can be changing it
             return
         with self._file_locked():
             yield
+            with contextlib.suppress(OSError):  # only a cache: the export is whole without it
+                self._index.save(self.years())
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
         return damage_report(self.backups_dir, path, problem)
@@ -346,15 +347,16 @@ class Journal:
                     seen.add(reflection.id)
                     yield reflection
 
-    def read_once_newest_first(self) -> Iterator[Reflection]:
-        """Every reflection, newest first, each year built, checked, given and let go: for
-        reading the whole journal once (an export), holding one year at a time."""
+    def export_newest_first(self) -> Iterator[dict[str, Any]]:
+        """Every reflection's dict form (as exported), newest first, one year's file read at a
+        time and let go, each reflection checked against the model (now, or when this version
+        of its file was last checked whole): for an export, never holding the whole journal."""
         seen: set[str] = set()
         for year in self.years():
-            for reflection in self._reader.read_once(year):
-                if reflection.id not in seen:
-                    seen.add(reflection.id)
-                    yield reflection
+            for document in self._reader.for_export(year):
+                if document["id"] not in seen:
+                    seen.add(document["id"])
+                    yield document
 
     def page(self, offset: int, limit: int) -> list[Reflection]:
         """One page of history, newest first."""

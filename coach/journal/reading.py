@@ -16,6 +16,7 @@ left it in two years (the copy in the newest year wins).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Iterator
@@ -29,7 +30,14 @@ from coach.journal.errors import JournalCorrupt
 from coach.journal.index import YearIndex, YearSummary
 from coach.journal.names import REFLECTIONS_TABLE, Layout
 from coach.journal.pending import PendingView
-from coach.journal.schema import Document, document_to_reflection, migrate, schema_of
+from coach.journal.schema import (
+    Document,
+    as_stored,
+    document_to_reflection,
+    migrate,
+    model_fingerprint,
+    schema_of,
+)
 from coach.journal.storage import Signature, Tables, read_tables, signature_of
 from coach.model import ModelError, Reflection
 
@@ -63,6 +71,15 @@ class _Year:
             built=[None] * len(documents),
             haystacks=[None] * len(documents),
         )
+
+
+def _stored_order(document: Document) -> tuple[dt.date, dt.datetime, str]:
+    """A checked document's place, as ``Reflection.sort_key`` orders the reflection."""
+    return (
+        dt.date.fromisoformat(document["date"]),
+        dt.datetime.fromisoformat(document["created"]),
+        document["id"],
+    )
 
 
 class YearReader:
@@ -182,20 +199,33 @@ class YearReader:
                 entry.texts = None
             return entry.newest_first
 
-    def read_once(self, year: int) -> tuple[Reflection, ...]:
-        """One year's reflections, newest first, built and checked but not kept: for reading the
-        whole journal once (an export), so it is never held whole in memory."""
-        with self._lock:
-            known = self._years.get(year)
-        if known is not None and known.newest_first is not None:
-            return self.reflections(year)  # current only if unchanged; ``reflections`` checks
+    def for_export(self, year: int) -> list[Document]:
+        """One year's reflections as exported (their dict form), newest first, read for this
+        and not kept: an export reads the whole journal once, never holding it whole.
+
+        A version of the file already checked whole by this model (the index remembers) is
+        given as stored, with nothing built; any other is built and checked now, and when every
+        document turns out stored exactly as the model writes it, that is remembered.
+        """
         path = self._layout.year(year)
-        _signature, tables = read_tables(
+        signature, tables = read_tables(
             path, cache=None, pending=self._pending, on_damage=self._damaged
         )
-        documents = (tables or {}).get(REFLECTIONS_TABLE, {}).values()
+        documents = list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
+        known = self._index.get(year, signature)
+        fingerprint = model_fingerprint()
+        if known is not None and known.checked == fingerprint:
+            stored = [{k: v for k, v in d.items() if k != "schema"} for d in documents]
+            stored.sort(key=_stored_order, reverse=True)
+            return stored
         built = [self.build(year, document) for document in documents]
-        return tuple(sorted(built, key=lambda r: r.sort_key, reverse=True))
+        if signature is not None and all(map(as_stored, documents, built)):
+            entry = _Year.of(signature, tables)
+            self._index.put(
+                year, YearSummary(signature, entry.ids, entry.schemas, checked=fingerprint)
+            )
+        built.sort(key=lambda r: r.sort_key, reverse=True)
+        return [reflection.to_dict() for reflection in built]
 
     def warm(self, year: int) -> None:
         """Read a year's reflections and make their search text now, so later reads are quick."""

@@ -6,9 +6,16 @@ returns it at schema N + 1; it must keep every field it does not know.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import sys
 from collections.abc import Callable, Mapping, MutableMapping
+from pathlib import Path
 from typing import Any
 
+import orjson
+
+import coach
 from coach.model import Reflection
 
 CURRENT_SCHEMA = 1
@@ -50,6 +57,31 @@ def reflection_to_document(reflection: Reflection) -> Document:
 def document_to_reflection(document: Document) -> Reflection:
     """A stored document as a reflection; raises ``ModelError`` naming a bad field."""
     return Reflection.from_dict({k: v for k, v in document.items() if k != "schema"})
+
+
+# The modules whose rules decide whether a stored document is a reflection, and how it is
+# written back: what a remembered check depends on.
+_RULES = ("coach.shape", "coach.model", "coach.text", __name__)
+
+
+@functools.cache
+def model_fingerprint() -> str:
+    """What a remembered check (the index's ``checked``) holds for: this schema number, this
+    coach's version and the very source of the modules that read and write reflections, so any
+    change to a rule, even one made without a new version, checks every year again."""
+    digest = hashlib.blake2b(f"{CURRENT_SCHEMA} {coach.__version__}".encode(), digest_size=12)
+    for name in _RULES:
+        try:
+            digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+        except (OSError, KeyError):  # no source beside it: the version and schema must do
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+def as_stored(document: Mapping[str, Any], reflection: Reflection) -> bool:
+    """Whether ``document`` is exactly what storing ``reflection`` writes (same keys in the same
+    order, same values and types): then the document can be exported as it is."""
+    return orjson.dumps(document) == orjson.dumps(reflection_to_document(reflection))
 
 
 def replace_with(document: Document) -> Callable[[MutableMapping[str, Any]], None]:

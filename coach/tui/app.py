@@ -40,11 +40,7 @@ from coach.text import visible
 from coach.tui.base import CoachAppBase, failure_message, in_background
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import Begin, EditEntry, GoHome, Saved, StepBack, StepForward
-from coach.tui.screens.checkin import CheckInScreen
-from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.resume_draft import ResumeDraftScreen
-from coach.tui.screens.step import screen_for
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -185,7 +181,16 @@ class CoachApp(CoachAppBase):
         self.call_from_thread(lambda: self._show(decide(saved, earlier)))
 
     def _show(self, step: Next) -> None:
-        """Carry out what the session decided; a question's answer goes back to it."""
+        """Carry out what the session decided; a question's answer goes back to it.
+
+        The screens of the flow (and the widgets they bring, TextArea, Select, RadioSet) are
+        imported when first shown, not at start-up: home needs none of them.
+        """
+        from coach.tui.screens.checkin import CheckInScreen
+        from coach.tui.screens.followup import FollowUpScreen
+        from coach.tui.screens.resume_draft import ResumeDraftScreen
+        from coach.tui.screens.step import screen_for
+
         if isinstance(step, AskToCarryOn):
             asked = ResumeDraftScreen(step.saved or self.clock(), step.draft)
             self.push_screen(asked, self._answered)
@@ -215,6 +220,8 @@ class CoachApp(CoachAppBase):
 
     def on_flow_step_forward(self, message: StepForward) -> None:
         """On to the next step, keeping the draft."""
+        from coach.tui.screens.step import screen_for
+
         following = self.session.forward()
         if following is not None and self.session.draft is not None:
             self.push_screen(screen_for(following)(self.session.draft))

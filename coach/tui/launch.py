@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.content import Catalog, load_catalog
-from coach.demo import demo_core_values, demo_reflections
 from coach.journal import Journal, resolve_data_dir
-from coach.settings import change_settings
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -26,8 +22,15 @@ DEMO_SUBTITLE = "demo: a made-up year; nothing here is kept"
 def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
     """A journal in a private temporary folder holding a made-up year; removed afterwards.
 
-    The user's own journal is never opened, so it cannot be touched.
+    The user's own journal is never opened, so it cannot be touched. (What only the demo
+    needs is imported here, off the start-up path of a real journal.)
     """
+    import tempfile
+    from dataclasses import replace
+
+    from coach.demo import demo_core_values, demo_reflections
+    from coach.settings import change_settings
+
     with (
         tempfile.TemporaryDirectory(prefix="pwp-coach-demo-") as folder,  # made 0700
         Journal(Path(folder) / "data") as journal,
