@@ -304,7 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 20])
     parser.add_argument("--repeat", type=int, default=7, help="runs per figure (median taken)")
+    parser.add_argument("--quick", action="store_true", help="small and once: CI's smoke run")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.years, args.repeat = [1], 1
     columns = []
     shares: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as scratch:

@@ -21,13 +21,8 @@ from coach.text import one_line
 COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``coach`` and every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="coach",
-        description="pwp-coach: a private, offline end-of-day reflection coach.",
-    )
-    parser.add_argument("--version", action="version", version=f"pwp-coach {__version__}")
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``coach`` itself (the app), shared by every subcommand."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -37,11 +32,39 @@ def build_parser() -> argparse.ArgumentParser:
         "--content", metavar="DIR", help="a folder of content to lay over the shipped one"
     )
     parser.add_argument("--demo", action="store_true", help="open the app on a demo journal")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``coach`` and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="pwp-coach: a private, offline end-of-day reflection coach.",
+    )
+    parser.add_argument("--version", action="version", version=f"pwp-coach {__version__}")
+    _add_app_options(parser)
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"coach.commands.{name}")
         module.register(subcommands)
     return parser
+
+
+def app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the app (its options, no command, no help), else None.
+
+    Opening the app is what most starts do, and it needs none of the data commands: they are
+    imported and their parsers built only when a command, help or a mistake needs them.
+    """
+    parser = argparse.ArgumentParser(prog="coach", add_help=False, exit_on_error=False)
+    _add_app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong, with the usage
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 # Used only when even the shipped content cannot be read: the safety net under the safety net.
@@ -68,8 +91,7 @@ def run_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coach`` console script; returns the exit code."""
     never_crash_on_encoding()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_arguments(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             return run_app(args)

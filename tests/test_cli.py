@@ -400,3 +400,39 @@ def test_python_m_coach_errors_are_one_line_without_traceback(tmp_path: Path) ->
         assert "Traceback" not in result.stderr
         assert result.stderr.count("\n") == 1
         assert expected in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_app"),
+    [
+        ([], True),
+        (["--data-dir", "somewhere", "--demo"], True),
+        (["--content=dir", "--data-dir", "x"], True),
+        (["export"], False),
+        (["--data-dir", "x", "stats", "--json"], False),
+        (["-h"], False),
+        (["--version"], False),
+        (["--bogus"], False),
+        (["--data-dir"], False),
+    ],
+)
+def test_only_a_plain_start_of_the_app_skips_the_commands_parser(
+    argv: list[str], opens_app: bool
+) -> None:
+    from coach.cli import app_arguments
+
+    found = app_arguments(argv)
+    assert (found is not None) is opens_app
+    if found is not None:
+        assert found.command is None
+        assert vars(found).keys() >= {"data_dir", "content", "demo"}
+
+
+def test_opening_the_app_imports_no_data_command() -> None:
+    script = (
+        "import sys; from coach.cli import app_arguments; app_arguments(['--data-dir', 'x']); "
+        "print(sorted(m for m in sys.modules if m.startswith('coach.commands.') "
+        "and m != 'coach.commands.common'))"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert found.stdout.strip() == "[]", found.stderr

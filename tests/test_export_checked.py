@@ -20,6 +20,7 @@ from coach.exports import read_export
 from coach.journal import Journal, reading
 from coach.model import Challenge, Dimension, Reflection
 from tests.helpers.controls import NASTY
+from tests.helpers.counting import count_builds
 
 UTC = dt.UTC
 
@@ -52,15 +53,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the stored reflections built from now on."""
-    built: list[str] = []
-    real = reading.document_to_reflection
-
-    def counting(document: dict[str, Any]) -> Reflection:
-        built.append(document["id"])
-        return real(document)
-
-    monkeypatch.setattr(reading, "document_to_reflection", counting)
-    return built
+    return count_builds(monkeypatch)
 
 
 def export(data_dir: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> bytes:

@@ -17,6 +17,7 @@ import pytest
 from coach.journal import Journal, JournalError
 from coach.journal.index import INDEX_SCHEMA
 from coach.model import Reflection, new_id
+from tests.helpers.counting import count_builds
 
 UTC = dt.UTC
 YEARS = range(2007, 2027)  # twenty years
@@ -82,6 +83,35 @@ def test_an_import_of_one_record_reads_only_its_year(data_dir: Path, reads: list
         report = journal.import_reflections([make("2013-07-07")])
     assert report.added == 1
     assert reads == ["2013.json"]
+
+
+def test_an_import_builds_only_the_stored_copies_of_its_ids(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new id builds nothing stored; a known one builds only its stored copy, to compare."""
+    builds = count_builds(monkeypatch)
+    with Journal(data_dir) as journal:
+        assert journal.import_reflections([make("2013-07-07")]).added == 1
+        assert builds == []
+        changed = make("2015-05-01", id="r-2015-5", notes="changed elsewhere")
+        journal.import_reflections([changed])
+        assert builds == ["r-2015-5"]
+
+
+def test_home_reads_the_last_days_without_building_the_year(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home shows the newest reflection and today's: the days since are built (and the one
+    before them, which says where to stop), not the year."""
+    with Journal(data_dir) as journal:
+        journal.import_reflections(
+            make(f"2026-01-{day:02}", id=f"jan-{day}") for day in range(1, 31)
+        )
+    builds = count_builds(monkeypatch)
+    with Journal(data_dir) as journal:
+        assert journal.latest() is not None
+        assert [r.id for r in journal.on_date(dt.date(2026, 5, 1))] == ["r-2026-5"]
+    assert builds == ["r-2026-5", "jan-30"]
 
 
 def test_a_year_changed_by_another_process_is_read_again(data_dir: Path) -> None:

@@ -20,7 +20,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 from pathlib import Path
 from typing import Any
 
@@ -342,7 +342,7 @@ class Journal:
         """Every reflection, newest first, reading one year's file at a time as needed."""
         seen: set[str] = set()
         for year in self.years():
-            for reflection in self._reader.reflections(year):
+            for reflection in self._reader.newest_first(year):
                 if reflection.id not in seen:
                     seen.add(reflection.id)
                     yield reflection
@@ -381,7 +381,8 @@ class Journal:
         for year in (y for y in years if y > day.year):
             with contextlib.suppress(JournalCorrupt):  # a damaged later year hides nothing
                 hidden |= self._reader.ids(year)
-        found = [r for r in self._reader.reflections(day.year) if r.date == day]
+        later = takewhile(lambda r: r.date >= day, self._reader.newest_first(day.year))
+        found = [r for r in later if r.date == day]  # only the days since are built
         return [r for r in _each_id_once(found) if r.id not in hidden]
 
     def warm_up(self) -> None:

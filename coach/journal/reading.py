@@ -74,7 +74,7 @@ class _Year:
 
 
 def _stored_order(document: Document) -> tuple[dt.date, dt.datetime, str]:
-    """A checked document's place, as ``Reflection.sort_key`` orders the reflection."""
+    """A stored document's place, as ``Reflection.sort_key`` orders its reflection."""
     return (
         dt.date.fromisoformat(document["date"]),
         dt.datetime.fromisoformat(document["created"]),
@@ -97,6 +97,7 @@ class YearReader:
         self._index = index
         self._lock = lock
         self._years: dict[int, _Year] = {}
+        self._parsing: dict[int, threading.Lock] = {}  # one parse of a year at a time
 
     def forget(self) -> None:
         """Drop everything cached; the next read of each year goes to its file."""
@@ -118,14 +119,22 @@ class YearReader:
         return damage_report(self._layout.backups_dir, path, problem)
 
     def _entry(self, year: int) -> _Year:
+        """This version of a year's file, parsed once: two threads asking at once (home's
+        summary and the start's follow-up, say) share one parse rather than race two."""
         path = self._layout.year(year)
         signature = signature_of(self._pending.source_of(path))
         with self._lock:
             known = self._years.get(year)
+            parsing = self._parsing.setdefault(year, threading.Lock())
         if known is not None and signature is not None and known.signature == signature:
             return known
-        found = read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
-        return self._keep(year, _Year.of(*found))
+        with parsing:
+            with self._lock:
+                known = self._years.get(year)
+            if known is not None and signature is not None and known.signature == signature:
+                return known  # another thread parsed it while this one waited
+            found = read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
+            return self._keep(year, _Year.of(*found))
 
     def _summary(self, year: int) -> tuple[frozenset[str], tuple[int, int]]:
         """A year's ids and schema range: from what is cached, else the index, else the file."""
@@ -198,6 +207,35 @@ class YearReader:
                 entry.documents = None  # held once: the reflections are what is read now
                 entry.texts = None
             return entry.newest_first
+
+    def newest_first(self, year: int) -> Iterator[Reflection]:
+        """One year's reflections, newest first, each built only when it is reached: home asks
+        for the last few days, and a year not yet read whole is not built whole for that.
+
+        The order comes from the stored dates, times and ids, which the model reads with the
+        same parsers, so it is the order ``reflections`` gives; a document whose order cannot
+        be read is damaged, and the whole year is read, to say so as every reader does.
+        """
+        entry = self._entry(year)
+        with self._lock:
+            documents = entry.documents  # this version's documents, even if dropped meanwhile
+        if documents is None:  # read whole already
+            yield from self.reflections(year)
+            return
+        try:
+            keys = [_stored_order(document) for document in documents]
+            order = sorted(range(len(documents)), key=keys.__getitem__, reverse=True)
+        except (KeyError, TypeError, ValueError):  # a naive time beside aware ones, say
+            yield from self.reflections(year)
+            return
+        for index in order:
+            with self._lock:
+                found = entry.built[index]
+            if found is None:
+                found = self.build(year, documents[index])
+                with self._lock:
+                    entry.built[index] = found
+            yield found
 
     def for_export(self, year: int) -> list[Document]:
         """One year's reflections as exported (their dict form), newest first, read for this

@@ -102,7 +102,9 @@ class CoachApp(CoachAppBase):
     def _warm_journal(self) -> None:
         """Read the whole journal in the background, so history and search answer at once."""
         with contextlib.suppress(JournalError, OSError):
-            self.journal.warm_up()  # home says what is damaged; history says it again if opened
+            # Damage is said by the screen that reads it (home, history, search, insights),
+            # once each, not by a read the user did not ask for.
+            self.journal.warm_up()
 
     def _saved_draft(self) -> SavedDraft | None:
         """The draft an earlier run left, if there is one that can be read (said if not)."""
@@ -183,23 +185,26 @@ class CoachApp(CoachAppBase):
     def _show(self, step: Next) -> None:
         """Carry out what the session decided; a question's answer goes back to it.
 
-        The screens of the flow (and the widgets they bring, TextArea, Select, RadioSet) are
-        imported when first shown, not at start-up: home needs none of them.
+        The screens of the flow (and the widgets they bring: TextArea, Select, RadioSet) are
+        imported when one is first shown, not at start-up: home needs none of them.
         """
-        from coach.tui.screens.checkin import CheckInScreen
-        from coach.tui.screens.followup import FollowUpScreen
-        from coach.tui.screens.resume_draft import ResumeDraftScreen
-        from coach.tui.screens.step import screen_for
-
         if isinstance(step, AskToCarryOn):
+            from coach.tui.screens.resume_draft import ResumeDraftScreen
+
             asked = ResumeDraftScreen(step.saved or self.clock(), step.draft)
             self.push_screen(asked, self._answered)
         elif isinstance(step, FollowUpFirst):
+            from coach.tui.screens.followup import FollowUpScreen
+
             self.push_screen(FollowUpScreen(step.earlier), self._followed_up)
         elif isinstance(step, OpenSteps):
+            from coach.tui.screens.step import screen_for
+
             for shown in step.steps:
                 self.push_screen(screen_for(shown)(step.draft))
         elif isinstance(step, OpenCheckIn):
+            from coach.tui.screens.checkin import CheckInScreen
+
             self.push_screen(CheckInScreen(step.draft))
         elif isinstance(step, Refuse):
             self.notify(self.catalog.prompt(step.reason), severity="warning")
