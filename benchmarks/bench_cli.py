@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_journal import _prose, build_journal, synthetic_reflection
+from report import print_table
 
 from coach.exports import export_json
 from coach.model import Reflection
@@ -226,13 +227,12 @@ def main(argv: list[str] | None = None) -> int:
             f"| import one record: ms ({old} yr / 1 yr) | {many:.0f} | {one:.0f} | "
             f"{many / one:.2f}x | <= 1.5x |"
         )
-    print(
-        f"Median of {repeat} rounds, each command a fresh process, Python {sys.version.split()[0]}."
+    print_table(
+        f"Median of {repeat} rounds, each command a fresh process, "
+        f"Python {sys.version.split()[0]}.",
+        ["measure", "coach", "anchor", "ratio", "goal"],
+        rows,
     )
-    print()
-    print("| measure | coach | anchor | ratio | goal |")
-    print("|---|---:|---:|---:|---|")
-    print("\n".join(rows))
     return 0
 
 

@@ -141,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     import statistics
     import tempfile
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from report import print_table
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="rounds per figure")
     parser.add_argument("--quick", action="store_true", help="small and once: CI's smoke run")
@@ -172,14 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             f"| peak memory after {SETTLE_SECONDS:.0f} s open, {oldest} yr: MiB (coach; minimal "
             f"{anchor_mib:.0f}) | {coach_mib:.0f} | {coach_mib / anchor_mib:.2f}x | < 2.5x |"
         )
-    print(
+    print_table(
         f"Median of {repeat} rounds, each a fresh process, headless at {SIZE[0]}x{SIZE[1]}, "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores."
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores.",
+        ["measure", "ms or MiB", "ratio to the anchor", "goal"],
+        rows,
     )
-    print()
-    print("| measure | ms or MiB | ratio to the anchor | goal |")
-    print("|---|---:|---:|---|")
-    print("\n".join(rows))
     return 0
 
 

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header
+from textual.worker import get_current_worker
 
 from coach.dates import long_date
 from coach.insights import Nudge, nudges
@@ -35,6 +36,8 @@ class HomeSummary:
 
 class HomeScreen(CoachScreen[None]):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
+
+    _shown_once = False  # Textual resumes a screen when first shown, as well as on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="home.reflect"),
@@ -67,14 +70,18 @@ class HomeScreen(CoachScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Show the date at once; fill in the rest from the journal in the background."""
+        """Show the date at once; fill in the rest from the journal in the background, read
+        as early as it can be."""
         today = self.app.today()
         self.query_one("#home-date", Literal).update(long_date(today))
         self.refresh_summary()
 
     def on_screen_resume(self) -> None:
-        """Coming back from a reflection: the summary may have changed."""
-        self.refresh_summary()
+        """Back from a reflection: the summary may have changed. (Textual resumes a screen the
+        first time it is shown too; that summary is already being read, from the mount.)"""
+        if self._shown_once:
+            self.refresh_summary()
+        self._shown_once = True
 
     @in_background("Your journal could not be read", group="home-summary", exclusive=True)
     def refresh_summary(self) -> None:
@@ -91,7 +98,8 @@ class HomeScreen(CoachScreen[None]):
             followup=follow_up_of(latest),  # the session's rule: the app asks about these first
             nudges=tuple(nudges(recent, today)),
         )
-        self.app.call_from_thread(self._show, summary)
+        if not get_current_worker().is_cancelled:  # a newer read replaced this one
+            self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: HomeSummary) -> None:
         catalog = self.app.catalog
