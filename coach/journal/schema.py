@@ -7,7 +7,6 @@ returns it at schema N + 1; it must keep every field it does not know.
 from __future__ import annotations
 
 import functools
-import hashlib
 import sys
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
@@ -69,6 +68,8 @@ def model_fingerprint() -> str:
     """What a remembered check (the index's ``checked``) holds for: this schema number, this
     coach's version and the very source of the modules that read and write reflections, so any
     change to a rule, even one made without a new version, checks every year again."""
+    import hashlib  # only an export needs it: off the app's start
+
     digest = hashlib.blake2b(f"{CURRENT_SCHEMA} {coach.__version__}".encode(), digest_size=12)
     for name in _RULES:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
@@ -43,6 +44,7 @@ from coach.tui.messages import Begin, EditEntry, GoHome, Saved, StepBack, StepFo
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
+WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
 
 
 class CoachApp(CoachAppBase):
@@ -93,10 +95,16 @@ class CoachApp(CoachAppBase):
             self.notify(notice, severity="warning", timeout=30)
         else:
             self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
-        self.set_timer(0.5, self._warm_journal)
+        self.set_timer(WARM_UP_AFTER_SECONDS, self._started)
         self.kept_choices.start()
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
+
+    def _started(self) -> None:
+        """Start-up is over: let the collector run again if the launch paused it for the start
+        (``coach.cli.run_app``), then read the journal ahead for history and search."""
+        gc.enable()
+        self._warm_journal()
 
     @in_background("The journal could not be read ahead", group="warm-up", exclusive=True)
     def _warm_journal(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +44,25 @@ def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
 
 @contextlib.contextmanager
 def opened_app(args: argparse.Namespace) -> Iterator[CoachApp]:
-    """The app on the chosen journal (or, with ``--demo``, a throwaway demo one), not yet run."""
+    """The app on the chosen journal (or, with ``--demo``, a throwaway demo one), not yet run.
+
+    The cyclic garbage collector is paused from here until the app has started (Textual and
+    the app make many objects and little garbage as they start, and the collections cost ~10%
+    of the start, measured with ``benchmarks/bench_startup.py``): the app lets it run again
+    once home has settled, and it runs again here if the app never started.
+    """
+    gc.disable()
+    try:
+        with _opened_app(args) as app:
+            yield app
+    finally:
+        gc.enable()
+
+
+@contextlib.contextmanager
+def _opened_app(args: argparse.Namespace) -> Iterator[CoachApp]:
+    """The content loaded and the journal opened (the app imported only now: ``coach
+    export`` and the other commands never import Textual)."""
     from coach.tui.app import CoachApp
 
     catalog = load_catalog(Path(args.content) if args.content else None)

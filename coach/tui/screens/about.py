@@ -12,9 +12,10 @@ from typing import Any, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from coach.tui.base import CoachScreen
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 
 # The About words, in the order shown; each is a key under [support.about] in support.toml.
@@ -45,7 +46,7 @@ class AboutScreen(CoachScreen[None]):
             yield Literal(str(self.app.journal.data_dir), id="about-data-dir")
             privacy = paragraphs(words, ABOUT_PRIVACY)
             yield Literal(f"\n{privacy}", id="about-privacy")
-        yield Footer()
+        yield CoachFooter()
 
 
 def open_about(app: App[Any]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 
 from coach.dates import long_date
 from coach.exports import reflection_markdown
@@ -17,6 +17,7 @@ from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.reflection_view import ReflectionView
 
 DELETED = "deleted"
@@ -58,7 +59,7 @@ class EntryDetailScreen(PageScreen[str | None]):
                 yield Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
                 yield Button("Delete  (d)", id="delete", variant="error", action="screen.delete")
                 yield Button("Markdown  (m)", id="markdown", action="screen.markdown")
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""

@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Select
+from textual.widgets import Button, Header, Select
 from textual.worker import Worker
 
 from coach.dates import day_and_month
 from coach.model import HELPFULNESS, Reflection, Status
 from coach.tui.base import CoachScreen, in_background
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import literal
 
@@ -80,7 +81,7 @@ class FollowUpScreen(CoachScreen[bool | None]):
             with Horizontal(classes="step-buttons"):
                 yield Button("Skip", id="skip")
                 yield Button("Save and go on", id="save", variant="primary")
-        yield Footer()
+        yield CoachFooter()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """How helpful only applies to what was done, or partly done."""

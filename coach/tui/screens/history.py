@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
 from coach.content import Catalog
@@ -33,6 +33,7 @@ from coach.text import visible
 from coach.tui.base import in_background
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.screens.page import PageScreen, page_keys
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 
@@ -142,7 +143,7 @@ class HistoryScreen(PageScreen[None]):
         yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
         yield Literal("Reading your journal…", id="history-status")
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def _filters(self) -> list[Select[str]]:
         """The filter row: challenge, value, action and kind, each "any" until chosen."""

@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 from textual.worker import get_current_worker
 
 from coach.dates import long_date
@@ -19,6 +19,7 @@ from coach.model import Kind, Reflection
 from coach.session import follow_up_of
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import Begin
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
 
@@ -67,7 +68,7 @@ class HomeScreen(CoachScreen[None]):
                 yield Button("History  (h)", id="history", action="screen.history")
                 yield Button("Insights  (i)", id="insights", action="screen.insights")
             yield Literal("", id="home-journal")
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
         """Show the date at once; fill in the rest from the journal in the background, read

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 from textual.worker import Worker, get_current_worker
 
 from coach.dates import long_date
@@ -23,6 +23,7 @@ from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.model import ALIGNMENT, STRAIN, Reflection
 from coach.tui.base import in_background
 from coach.tui.screens.page import PageScreen, page_keys
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import (
     challenge_lines,
     helps_lines,
@@ -90,7 +91,7 @@ class InsightsScreen(PageScreen[None]):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
             yield Literal("", id="insights-nudges")
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
         """Work the figures out in the background."""

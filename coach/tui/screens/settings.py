@@ -20,13 +20,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Select
+from textual.widgets import Button, Header, Select
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 
 READ = "settings-read"
@@ -69,7 +70,7 @@ class SettingsScreen(CoachScreen[None]):
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
-        yield Footer()
+        yield CoachFooter()
 
     def _button(self, words: str, id: str) -> Button:
         label = Content(self.app.catalog.prompt(words))

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 from textual.worker import Worker
 
 from coach.content import Catalog
@@ -17,6 +17,7 @@ from coach.draft import ReflectionDraft
 from coach.model import Reflection, Step
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import GoHome, Saved, StepBack, StepForward
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.steps import StepIndicator
 
@@ -60,7 +61,7 @@ class StepScreen(CoachScreen[None]):
             with Horizontal(classes="step-buttons"):
                 yield Button("Back", id="back")
                 yield Button(self.NEXT_LABEL, id="next", variant="primary")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         """Focus the first question without scrolling to it: a step opens at its top."""

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input
+from textual.widgets import Button, Header, Input
 from textual.worker import Worker
 
 from coach.journal import Journal
 from coach.settings import MY_SUPPORT_FIELDS, change_settings, read_settings
 from coach.tui.base import CoachAppBase, CoachScreen, in_background
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal, Prefill
 
 # The app's worker group that writes the user's own support (settings waits for it).
@@ -84,7 +85,7 @@ class SupportScreen(CoachScreen[None]):
             with Horizontal(classes="step-buttons"):
                 yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
             yield Literal(words.get("closing", ""), classes="support-line")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         """Read the user's own support off the UI thread."""

@@ -1,0 +1,28 @@
+"""The footer every screen shows: Textual's own, its keys styled once as they are made."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # Textual exports no name for it (pinned 8.2.8)
+
+
+class CoachFooter(Footer):
+    """Textual's ``Footer``, unchanged on screen, cheaper to remake.
+
+    Textual remakes a footer's keys whenever the bindings change (three times as a screen
+    opens), and each new key then restyles itself as its bound ``compact`` setting arrives: with
+    this app's stylesheet about 30 ms of home's start-up (measured with
+    ``benchmarks/bench_startup.py``). Each key here is made already in its compact state, so
+    that restyle finds nothing to change.
+    """
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Textual binds each key's setting to the footer's, except the palette's key,
+                # which keeps its own (compact).
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget

@@ -1,0 +1,38 @@
+"""The app's footer draws exactly what Textual's own does: it only makes its keys cheaper."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
+
+from coach.tui.widgets.footer import CoachFooter
+
+
+def footer_app(footer: type[Footer], compact: bool) -> App[None]:
+    class Keys(App[None]):
+        BINDINGS = [Binding("r", "bell", "Ring"), Binding("q", "quit", "Quit")]  # noqa: RUF012
+
+        def compose(self) -> ComposeResult:
+            yield Static("x")
+            yield footer(compact=compact)
+
+    return Keys()
+
+
+async def drawn(footer: type[Footer], compact: bool) -> tuple[list[tuple[list[str], bool]], str]:
+    app = footer_app(footer, compact)
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        keys = app.query_one(Footer).query(FooterKey)
+        state = [(sorted(key.classes), key.compact) for key in keys]
+        return state, app.export_screenshot().split("</style>")[-1]
+
+
+@pytest.mark.parametrize("compact", [False, True])
+async def test_coach_footer_is_textuals_footer_on_screen(compact: bool) -> None:
+    ours = await drawn(CoachFooter, compact)
+    assert ours == await drawn(Footer, compact)
+    assert any("-command-palette" in classes for classes, _ in ours[0])  # the palette key too
