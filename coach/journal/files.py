@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,7 +89,7 @@ def fsync_folder(folder: Path) -> None:
 
 def temp_path_for(target: Path) -> Path:
     """A fresh temporary name beside ``target``, recognisable as ours by its prefix and suffix."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
 def create_file(path: Path, payload: bytes, *, sync: bool = True) -> None:
