@@ -64,6 +64,7 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "category": "category",
         "line": "text",
         "fits": "keys",
+        "serves": "keys",
         "tiny": "text",
         "phase": "phase",
         "dimension": "dimension",
@@ -78,6 +79,9 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "dimension": "dimension",
     },
 }
+# Fields an entry may leave out, and what it then holds. ``serves`` (the values a coping
+# strategy serves) came after services had written overlays; one without it serves none.
+OPTIONAL_FIELDS: Mapping[str, Mapping[str, object]] = {"coping": {"serves": []}}
 # The model phase each kind of entry serves (support may sit in any).
 ENTRY_PHASES: Mapping[str, tuple[int, ...]] = {
     "challenge": (1,),
@@ -104,6 +108,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "summary.closing": frozenset({"values"}),
     "draft.resume": frozenset({"saved"}),
     "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
+    "nudge.service_pressures": frozenset({"days"}),
     "insights.rhythm_none": frozenset({"total"}),
     "insights.rhythm_all": frozenset({"total"}),
     "insights.rhythm_some": frozenset({"reflected", "total"}),
@@ -131,7 +136,8 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("checkin.title", "checkin.intro", "checkin.state", "checkin.strain", "checkin.challenge"),
     *("checkin.value", "checkin.action"),
     *("draft.resume", "support.offer", "support.offer_open"),
-    *("nudge.supervision", "insights.rhythm_none", "insights.rhythm_all"),
+    *("nudge.supervision", "nudge.service_pressures"),
+    *("insights.rhythm_none", "insights.rhythm_all"),
     "insights.rhythm_some",
     *("settings.title", "settings.core_values", "settings.core_values_none"),
     *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
@@ -315,11 +321,12 @@ def _read_entries(path: Path, table: str, found: object, layer: Layer) -> None:
                     path, entry, name, f"is not a known field (expected: {expected})"
                 )
         checked: dict[str, object] = {}
+        optional = OPTIONAL_FIELDS.get(table, {})
         for name, kind in spec.items():
-            if name not in raw:
+            if name not in raw and name not in optional:
                 raise ContentError(path, entry, name, "is missing")
             try:
-                checked[name] = _CHECKS[kind](raw[name])
+                checked[name] = _CHECKS[kind](raw.get(name, optional.get(name)))
             except _Problem as problem:
                 raise ContentError(path, entry, name, str(problem)) from None
         if checked["phase"] not in ENTRY_PHASES[table]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -107,6 +107,16 @@ class Dimension(StrEnum):
 
     INDIVIDUAL = "individual"
     SYSTEMIC = "systemic"
+
+
+def mostly_systemic(dimensions: Iterable[Dimension]) -> bool:
+    """Whether more than half of these challenges sat with the service rather than the person.
+
+    The one rule for "mostly service pressures": the ranking meets such a day with relational
+    strategies, and insights say so of a month.
+    """
+    found = list(dimensions)
+    return 2 * sum(1 for d in found if d is Dimension.SYSTEMIC) > len(found)
 
 
 class Category(StrEnum):

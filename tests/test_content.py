@@ -214,6 +214,43 @@ def test_fits_names_a_challenge_that_does_not_exist(tmp_path: Path) -> None:
     assert "no-such-thing" in str(error)
 
 
+def test_serves_names_a_value_that_does_not_exist(tmp_path: Path) -> None:
+    text = COPING.format(key="walk", fits='"caseload-volume"') + 'serves = ["no-such-value"]\n'
+    path = write(tmp_path, "coping.toml", text)
+    error = error_of(tmp_path)
+    assert (error.file, error.entry, error.field) == (str(path), "coping[0] key=walk", "serves")
+    assert "value 'no-such-value'" in str(error)
+
+
+def test_serves_must_be_a_list_of_keys(tmp_path: Path) -> None:
+    text = COPING.format(key="walk", fits='"caseload-volume"') + 'serves = "fairness"\n'
+    write(tmp_path, "coping.toml", text)
+    error = error_of(tmp_path)
+    assert (error.entry, error.field) == ("coping[0] key=walk", "serves")
+    assert "must be a list" in error.problem
+
+
+def test_serves_is_optional_and_read_when_given(tmp_path: Path) -> None:
+    """An overlay written before values shaped coping still loads; one that names values
+    has them read, in order."""
+    write(tmp_path, "coping.toml", COPING.format(key="walk", fits='"caseload-volume"'))
+    walk = load_catalog(tmp_path).coping_option("walk")
+    assert walk is not None
+    assert walk.serves == ()
+    text = COPING.format(key="walk", fits='"targets"') + 'serves = ["fairness", "courage"]\n'
+    write(tmp_path, "coping.toml", text)
+    walk = load_catalog(tmp_path).coping_option("walk")
+    assert walk is not None
+    assert walk.serves == ("fairness", "courage")
+
+
+def test_every_shipped_strategy_serves_some_values(shipped: Catalog) -> None:
+    values = {value.key for value in shipped.values}
+    for option in shipped.coping:
+        assert option.serves, option.key
+        assert set(option.serves) <= values, option.key
+
+
 def test_missing_field(tmp_path: Path) -> None:
     text = '[[value]]\nkey = "play"\nlabel = "Play"\nphase = 2\ndimension = "individual"\n'
     path = write(tmp_path, "values.toml", text)
