@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from coach.model import SCALES, Category, Dimension, Kind, Step
+from coach.model import APPRAISAL_IN_WORDS, SCALES, Category, Dimension, Kind, Step
 from coach.text import FORBIDDEN, visible
 
 
@@ -104,8 +104,13 @@ CONTENT_FILES: Mapping[str, tuple[str, ...]] = {
 # Words the screens read; an overlay may add more but the shipped set must hold all of these.
 # Each maps to the placeholders its text must use (and the only ones it may use).
 PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
-    "home.followup_waiting": frozenset({"count"}),
+    "home.followup_waiting": frozenset({"count", "follow_up_key"}),
+    "home.journal_one": frozenset({"count", "last"}),
+    "home.journal_many": frozenset({"count", "last"}),
+    "followup.from": frozenset({"day"}),
     "summary.closing": frozenset({"values"}),
+    "summary.closing_aligned": frozenset({"values"}),
+    "summary.closing_pulled": frozenset({"values"}),
     "draft.resume": frozenset({"saved"}),
     "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
     "nudge.service_pressures": frozenset({"days"}),
@@ -123,17 +128,23 @@ KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
+    *("home.journal_empty", "home.journal_one", "home.journal_many", "home.journal_where"),
     "flow.finish_first",
-    *("followup.title", "followup.intro"),
+    *("followup.title", "followup.intro", "followup.from", "followup.skip_question"),
+    *("followup.skip_confirm", "followup.skip_keep"),
     *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
     *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),
     *("phase2.title", "phase2.intro", "phase2.core_values", "phase2.choose_core_values"),
     *("phase2.at_stake", "phase2.moment", "phase2.comprehensible", "phase2.manageable"),
-    *("phase2.meaningful", "phase2.alignment"),
+    *("phase2.meaningful", "phase2.alignment", "phase2.appraisal_intro"),
+    *("phase2.weighed_intro", "phase2.weighed_most", "phase2.served"),
+    *(f"phase2.{name}" for name in APPRAISAL_IN_WORDS),
     *("phase3.title", "phase3.intro", "phase3.when_placeholder", "phase3.own_placeholder"),
     "phase3.limit",
     *("summary.title", "summary.closing", "summary.closing_no_values", "summary.saved"),
-    *("checkin.title", "checkin.intro", "checkin.state", "checkin.strain", "checkin.challenge"),
+    *("summary.closing_aligned", "summary.closing_pulled", "summary.saved_struggling"),
+    "feeling.question",
+    *("checkin.title", "checkin.intro", "checkin.strain", "checkin.challenge"),
     *("checkin.value", "checkin.action"),
     *("draft.resume", "support.offer", "support.offer_open"),
     *("nudge.supervision", "nudge.service_pressures"),

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from coach.model import Dimension, Reflection, mostly_systemic
+from coach.model import FEELING_STRUGGLING, Dimension, Reflection, mostly_systemic
 from coach.outcomes import tally_actions
 
 RatedField = Literal["strain", "alignment"]
@@ -30,13 +30,18 @@ HIGH_STRAIN_RUN = 5
 SERVICE_PRESSURE_DAYS = 28
 SERVICE_PRESSURE_MENTIONS = 3
 RHYTHM_WORKING_DAYS = 7
-# Strain at which the reflection offers support now (never forces it), as does "not coping".
+# Strain at which the reflection offers support now (never forces it), as does a feeling of
+# struggling or not coping (``FEELING_STRUGGLING``).
 OFFER_SUPPORT_STRAIN = 9
 
 
-def support_offered(strain: int | None, *, not_coping: bool = False) -> bool:
-    """Whether to offer support now: a day rated 9 or 10, or a check-in saying not coping."""
-    return not_coping or (strain is not None and strain >= OFFER_SUPPORT_STRAIN)
+def support_offered(strain: int | None, feeling: int | None = None) -> bool:
+    """Whether to offer support now, in the reflection and the check-in alike: a day rated 9
+    or 10, or the user saying they are struggling or not coping. A hard day measured only by
+    workload misses the person who is not coping on an ordinary one."""
+    if feeling is not None and feeling >= FEELING_STRUGGLING:
+        return True
+    return strain is not None and strain >= OFFER_SUPPORT_STRAIN
 
 
 @dataclass(frozen=True)

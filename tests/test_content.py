@@ -135,7 +135,7 @@ def test_required_prompts_and_scales_are_there(shipped: Catalog) -> None:
         assert shipped.prompt(key, count=2, values="kindness", saved="17:40").strip(), key
     for name, length in REQUIRED_SCALES.items():
         assert len(shipped.scale(name)) == length
-    assert shipped.scale("checkin_state")[-1] == "Not coping"
+    assert shipped.scale("feeling")[-1] == "Not coping"
     assert shipped.prompts["phase1.title"] == "What was hard today"
     assert shipped.prompts["phase2.title"] == "What matters to me"
     assert shipped.prompts["phase3.title"] == "What will help"
@@ -173,7 +173,7 @@ def test_lookups_and_to_dict(shipped: Catalog) -> None:
     lunch = next(item for item in plain["coping"] if item["key"] == "protect-lunch")
     assert lunch["category"] == "boundaries"
     assert "caseload-volume" in lunch["fits"]
-    assert plain["scales"]["checkin_state"][-1] == "Not coping"
+    assert plain["scales"]["feeling"][-1] == "Not coping"
     assert plain["support"][0]["key"] == "samaritans"
 
 
@@ -350,9 +350,9 @@ def test_missing_required_scale_and_support_text(tmp_path: Path) -> None:
 
 
 def test_wrong_scale_length(tmp_path: Path) -> None:
-    path = write(tmp_path, "prompts.toml", '[scales]\ncheckin_state = ["Fine", "Not coping"]\n')
+    path = write(tmp_path, "prompts.toml", '[scales]\nfeeling = ["Fine", "Not coping"]\n')
     error = error_of(tmp_path)
-    assert (error.file, error.entry, error.field) == (str(path), "[scales]", "checkin_state")
+    assert (error.file, error.entry, error.field) == (str(path), "[scales]", "feeling")
     assert "must have 4 labels, not 2" in error.problem
 
 
@@ -360,7 +360,8 @@ def test_wrong_scale_length(tmp_path: Path) -> None:
     ("key", "text", "says"),
     [
         ("summary.closing", "Well done today.", "must use the placeholder {values}"),
-        ("home.followup_waiting", "{count} waiting, {name}", "{name}"),
+        ("home.followup_waiting", "{count} waiting, {follow_up_key} {name}", "{name}"),
+        ("home.followup_waiting", "{count} waiting", "{follow_up_key}"),
         ("phase1.title", "Hard {things}", "does not fill in"),
         ("my.extra", "A stray { here", "stray"),
         ("my.extra", "Positional {0}", "not a plain name"),

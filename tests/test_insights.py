@@ -305,8 +305,16 @@ def test_support_is_offered_at_strain_9_and_10_and_when_not_coping() -> None:
     from coach.insights import support_offered
 
     assert [support_offered(s) for s in (None, 0, 8, 9, 10)] == [False, False, False, True, True]
-    assert support_offered(None, not_coping=True)
-    assert support_offered(2, not_coping=True)
+    # how the person is counts, not only how hard the day was: struggling or not coping
+    assert [support_offered(None, f) for f in (None, 0, 1, 2, 3)] == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert support_offered(2, 3)
+    assert support_offered(9, 0)
 
 
 # --- service pressures over four weeks -----------------------------------------------------

@@ -1,4 +1,4 @@
-"""Phase 1, "What was hard today": challenges by dimension, strain, and what happened."""
+"""Phase 1, "What was hard today": challenges by dimension, strain, how I am, what happened."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
 from coach.insights import support_offered
-from coach.model import STRAIN, Challenge, Dimension, Step
+from coach.model import FEELING, STRAIN, Challenge, Dimension, Step
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.feeling import FeelingChoice
 from coach.tui.widgets.item_inputs import ItemInputs
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
@@ -50,6 +51,8 @@ class ChallengesScreen(StepScreen):
         yield ItemInputs(id="challenge-notes", input_class="challenge-note")
         yield self.label("phase1.strain")
         yield ScoreBar(STRAIN, catalog.scale(STRAIN.labels), value=self.draft.strain, id="strain")
+        yield self.label("feeling.question")
+        yield FeelingChoice(catalog.scale(FEELING.labels), self.draft.feeling)
         yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
         yield Literal(catalog.prompt("phase1.privacy"), classes="step-intro")
@@ -144,9 +147,14 @@ class ChallengesScreen(StepScreen):
         self.draft.strain = event.value
         self._show_support_offer()
 
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """How I am, not only how hard the day was; struggling or not coping offers support."""
+        self.draft.feeling = FeelingChoice.feeling_of(event)
+        self._show_support_offer()
+
     def _show_support_offer(self) -> None:
         offer = self.query_one("#support-offer", SupportOffer)
-        offer.display = support_offered(self.draft.strain)
+        offer.display = support_offered(self.draft.strain, self.draft.feeling)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Keep what happened in the draft (as stored, until it is edited)."""
