@@ -56,6 +56,7 @@ class ChallengeOption:
     dimension: Dimension
     line: str
     phase: int
+    risk: bool = False  # about patient risk: its note asks for my reactions, not patient details
 
 
 @dataclass(frozen=True)

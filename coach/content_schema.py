@@ -49,6 +49,7 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "dimension": "dimension",
         "line": "text",
         "phase": "phase",
+        "risk": "flag",
     },
     "value": {
         "key": "key",
@@ -81,7 +82,12 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
 }
 # Fields an entry may leave out, and what it then holds. ``serves`` (the values a coping
 # strategy serves) came after services had written overlays; one without it serves none.
-OPTIONAL_FIELDS: Mapping[str, Mapping[str, object]] = {"coping": {"serves": []}}
+# ``risk`` marks a challenge about patient risk: its note asks for the user's own reactions,
+# not patient details (the journal is not a clinical record).
+OPTIONAL_FIELDS: Mapping[str, Mapping[str, object]] = {
+    "coping": {"serves": []},
+    "challenge": {"risk": False},
+}
 # The model phase each kind of entry serves (support may sit in any).
 ENTRY_PHASES: Mapping[str, tuple[int, ...]] = {
     "challenge": (1,),
@@ -134,6 +140,9 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("followup.skip_confirm", "followup.skip_keep"),
     *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
     *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),
+    *("phase1.risk_note_placeholder", "phase1.individual", "phase1.systemic"),
+    *("phase1.individual_short", "phase1.systemic_short"),
+    *(f"phase3.{category.value}" for category in Category),
     *("phase2.title", "phase2.intro", "phase2.core_values", "phase2.choose_core_values"),
     *("phase2.at_stake", "phase2.moment", "phase2.comprehensible", "phase2.manageable"),
     *("phase2.meaningful", "phase2.alignment", "phase2.appraisal_intro"),
@@ -161,11 +170,11 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
 REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
 # Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
 REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
-    *("title", "intro", "own_section_intro", "closing"),
+    *("title", "intro", "patient_risk", "own_section_intro", "closing"),
     *("own.occupational_health", "own.employee_assistance", "own.colleague", "own.other"),
     *("own.placeholder", "own.save", "own.saved"),
     *("about.title", "about.is", "about.study", "about.is_not", "about.where"),
-    *("about.private", "about.delete"),
+    *("about.private", "about.yours", "about.managed", "about.delete"),
 )
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -229,6 +238,12 @@ def _choice(enum: type[Dimension] | type[Category]) -> Callable[[object], object
     return check
 
 
+def _flag(found: object) -> bool:
+    if not isinstance(found, bool):
+        raise _Problem(f"must be true or false, not {_kind_of(found)}")
+    return found
+
+
 def _text_list(found: object, item: Callable[[object], str]) -> tuple[str, ...]:
     if not isinstance(found, list):
         raise _Problem(f"must be a list, not {_kind_of(found)}")
@@ -245,6 +260,7 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "key": _key,
     "text": _text,
     "phase": _phase,
+    "flag": _flag,
     "dimension": _choice(Dimension),
     "category": _choice(Category),
     "keys": lambda found: _text_list(found, _key),

@@ -516,3 +516,15 @@ def test_wheel_ships_the_content_and_loads_it_when_installed(tmp_path: Path) -> 
     found_dir, coping_count = json.loads(done.stdout)
     assert Path(found_dir) == installed / "coach" / "content_files"
     assert coping_count == len(load_catalog().coping)
+
+
+def test_a_challenges_risk_flag_must_be_true_or_false(tmp_path: Path) -> None:
+    text = CHALLENGE.format(key="rota", label="Rota") + 'risk = "yes"\n'
+    path = write(tmp_path, "challenges.toml", text)
+    error = error_of(tmp_path)
+    assert (error.file, error.entry, error.field) == (str(path), "challenge[0] key=rota", "risk")
+    assert "true or false" in error.problem
+    write(tmp_path, "challenges.toml", CHALLENGE.format(key="rota", label="Rota") + "risk = true\n")
+    rota = load_catalog(tmp_path).challenge("rota")
+    assert rota is not None
+    assert rota.risk

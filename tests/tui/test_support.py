@@ -558,7 +558,8 @@ async def test_about_from_the_command_palette(tmp_path: Path, catalog: Catalog) 
     assert where == str(journal.data_dir)
     assert "[bold]my journal[/]" in where
     words = catalog.support_text
-    for key in ("about.is", "about.study", "about.is_not", "about.private", "about.delete"):
+    about = ("about.is", "about.study", "about.is_not", "about.private", "about.delete")
+    for key in (*about, "about.yours", "about.managed"):
         assert words[key] in text
     assert "not treatment" in text
     assert "not a substitute for supervision, occupational health or your GP" in text
@@ -574,6 +575,9 @@ SCREEN_WORDS = (
     "closing",
     *(f"own.{name}" for name in (*MY_SUPPORT_FIELDS, "placeholder", "save", "saved")),
     *(f"about.{name}" for name in ("title", "is", "study", "is_not", "where", "private")),
+    "about.yours",
+    "about.managed",
+    "patient_risk",
     "about.delete",
 )
 

@@ -37,12 +37,12 @@ class ChallengesScreen(StepScreen):
         with Horizontal(id="challenge-lists"):
             for dimension in Dimension:
                 options = SelectionList[str](id=f"list-{dimension.value}", classes="challenge-list")
-                options.border_title = dimension.value.capitalize()
+                options.border_title = catalog.prompt(f"phase1.{dimension.value}")
                 yield options
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase1.own_placeholder"), id="own-challenge")
             yield Select(
-                [(d.value.capitalize(), d.value) for d in Dimension],
+                [(Content(catalog.prompt(f"phase1.{d.value}")), d.value) for d in Dimension],
                 value=Dimension.INDIVIDUAL.value,
                 allow_blank=False,
                 id="own-dimension",
@@ -129,9 +129,19 @@ class ChallengesScreen(StepScreen):
         self._show_notes()
 
     def _show_notes(self) -> None:
-        note_prompt = self.app.catalog.prompt("phase1.note_placeholder")
+        """A note box per challenge; one about patient risk asks how it left the user, never
+        for the patient's details (the journal is not a clinical record)."""
+        catalog = self.app.catalog
+
+        def asks(challenge: Challenge) -> str:
+            found = catalog.challenge(challenge.key)
+            risk = found is not None and found.risk
+            return catalog.prompt(
+                "phase1.risk_note_placeholder" if risk else "phase1.note_placeholder"
+            )
+
         self.query_one("#challenge-notes", ItemInputs).show(
-            [(c.note, f"{c.label}: {note_prompt}") for c in self.draft.challenges]
+            [(c.note, f"{c.label}: {asks(c)}") for c in self.draft.challenges]
         )
 
     def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:

@@ -39,7 +39,7 @@ class CopingScreen(StepScreen):
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase3.own_placeholder"), id="own-action")
             yield Select(
-                [(c.value.capitalize(), c.value) for c in Category],
+                [(Content(catalog.prompt(f"phase3.{c.value}")), c.value) for c in Category],
                 value=Category.INDIVIDUAL.value,
                 allow_blank=False,
                 id="own-category",

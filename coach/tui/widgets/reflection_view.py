@@ -58,7 +58,8 @@ def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[
         hard.append(f"{catalog.prompt('feeling.question')} {feeling}")
     for challenge in reflection.challenges:
         note = f": {challenge.note}" if challenge.note else ""
-        hard.append(f"· {challenge.label} ({challenge.dimension.value}){note}")
+        side = catalog.prompt(f"phase1.{challenge.dimension.value}_short")
+        hard.append(f"· {challenge.label} ({side}){note}")
     if reflection.narrative:
         hard.append(reflection.narrative)
     sections.append((catalog.prompt("phase1.title"), "\n".join(hard)))
@@ -80,14 +81,13 @@ def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[
     sections.append((catalog.prompt("phase2.title"), "\n".join(matters)))
     helps = []
     for action in reflection.actions:
-        when = f", {action.when}" if action.when else ""
         rated = (
             ""
             if action.helpfulness is None
             else f", helped {_score(action.helpfulness, HELPFULNESS)}"
         )
-        helps.append(f"· {action.label} ({action.category.value}{when}): "
-                     f"{STATUS_WORDS[action.status]}{rated}")  # fmt: skip
+        when = f" ({action.when})" if action.when else ""
+        helps.append(f"· {action.label}{when}: {STATUS_WORDS[action.status]}{rated}")
     sections.append((catalog.prompt("phase3.title"), "\n".join(helps) or "Nothing chosen."))
     if reflection.notes:
         sections.append(("Notes", reflection.notes))
