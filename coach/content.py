@@ -17,16 +17,18 @@ from typing import Any
 
 from coach.content_schema import (
     CONTENT_FILES,
+    ContentError,
+    KeepMissingFields,
+    Layer,
+    Located,
+    read_folder,
+)
+from coach.content_words import (
     KIND_FORMS,
     REQUIRED_PROMPTS,
     REQUIRED_SCALES,
     REQUIRED_SUPPORT_TEXT,
-    ContentError,
-    KeepMissingFields,
     KindForm,
-    Layer,
-    Located,
-    read_folder,
 )
 from coach.model import Category, Dimension, Kind, Step
 
