@@ -12,6 +12,7 @@ from coach.journal import Journal
 from coach.model import Category, CopingAction, Kind, Reflection, Status
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import FOLLOW_UP_KEY, HomeScreen
 from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
@@ -149,3 +150,30 @@ async def test_home_lists_what_waits_and_its_key_follows_up_directly(
         assert app.draft is None
         assert not app.screen.query_one("#home-followup").display
     assert all(not r.pending_actions for r in journal.iter_newest_first())
+
+
+async def test_older_plans_are_answered_from_history(journal: Journal, catalog: Catalog) -> None:
+    old = saved_with(journal, "a-month-ago", 30, "Take a walk")
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#home-followup").display  # past the 14 days home asks
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryDetailScreen)
+        assert app.screen.query_one("#follow-up", Button).display
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpScreen)
+        await answer_done(pilot, 0)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryDetailScreen)
+        shown = "\n".join(str(s.render()) for s in app.screen.query(".section-body"))
+        assert "Take a walk: done" in shown
+        assert not app.screen.query_one("#follow-up", Button).display
+    after = journal.get(old.id)
+    assert after is not None
+    assert after.actions[0].status is Status.DONE

@@ -44,6 +44,7 @@ class FollowUpScreen(CoachScreen[bool | None]):
     def __init__(self, earlier: Sequence[Reflection]) -> None:
         super().__init__()
         self.earlier = tuple(earlier)
+        self.saved: tuple[Reflection, ...] = ()  # the reflections as saved with the answers
         # Row n of the screen (``status-n``, ``helpful-n``) is this plan.
         self.rows: list[PlanAt] = [(r.id, index) for r, index, _ in pending(self.earlier)]
 
@@ -135,6 +136,7 @@ class FollowUpScreen(CoachScreen[bool | None]):
     def _save(self, changed: list[Reflection]) -> None:
         for updated in changed:
             self.app.journal.update(updated)
+        self.saved = tuple(changed)
         self.app.call_from_thread(self.dismiss, True)
 
     def worker_failed(self, worker: Worker[Any]) -> None:

@@ -107,6 +107,11 @@ class ReflectionView(Vertical):
         self.reflection = reflection
         self.catalog = catalog
 
+    def show(self, reflection: Reflection) -> None:
+        """Show ``reflection`` instead (the same entry, changed)."""
+        self.reflection = reflection
+        self.refresh(recompose=True)
+
     def compose(self) -> ComposeResult:
         """A heading and a body for each phase."""
         for heading, body in reflection_sections(self.reflection, self.catalog):
