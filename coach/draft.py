@@ -104,11 +104,9 @@ class ReflectionDraft:
     def to_reflection(self, created: dt.datetime | None = None) -> Reflection:
         """The finished reflection; an edited one keeps its id and when it was created.
 
-        Every action is kept: the limit of three is for choosing, not for saving. The
-        challenge that weighed most is kept only while it is still one of the day's (it may
-        have been unticked since it was picked).
+        Every action is kept: the limit of three is for choosing, not for saving.
         """
-        reflection = Reflection(
+        return Reflection(
             id=self.editing_id or self.reflection_id,
             date=self.day,
             created=self.created or created or now(),
@@ -116,9 +114,6 @@ class ReflectionDraft:
             extra=dict(self.extra),
             **{name: _copied(getattr(self, name)) for name in SHARED},
         )
-        if reflection.weighed_most and reflection.weighed_most_challenge is None:
-            return reflection.with_changes(weighed_most="")
-        return reflection
 
     @classmethod
     def from_reflection(cls, reflection: Reflection) -> ReflectionDraft:

@@ -235,11 +235,3 @@ def test_an_edit_keeps_fields_a_later_version_added_to_the_appraisal() -> None:
     draft.manageable = 4
     resumed = ReflectionDraft.from_state(draft.to_state())
     assert resumed.to_reflection().appraisal == Appraisal(1, 4, 3, extra={"reason": "later"})
-
-
-def test_a_weighed_most_challenge_unticked_since_is_not_saved() -> None:
-    draft = full_draft()
-    draft.weighed_most = "caseload"
-    assert draft.to_reflection(created=CREATED).weighed_most == "caseload"
-    draft.challenges.clear()
-    assert draft.to_reflection(created=CREATED).weighed_most == ""
