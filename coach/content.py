@@ -17,16 +17,18 @@ from typing import Any
 
 from coach.content_schema import (
     CONTENT_FILES,
+    ContentError,
+    KeepMissingFields,
+    Layer,
+    Located,
+    read_folder,
+)
+from coach.content_words import (
     KIND_FORMS,
     REQUIRED_PROMPTS,
     REQUIRED_SCALES,
     REQUIRED_SUPPORT_TEXT,
-    ContentError,
-    KeepMissingFields,
     KindForm,
-    Layer,
-    Located,
-    read_folder,
 )
 from coach.model import Category, Dimension, Kind, Step
 
@@ -56,6 +58,7 @@ class ChallengeOption:
     dimension: Dimension
     line: str
     phase: int
+    risk: bool = False  # about patient risk: its note asks for my reactions, not patient details
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ class ReconnectPrompt:
 
 @dataclass(frozen=True)
 class CopingOption:
-    """A proactive coping strategy (phase 3), the challenges it fits, and its tiny version."""
+    """A proactive coping strategy (phase 3), the challenges it fits, the values it serves
+    (phase 2 shaping phase 3), and its tiny version."""
 
     key: str
     label: str
@@ -91,6 +95,7 @@ class CopingOption:
     tiny: str
     phase: int
     dimension: Dimension
+    serves: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,16 +214,18 @@ def _merge(base: Layer, overlay: Layer | None) -> Layer:
 
 def _check_merged(merged: Layer, base_folder: Path) -> None:
     """Checks that need the whole catalogue: references between files and required words."""
-    challenges = merged.entries.get("challenge", {})
+    references = (("fits", "challenge"), ("serves", "value"))
     for located in merged.entries.get("coping", {}).values():
-        for key in located.found["fits"]:
-            if key not in challenges:
-                raise ContentError(
-                    located.file,
-                    located.entry,
-                    "fits",
-                    f"names challenge {key!r}, which is not in the catalogue",
-                )
+        for name, table in references:
+            known = merged.entries.get(table, {})
+            for key in located.found[name]:
+                if key not in known:
+                    raise ContentError(
+                        located.file,
+                        located.entry,
+                        name,
+                        f"names {table} {key!r}, which is not in the catalogue",
+                    )
     needs = (
         ("prompts", "prompts.toml", REQUIRED_PROMPTS),
         ("scales", "prompts.toml", tuple(REQUIRED_SCALES)),

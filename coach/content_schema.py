@@ -17,9 +17,10 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
-from coach.model import SCALES, Category, Dimension, Kind, Step
+from coach.content_words import PROMPT_PLACEHOLDERS, REQUIRED_PROMPTS, REQUIRED_SCALES
+from coach.model import Category, Dimension
 from coach.text import FORBIDDEN, visible
 
 
@@ -49,6 +50,7 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "dimension": "dimension",
         "line": "text",
         "phase": "phase",
+        "risk": "flag",
     },
     "value": {
         "key": "key",
@@ -64,6 +66,7 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "category": "category",
         "line": "text",
         "fits": "keys",
+        "serves": "keys",
         "tiny": "text",
         "phase": "phase",
         "dimension": "dimension",
@@ -77,6 +80,14 @@ ENTRY_FIELDS: Mapping[str, Mapping[str, str]] = {
         "phase": "phase",
         "dimension": "dimension",
     },
+}
+# Fields an entry may leave out, and what it then holds. ``serves`` (the values a coping
+# strategy serves) came after services had written overlays; one without it serves none.
+# ``risk`` marks a challenge about patient risk: its note asks for the user's own reactions,
+# not patient details (the journal is not a clinical record).
+OPTIONAL_FIELDS: Mapping[str, Mapping[str, object]] = {
+    "coping": {"serves": []},
+    "challenge": {"risk": False},
 }
 # The model phase each kind of entry serves (support may sit in any).
 ENTRY_PHASES: Mapping[str, tuple[int, ...]] = {
@@ -96,60 +107,6 @@ CONTENT_FILES: Mapping[str, tuple[str, ...]] = {
     "prompts.toml": ("prompts", "scales"),
     "support.toml": ("line", "support"),
 }
-
-# Words the screens read; an overlay may add more but the shipped set must hold all of these.
-# Each maps to the placeholders its text must use (and the only ones it may use).
-PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
-    "home.followup_waiting": frozenset({"count"}),
-    "summary.closing": frozenset({"values"}),
-    "draft.resume": frozenset({"saved"}),
-    "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
-    "insights.rhythm_none": frozenset({"total"}),
-    "insights.rhythm_all": frozenset({"total"}),
-    "insights.rhythm_some": frozenset({"reflected", "total"}),
-    "settings.problem": frozenset({"problem"}),
-    "settings.not_read": frozenset({"problem"}),
-    "settings.not_kept": frozenset({"problem"}),
-}
-# The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
-# sentence names it, and a short word for a narrow column.
-KindForm = Literal["title", "noun", "short"]
-KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
-REQUIRED_PROMPTS: tuple[str, ...] = (
-    *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
-    "home.read_only",
-    "flow.finish_first",
-    *("followup.title", "followup.intro"),
-    *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
-    *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),
-    *("phase2.title", "phase2.intro", "phase2.core_values", "phase2.choose_core_values"),
-    *("phase2.at_stake", "phase2.moment", "phase2.comprehensible", "phase2.manageable"),
-    *("phase2.meaningful", "phase2.alignment"),
-    *("phase3.title", "phase3.intro", "phase3.when_placeholder", "phase3.own_placeholder"),
-    "phase3.limit",
-    *("summary.title", "summary.closing", "summary.closing_no_values", "summary.saved"),
-    *("checkin.title", "checkin.intro", "checkin.state", "checkin.strain", "checkin.challenge"),
-    *("checkin.value", "checkin.action"),
-    *("draft.resume", "support.offer", "support.offer_open"),
-    *("nudge.supervision", "insights.rhythm_none", "insights.rhythm_all"),
-    "insights.rhythm_some",
-    *("settings.title", "settings.core_values", "settings.core_values_none"),
-    *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
-    *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
-    *("settings.not_read", "settings.not_kept", "settings.theme_not_kept"),
-    *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
-    *(f"step.{step.value}" for step in Step),
-)
-# Scales the screens read, and how many labels each must have: one a point, or one an end.
-REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
-# Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
-REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
-    *("title", "intro", "own_section_intro", "closing"),
-    *("own.occupational_health", "own.employee_assistance", "own.colleague", "own.other"),
-    *("own.placeholder", "own.save", "own.saved"),
-    *("about.title", "about.is", "about.study", "about.is_not", "about.where"),
-    *("about.private", "about.delete"),
-)
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -212,6 +169,12 @@ def _choice(enum: type[Dimension] | type[Category]) -> Callable[[object], object
     return check
 
 
+def _flag(found: object) -> bool:
+    if not isinstance(found, bool):
+        raise _Problem(f"must be true or false, not {_kind_of(found)}")
+    return found
+
+
 def _text_list(found: object, item: Callable[[object], str]) -> tuple[str, ...]:
     if not isinstance(found, list):
         raise _Problem(f"must be a list, not {_kind_of(found)}")
@@ -228,6 +191,7 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "key": _key,
     "text": _text,
     "phase": _phase,
+    "flag": _flag,
     "dimension": _choice(Dimension),
     "category": _choice(Category),
     "keys": lambda found: _text_list(found, _key),
@@ -315,11 +279,12 @@ def _read_entries(path: Path, table: str, found: object, layer: Layer) -> None:
                     path, entry, name, f"is not a known field (expected: {expected})"
                 )
         checked: dict[str, object] = {}
+        optional = OPTIONAL_FIELDS.get(table, {})
         for name, kind in spec.items():
-            if name not in raw:
+            if name not in raw and name not in optional:
                 raise ContentError(path, entry, name, "is missing")
             try:
-                checked[name] = _CHECKS[kind](raw[name])
+                checked[name] = _CHECKS[kind](raw.get(name, optional.get(name)))
             except _Problem as problem:
                 raise ContentError(path, entry, name, str(problem)) from None
         if checked["phase"] not in ENTRY_PHASES[table]:

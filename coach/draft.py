@@ -8,8 +8,9 @@ The draft holds the reflection's own fields under the same names (``SHARED``), s
 conversions both ways, and the reading of a saved draft, walk the reflection's declaration
 rather than listing its fields again; a field added to ``Reflection`` and to the draft is
 carried by all four. What the draft keeps in its own way is said once each: the day, the ids,
-the time of writing, the appraisal's parts one by one (answered one at a time), the step it is
-on and the check-in's state.
+the time of writing, the appraisal's parts one by one (answered one at a time) and the step it is
+on. Drafts saved before ``feeling`` was kept in the reflection held a check-in's answer as
+``checkin_state`` (the same four points); it is read as ``feeling``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import Any, get_type_hints
 from coach.model import (
     APPRAISAL,
     APPRAISAL_PARTS,
-    CHECKIN_STATE,
     Appraisal,
     Category,
     Challenge,
@@ -57,17 +57,22 @@ class ReflectionDraft:
     reflection_id: str = field(default_factory=new_id)
     strain: int | None = None
     alignment: int | None = None
+    feeling: int | None = None
     challenges: list[Challenge] = field(default_factory=list)
     narrative: str = ""
     values: list[Value] = field(default_factory=list)
     meaning: str = ""
+    weighed_most: str = ""
+    served: Value | None = None
+    mine_to_influence: str = ""
+    with_the_service: str = ""
+    to_a_colleague: str = ""
     # The appraisal's parts (``APPRAISAL_PARTS``), each kept as soon as it is answered.
     comprehensible: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
     manageable: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
     meaningful: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
     actions: list[CopingAction] = field(default_factory=list)
     notes: str = ""
-    checkin_state: int | None = field(default=None, metadata=meta(scale=CHECKIN_STATE))
     extra: dict[str, Any] = field(default_factory=dict)
     # Fields of the appraisal a later version wrote, kept through an edit.
     appraisal_extra: dict[str, Any] = field(default_factory=dict)
@@ -145,6 +150,8 @@ class ReflectionDraft:
         """
         if "day" not in state:
             raise ModelError("day", "is missing from the draft")
+        if "checkin_state" in state and "feeling" not in state:  # drafts before ``feeling``
+            state = {**state, "feeling": state["checkin_state"]}
         editing_id = state.get("editing_id")
         probe = Reflection.from_dict(
             {

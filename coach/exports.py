@@ -29,6 +29,7 @@ from coach.model import (
     ALIGNMENT,
     APPRAISAL,
     APPRAISAL_PARTS,
+    FEELING,
     HELPFULNESS,
     KIND_TITLES,
     STRAIN,
@@ -39,7 +40,7 @@ from coach.model import (
 from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted, visible
 
 EXPORT_FORMAT = "pwp-coach"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 # How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
 # any real record, and well inside the 255 levels orjson can write with the journal's own
 # levels around a record.
@@ -47,7 +48,10 @@ MAX_NESTING = 100
 
 _Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 # _UPGRADES[n] turns an export document of version n into one of version n + 1.
-_UPGRADES: dict[int, _Upgrade] = {}
+# Version 2 added a reflection's feeling and its appraisal in words (weighed_most, served,
+# mine_to_influence, with_the_service, to_a_colleague): all optional, so a version 1 record
+# is read as it is, with those fields empty.
+_UPGRADES: dict[int, _Upgrade] = {1: dict}
 
 # Fields a stored document carries that are not part of a reflection's shape.
 _STORAGE_FIELDS = ("schema",)
@@ -272,6 +276,8 @@ def _hard_part(reflection: Reflection) -> list[str]:
             lines += _block(challenge.note, indent=2)
     if reflection.strain is not None:
         lines += ["", f"Strain (how demanding the day felt): {_score(reflection.strain, STRAIN)}"]
+    if reflection.feeling is not None:
+        lines += ["", f"How I was (okay to not coping): {_score(reflection.feeling, FEELING)}"]
     if reflection.narrative.strip():
         lines += ["", "What happened:", *_block(reflection.narrative)]
     return lines
@@ -283,6 +289,18 @@ def _matters_part(reflection: Reflection) -> list[str]:
         lines += _after_lead("- Value: ", value.label)
     if reflection.meaning.strip():
         lines += ["", "A moment that mattered:", *_block(reflection.meaning)]
+    weighed = reflection.weighed_most_challenge
+    if weighed is not None:
+        lines += ["", *_after_lead("- Weighed most: ", weighed.label)]
+    if reflection.served is not None:
+        lines += _after_lead("- In the service of: ", reflection.served.label)
+    for lead, text in (  # no catalogue here: fixed leads, as for the other parts
+        ("Mine to influence:", reflection.mine_to_influence),
+        ("With the service or team:", reflection.with_the_service),
+        ("What I'd say to a colleague who had this day:", reflection.to_a_colleague),
+    ):
+        if text.strip():
+            lines += ["", lead, *_block(text)]
     if reflection.appraisal is not None:
         appraisal = reflection.appraisal
         parts = (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from coach.model import Dimension, Reflection
+from coach.model import FEELING_STRUGGLING, Dimension, Reflection, mostly_systemic
 from coach.outcomes import tally_actions
 
 RatedField = Literal["strain", "alignment"]
@@ -25,14 +25,23 @@ TREND_WINDOWS = (30, 90, 365)
 ENOUGH_RATINGS = 3  # rated fewer times than this, a strategy is "early days", not proven
 HIGH_STRAIN = 8  # strain at this or more, HIGH_STRAIN_RUN days running: the supervision nudge
 HIGH_STRAIN_RUN = 5
+# Over this many days, challenges mostly systemic (and at least SERVICE_PRESSURE_MENTIONS of
+# them): insights say the useful actions are relational, not more self-care.
+SERVICE_PRESSURE_DAYS = 28
+SERVICE_PRESSURE_MENTIONS = 3
 RHYTHM_WORKING_DAYS = 7
-# Strain at which the reflection offers support now (never forces it), as does "not coping".
+# Strain at which the reflection offers support now (never forces it), as does a feeling of
+# struggling or not coping (``FEELING_STRUGGLING``).
 OFFER_SUPPORT_STRAIN = 9
 
 
-def support_offered(strain: int | None, *, not_coping: bool = False) -> bool:
-    """Whether to offer support now: a day rated 9 or 10, or a check-in saying not coping."""
-    return not_coping or (strain is not None and strain >= OFFER_SUPPORT_STRAIN)
+def support_offered(strain: int | None, feeling: int | None = None) -> bool:
+    """Whether to offer support now, in the reflection and the check-in alike: a day rated 9
+    or 10, or the user saying they are struggling or not coping. A hard day measured only by
+    workload misses the person who is not coping on an ordinary one."""
+    if feeling is not None and feeling >= FEELING_STRUGGLING:
+        return True
+    return strain is not None and strain >= OFFER_SUPPORT_STRAIN
 
 
 @dataclass(frozen=True)
@@ -445,11 +454,31 @@ def high_strain_run(
 
 def nudges(reflections: Iterable[Reflection], as_of: dt.date) -> list[Nudge]:
     """The nudges the journal supports as of a day, most pressing first (often none)."""
+    reflections = list(reflections)  # read twice
     found: list[Nudge] = []
     run = high_strain_run(reflections, as_of)
     if run >= HIGH_STRAIN_RUN:
         found.append(Nudge("supervision", run, support_key="F2"))
+    if mostly_service_pressures(reflections, as_of):
+        found.append(Nudge("service_pressures", SERVICE_PRESSURE_DAYS))
     return found
+
+
+def mostly_service_pressures(reflections: Iterable[Reflection], as_of: dt.date) -> bool:
+    """Whether the last ``SERVICE_PRESSURE_DAYS`` days' challenges sat mostly with the service.
+
+    The study's point, said in insights: pressures the service holds are worth raising in
+    supervision or with a manager, not answered by trying harder at self-care. A couple of
+    mentions are not a pattern, so it needs ``SERVICE_PRESSURE_MENTIONS`` or more.
+    """
+    start = window_start(as_of, SERVICE_PRESSURE_DAYS)
+    dimensions = [
+        challenge.dimension
+        for reflection in reflections
+        if start <= reflection.date <= as_of
+        for challenge in reflection.challenges
+    ]
+    return len(dimensions) >= SERVICE_PRESSURE_MENTIONS and mostly_systemic(dimensions)
 
 
 @dataclass(frozen=True)
@@ -474,7 +503,7 @@ def journal_insights(reflections: Iterable[Reflection], as_of: dt.date, days: in
 
     Rhythm and nudges look at the days just before ``as_of`` whatever the window.
     """
-    start = window_start(as_of, max(days, 2 * HIGH_STRAIN_RUN + 14))
+    start = window_start(as_of, max(days, 2 * HIGH_STRAIN_RUN + 14, SERVICE_PRESSURE_DAYS))
     recent = [r for r in reflections if start <= r.date <= as_of]
     window = in_window(recent, as_of, days)
     return Insights(

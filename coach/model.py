@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -42,12 +42,15 @@ from coach.text import quoted
 # --- the scales: every rating the coach asks for, with the content key of its words -------
 
 STRAIN = Scale(0, 10, labels="strain_ends", ends=True)  # how demanding the day felt
-ALIGNMENT = Scale(0, 10, labels="alignment_ends", ends=True)  # how closely I lived my values
-APPRAISAL = Scale(0, 4, labels="appraisal")  # each part of the appraisal: not at all to fully
+# how far the day let me work the way I want to (not a verdict on how well I lived my values)
+ALIGNMENT = Scale(0, 10, labels="alignment_ends", ends=True)
+APPRAISAL = Scale(0, 4, labels="appraisal")  # the optional quick ratings: not at all to fully
 HELPFULNESS = Scale(0, 4, labels="helpfulness")  # how much a coping action helped
-# How I am doing, asked in a quick check-in and kept in its draft; the last point is "not coping".
-CHECKIN_STATE = Scale(0, 3, labels="checkin_state")
-SCALES = (STRAIN, ALIGNMENT, APPRAISAL, HELPFULNESS, CHECKIN_STATE)
+# How I am, not only how hard the day was: okay, low, struggling, not coping (the words are the
+# content's). Asked by the reflection and the quick check-in alike, and kept as ``feeling``.
+FEELING = Scale(0, 3, labels="feeling")
+FEELING_STRUGGLING = 2  # from here up ("struggling", "not coping") support is offered
+SCALES = (STRAIN, ALIGNMENT, APPRAISAL, HELPFULNESS, FEELING)
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2199, 12, 31)
@@ -107,6 +110,16 @@ class Dimension(StrEnum):
 
     INDIVIDUAL = "individual"
     SYSTEMIC = "systemic"
+
+
+def mostly_systemic(dimensions: Iterable[Dimension]) -> bool:
+    """Whether more than half of these challenges sat with the service rather than the person.
+
+    The one rule for "mostly service pressures": the ranking meets such a day with relational
+    strategies, and insights say so of a month.
+    """
+    found = list(dimensions)
+    return 2 * sum(1 for d in found if d is Dimension.SYSTEMIC) > len(found)
 
 
 class Category(StrEnum):
@@ -176,6 +189,9 @@ class Appraisal(Record):
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+# The appraisal's questions answered in words, in order (each asked by ``phase2.<name>``).
+APPRAISAL_IN_WORDS: tuple[str, ...] = ("mine_to_influence", "with_the_service", "to_a_colleague")
+
 # The appraisal's questions, in order: every field of ``Appraisal`` but ``extra``.
 APPRAISAL_PARTS: tuple[str, ...] = tuple(f.name for f in fields(Appraisal) if f.name != EXTRA)
 
@@ -227,10 +243,19 @@ class Reflection(Record):
     kind: Kind = field(default=Kind.REFLECTION, metadata=meta(required=True))
     strain: int | None = field(default=None, metadata=meta(scale=STRAIN))
     alignment: int | None = field(default=None, metadata=meta(scale=ALIGNMENT))
+    feeling: int | None = field(default=None, metadata=meta(scale=FEELING))
     challenges: tuple[Challenge, ...] = ()
     narrative: str = ""
     values: tuple[Value, ...] = ()
     meaning: str = ""
+    # The appraisal in words (phase 2, the core): the challenge that weighed most (its key, one
+    # of ``challenges``), what it was in the service of, what in it was mine to influence and
+    # what sat with the service or team, and what I'd say to a colleague who had this day.
+    weighed_most: str = ""
+    served: Value | None = None
+    mine_to_influence: str = ""
+    with_the_service: str = ""
+    to_a_colleague: str = ""
     appraisal: Appraisal | None = None
     actions: tuple[CopingAction, ...] = ()
     notes: str = ""
@@ -259,10 +284,22 @@ class Reflection(Record):
     def search_text(self) -> str:
         """Every piece of text a search looks in, case-folded, in one string."""
         pieces = [self.narrative, self.meaning, self.notes]
+        pieces += [self.mine_to_influence, self.with_the_service, self.to_a_colleague]
+        pieces += [self.served.label] if self.served is not None else []
         pieces += [c.label for c in self.challenges] + [c.note for c in self.challenges]
         pieces += [v.label for v in self.values]
         pieces += [a.label for a in self.actions] + [a.when for a in self.actions]
         return "\n".join(pieces).casefold()
+
+    @property
+    def weighed_most_challenge(self) -> Challenge | None:
+        """The challenge the user said weighed most, if it is still among the day's."""
+        return next((c for c in self.challenges if c.key == self.weighed_most), None)
+
+    @property
+    def struggling(self) -> bool:
+        """Whether the user said they were struggling or not coping."""
+        return self.feeling is not None and self.feeling >= FEELING_STRUGGLING
 
     @property
     def pending_actions(self) -> tuple[CopingAction, ...]:

@@ -14,15 +14,15 @@ The rules:
 - an edit in progress is never dropped without asking, whatever the user starts next;
 - a draft an earlier run left is offered before anything new is started; letting it go
   carries on with what the user asked for;
-- a reflection starts by following up the plans of the last one, if any wait; going home from
-  the follow-up drops the empty new draft;
+- a reflection starts by following up the plans that wait (which ones: ``coach.follow_up``);
+  going home from the follow-up drops the empty new draft;
 - resuming reopens every step up to the one the draft was on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,9 +63,9 @@ class AskToCarryOn:
 
 @dataclass(frozen=True)
 class FollowUpFirst:
-    """Ask how last time's plans went before the first step."""
+    """Ask how the plans waiting went (newest reflection first) before the first step."""
 
-    earlier: Reflection
+    earlier: tuple[Reflection, ...]
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,6 @@ class StayHome:
 Next = OpenSteps | OpenCheckIn | AskToCarryOn | FollowUpFirst | Refuse | StayHome
 
 FINISH_FIRST = "flow.finish_first"  # the content's words for "save the one in progress first"
-
-
-def follow_up_of(latest: Reflection | None) -> Reflection | None:
-    """The reflection whose plans to follow up: the newest, if it has any not yet answered."""
-    return latest if latest is not None and latest.pending_actions else None
 
 
 class ReflectionSession:
@@ -123,7 +118,7 @@ class ReflectionSession:
     # --- starting, editing, resuming -------------------------------------------------------
 
     def start(
-        self, kind: Kind, *, saved: SavedDraft | None = None, earlier: Reflection | None = None
+        self, kind: Kind, *, saved: SavedDraft | None = None, earlier: Sequence[Reflection] = ()
     ) -> Next:
         """The user asked for a new reflection or check-in (``r`` or ``c`` on home)."""
         in_progress = self.in_progress
@@ -134,8 +129,8 @@ class ReflectionSession:
         if saved is not None:
             return self._ask(saved.draft, saved.saved, lambda: self.start(kind, earlier=earlier))
         self.draft = ReflectionDraft(kind=kind, day=self._today())
-        if earlier is not None:
-            return FollowUpFirst(earlier)
+        if earlier:
+            return FollowUpFirst(tuple(earlier))
         return self._resume(self.draft)
 
     def edit(self, reflection: Reflection) -> Next:

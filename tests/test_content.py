@@ -135,7 +135,7 @@ def test_required_prompts_and_scales_are_there(shipped: Catalog) -> None:
         assert shipped.prompt(key, count=2, values="kindness", saved="17:40").strip(), key
     for name, length in REQUIRED_SCALES.items():
         assert len(shipped.scale(name)) == length
-    assert shipped.scale("checkin_state")[-1] == "Not coping"
+    assert shipped.scale("feeling")[-1] == "Not coping"
     assert shipped.prompts["phase1.title"] == "What was hard today"
     assert shipped.prompts["phase2.title"] == "What matters to me"
     assert shipped.prompts["phase3.title"] == "What will help"
@@ -173,7 +173,7 @@ def test_lookups_and_to_dict(shipped: Catalog) -> None:
     lunch = next(item for item in plain["coping"] if item["key"] == "protect-lunch")
     assert lunch["category"] == "boundaries"
     assert "caseload-volume" in lunch["fits"]
-    assert plain["scales"]["checkin_state"][-1] == "Not coping"
+    assert plain["scales"]["feeling"][-1] == "Not coping"
     assert plain["support"][0]["key"] == "samaritans"
 
 
@@ -212,6 +212,43 @@ def test_fits_names_a_challenge_that_does_not_exist(tmp_path: Path) -> None:
     error = error_of(tmp_path)
     assert (error.file, error.entry, error.field) == (str(path), "coping[0] key=walk", "fits")
     assert "no-such-thing" in str(error)
+
+
+def test_serves_names_a_value_that_does_not_exist(tmp_path: Path) -> None:
+    text = COPING.format(key="walk", fits='"caseload-volume"') + 'serves = ["no-such-value"]\n'
+    path = write(tmp_path, "coping.toml", text)
+    error = error_of(tmp_path)
+    assert (error.file, error.entry, error.field) == (str(path), "coping[0] key=walk", "serves")
+    assert "value 'no-such-value'" in str(error)
+
+
+def test_serves_must_be_a_list_of_keys(tmp_path: Path) -> None:
+    text = COPING.format(key="walk", fits='"caseload-volume"') + 'serves = "fairness"\n'
+    write(tmp_path, "coping.toml", text)
+    error = error_of(tmp_path)
+    assert (error.entry, error.field) == ("coping[0] key=walk", "serves")
+    assert "must be a list" in error.problem
+
+
+def test_serves_is_optional_and_read_when_given(tmp_path: Path) -> None:
+    """An overlay written before values shaped coping still loads; one that names values
+    has them read, in order."""
+    write(tmp_path, "coping.toml", COPING.format(key="walk", fits='"caseload-volume"'))
+    walk = load_catalog(tmp_path).coping_option("walk")
+    assert walk is not None
+    assert walk.serves == ()
+    text = COPING.format(key="walk", fits='"targets"') + 'serves = ["fairness", "courage"]\n'
+    write(tmp_path, "coping.toml", text)
+    walk = load_catalog(tmp_path).coping_option("walk")
+    assert walk is not None
+    assert walk.serves == ("fairness", "courage")
+
+
+def test_every_shipped_strategy_serves_some_values(shipped: Catalog) -> None:
+    values = {value.key for value in shipped.values}
+    for option in shipped.coping:
+        assert option.serves, option.key
+        assert set(option.serves) <= values, option.key
 
 
 def test_missing_field(tmp_path: Path) -> None:
@@ -313,9 +350,9 @@ def test_missing_required_scale_and_support_text(tmp_path: Path) -> None:
 
 
 def test_wrong_scale_length(tmp_path: Path) -> None:
-    path = write(tmp_path, "prompts.toml", '[scales]\ncheckin_state = ["Fine", "Not coping"]\n')
+    path = write(tmp_path, "prompts.toml", '[scales]\nfeeling = ["Fine", "Not coping"]\n')
     error = error_of(tmp_path)
-    assert (error.file, error.entry, error.field) == (str(path), "[scales]", "checkin_state")
+    assert (error.file, error.entry, error.field) == (str(path), "[scales]", "feeling")
     assert "must have 4 labels, not 2" in error.problem
 
 
@@ -323,7 +360,8 @@ def test_wrong_scale_length(tmp_path: Path) -> None:
     ("key", "text", "says"),
     [
         ("summary.closing", "Well done today.", "must use the placeholder {values}"),
-        ("home.followup_waiting", "{count} waiting, {name}", "{name}"),
+        ("home.followup_waiting", "{count} waiting, {follow_up_key} {name}", "{name}"),
+        ("home.followup_waiting", "{count} waiting", "{follow_up_key}"),
         ("phase1.title", "Hard {things}", "does not fill in"),
         ("my.extra", "A stray { here", "stray"),
         ("my.extra", "Positional {0}", "not a plain name"),
@@ -478,3 +516,15 @@ def test_wheel_ships_the_content_and_loads_it_when_installed(tmp_path: Path) -> 
     found_dir, coping_count = json.loads(done.stdout)
     assert Path(found_dir) == installed / "coach" / "content_files"
     assert coping_count == len(load_catalog().coping)
+
+
+def test_a_challenges_risk_flag_must_be_true_or_false(tmp_path: Path) -> None:
+    text = CHALLENGE.format(key="rota", label="Rota") + 'risk = "yes"\n'
+    path = write(tmp_path, "challenges.toml", text)
+    error = error_of(tmp_path)
+    assert (error.file, error.entry, error.field) == (str(path), "challenge[0] key=rota", "risk")
+    assert "true or false" in error.problem
+    write(tmp_path, "challenges.toml", CHALLENGE.format(key="rota", label="Rota") + "risk = true\n")
+    rota = load_catalog(tmp_path).challenge("rota")
+    assert rota is not None
+    assert rota.risk

@@ -102,7 +102,7 @@ def test_the_command_as_a_process_with_no_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert ok.returncode == 0
-    assert json.loads(ok.stdout)["scales"]["checkin_state"][-1] == "Not coping"
+    assert json.loads(ok.stdout)["scales"]["feeling"][-1] == "Not coping"
     overlay = bad_overlay(tmp_path)
     bad = subprocess.run(
         [sys.executable, "-m", "coach", "content", "check", "--content", str(overlay)],

@@ -39,7 +39,7 @@ def full_draft() -> ReflectionDraft:
         meaningful=4,
         actions=[CopingAction("protect-lunch", "Protect lunch", Category.BOUNDARIES, "12:30")],
         notes="n",
-        checkin_state=1,
+        feeling=1,
     )
 
 
@@ -178,7 +178,7 @@ def test_a_draft_in_the_shape_saved_before_the_declaration_was_shared_still_load
             }
         ],
         "notes": "",
-        "checkin_state": 2,
+        "feeling": 2,
         "extra": {"later": 1},
     }
     draft = ReflectionDraft.from_state(state)
@@ -194,24 +194,34 @@ def test_a_draft_in_the_shape_saved_before_the_declaration_was_shared_still_load
         comprehensible=3,
         meaningful=4,
         actions=[CopingAction("walk", "Walk", Category.INDIVIDUAL)],
-        checkin_state=2,
+        feeling=2,
         extra={"later": 1},
     )
-    assert draft.to_state() == {**state, "appraisal_extra": {}}
+    in_words = ("weighed_most", "mine_to_influence", "with_the_service", "to_a_colleague")
+    empty = {"served": None} | dict.fromkeys(in_words, "")
+    assert draft.to_state() == {**state, "appraisal_extra": {}, **empty}
 
 
 @pytest.mark.parametrize("state", [0, 1, 2, 3])
-def test_a_draft_takes_each_check_in_state_on_the_scale(state: int) -> None:
-    saved = {**full_draft().to_state(), "checkin_state": state}
-    assert ReflectionDraft.from_state(saved).checkin_state == state
+def test_a_draft_takes_each_feeling_on_the_scale(state: int) -> None:
+    saved = {**full_draft().to_state(), "feeling": state}
+    assert ReflectionDraft.from_state(saved).feeling == state
+    assert ReflectionDraft.from_state(saved).to_reflection(created=CREATED).feeling == state
+
+
+@pytest.mark.parametrize("state", [0, 1, 2, 3])
+def test_a_draft_saved_before_feeling_reads_its_check_in_state_as_feeling(state: int) -> None:
+    saved = {k: v for k, v in full_draft().to_state().items() if k != "feeling"}
+    saved["checkin_state"] = state
+    assert ReflectionDraft.from_state(saved).feeling == state
 
 
 @pytest.mark.parametrize("state", [-1, 4, True, "2"])
 def test_a_draft_refuses_a_check_in_state_off_the_scale(state: object) -> None:
-    saved = {**full_draft().to_state(), "checkin_state": state}
+    saved = {**full_draft().to_state(), "feeling": state}
     with pytest.raises(ModelError) as raised:
         ReflectionDraft.from_state(saved)
-    assert raised.value.field == "checkin_state"
+    assert raised.value.field == "feeling"
 
 
 def test_an_edit_keeps_fields_a_later_version_added_to_the_appraisal() -> None:

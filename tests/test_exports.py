@@ -46,12 +46,18 @@ def full_reflection(rid: str = "r-full", day: dt.date = dt.date(2026, 11, 26)) -
         created=dt.datetime(day.year, day.month, day.day, 17, 45, 3, tzinfo=LONDON_SUMMER),
         strain=7,
         alignment=6,
+        feeling=1,
         challenges=(
             Challenge("caseload", "Caseload volume", Dimension.SYSTEMIC, "Twelve contacts"),
         ),
         narrative="A long day of back-to-back calls.",
         values=(Value("helping", "Helping others"),),
         meaning="A patient said the leaflet helped.",
+        weighed_most="caseload",
+        served=Value("helping", "Helping others"),
+        mine_to_influence="How I paced my calls.",
+        with_the_service="How many were booked in.",
+        to_a_colleague="You did what one person could.",
         appraisal=Appraisal(comprehensible=3, manageable=2, meaningful=4),
         actions=(
             CopingAction(
@@ -78,7 +84,7 @@ def document_of(*reflections: Reflection) -> dict[str, Any]:
 def test_export_document_has_the_agreed_shape_with_every_field() -> None:
     document = export_document([full_reflection()], EXPORTED)
     assert document["format"] == "pwp-coach"
-    assert document["version"] == 1
+    assert document["version"] == EXPORT_VERSION == 2
     assert dt.datetime.fromisoformat(document["exported"]) == EXPORTED
     assert document["reflections"] == [
         {
@@ -88,6 +94,7 @@ def test_export_document_has_the_agreed_shape_with_every_field() -> None:
             "kind": "reflection",
             "strain": 7,
             "alignment": 6,
+            "feeling": 1,
             "challenges": [
                 {
                     "key": "caseload",
@@ -99,6 +106,11 @@ def test_export_document_has_the_agreed_shape_with_every_field() -> None:
             "narrative": "A long day of back-to-back calls.",
             "values": [{"key": "helping", "label": "Helping others"}],
             "meaning": "A patient said the leaflet helped.",
+            "weighed_most": "caseload",
+            "served": {"key": "helping", "label": "Helping others"},
+            "mine_to_influence": "How I paced my calls.",
+            "with_the_service": "How many were booked in.",
+            "to_a_colleague": "You did what one person could.",
             "appraisal": {"comprehensible": 3, "manageable": 2, "meaningful": 4},
             "actions": [
                 {
@@ -175,6 +187,26 @@ def test_older_documents_may_miss_optional_fields() -> None:
     (reflection,) = parse_export(document)
     assert reflection.notes == ""
     assert reflection.strain is None
+
+
+def test_a_version_1_export_still_imports_unchanged() -> None:
+    """A full version 1 document (before feeling and the appraisal in words) reads as it was
+    written, the new fields empty; written out again it is version 2 with nothing lost."""
+    old = document_of(full_reflection())
+    record = old["reflections"][0]
+    for name in ("feeling", "weighed_most", "served", "mine_to_influence"):
+        del record[name]
+    del record["with_the_service"], record["to_a_colleague"]
+    old["version"] = 1
+    (reflection,) = parse_export(old)
+    assert reflection.feeling is None
+    assert reflection.served is None
+    assert (reflection.weighed_most, reflection.to_a_colleague) == ("", "")
+    assert reflection.meaning == "A patient said the leaflet helped."
+    assert reflection.appraisal == Appraisal(comprehensible=3, manageable=2, meaningful=4)
+    again = {k: v for k, v in reflection.to_dict().items() if k in record}
+    assert again == record
+    assert export_document([reflection], EXPORTED)["version"] == 2
 
 
 # --- what parse_export refuses, and how it says so ----------------------------------------
@@ -312,6 +344,12 @@ def test_markdown_is_laid_out_by_phase() -> None:
     for expected in (
         "- Systemic: Caseload volume",
         "Strain (how demanding the day felt): 7 of 10",
+        "How I was (okay to not coping): 1 of 3",
+        "- Weighed most: Caseload volume",
+        "- In the service of: Helping others",
+        "Mine to influence:\n\n    How I paced my calls.",
+        "With the service or team:\n\n    How many were booked in.",
+        "What I'd say to a colleague who had this day:\n\n    You did what one person could.",
         "    A long day of back-to-back calls.",
         "- Value: Helping others",
         "    A patient said the leaflet helped.",

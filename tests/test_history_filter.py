@@ -116,3 +116,21 @@ def test_date_bounds_as_typed(typed: str, end: bool, expected: dt.date | None) -
 def test_a_date_that_is_not_one_says_what_to_type(typed: str) -> None:
     with pytest.raises(DateBoundError, match="try 2026-03-14, 2026-03 or 2026"):
         parse_bound(typed, end=False)
+
+
+@pytest.mark.parametrize(
+    "needle", ["PACED the calls", "booked in", "one person could", "Timely access"]
+)
+def test_search_finds_the_appraisal_in_words(needle: str) -> None:
+    appraised = made(
+        "e",
+        dt.date(2026, 11, 27),
+        challenges=(CASELOAD,),
+        weighed_most="caseload",
+        served=Value("access-to-care", "Timely access to care"),
+        mine_to_influence="How I paced the calls.",
+        with_the_service="How many were booked in.",
+        to_a_colleague="You did what one person could.",
+    )
+    found = list(filtered([appraised, *JOURNAL], HistoryFilter(text=needle)))
+    assert [r.id for r in found] == ["e"]

@@ -9,7 +9,9 @@ import datetime as dt
 
 import pytest
 
+from coach.content import load_catalog
 from coach.insights import (
+    SERVICE_PRESSURE_DAYS,
     ActionOutcome,
     Nudge,
     Rhythm,
@@ -17,6 +19,7 @@ from coach.insights import (
     high_strain_run,
     journal_insights,
     mean_over_days,
+    mostly_service_pressures,
     nudges,
     rhythm,
     score_series,
@@ -24,7 +27,17 @@ from coach.insights import (
     what_helps,
     working_days,
 )
-from coach.model import Category, CopingAction, Kind, Reflection, Status, Value
+from coach.model import (
+    Category,
+    Challenge,
+    CopingAction,
+    Dimension,
+    Kind,
+    Reflection,
+    Status,
+    Value,
+)
+from coach.tui.widgets.insight_text import nudge_line
 
 AS_OF = dt.date(2026, 11, 26)  # a Thursday
 
@@ -292,5 +305,42 @@ def test_support_is_offered_at_strain_9_and_10_and_when_not_coping() -> None:
     from coach.insights import support_offered
 
     assert [support_offered(s) for s in (None, 0, 8, 9, 10)] == [False, False, False, True, True]
-    assert support_offered(None, not_coping=True)
-    assert support_offered(2, not_coping=True)
+    # how the person is counts, not only how hard the day was: struggling or not coping
+    assert [support_offered(None, f) for f in (None, 0, 1, 2, 3)] == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert support_offered(2, 3)
+    assert support_offered(9, 0)
+
+
+# --- service pressures over four weeks -----------------------------------------------------
+
+
+def pressured(when: dt.date, *dimensions: Dimension) -> Reflection:
+    challenges = tuple(
+        Challenge(f"c{index}", f"C{index}", dimension) for index, dimension in enumerate(dimensions)
+    )
+    return made(f"p-{when}", when, challenges=challenges)
+
+
+def test_mostly_service_pressures_over_four_weeks_is_said_in_words() -> None:
+    sys, ind = Dimension.SYSTEMIC, Dimension.INDIVIDUAL
+    month = [pressured(day(3), sys, sys), pressured(day(10), sys, ind), pressured(day(24), sys)]
+    assert mostly_service_pressures(month, AS_OF)
+    assert Nudge("service_pressures", SERVICE_PRESSURE_DAYS) in nudges(month, AS_OF)
+    line = nudge_line(Nudge("service_pressures", SERVICE_PRESSURE_DAYS), load_catalog())
+    assert "28 days" in line
+    assert "supervision" in line
+    assert "manager" in line
+    # balanced, too few, or outside the four weeks: nothing said
+    assert not mostly_service_pressures([*month, pressured(day(25), ind, ind, ind)], AS_OF)
+    assert not mostly_service_pressures([pressured(day(24), sys, sys)], AS_OF)
+    old = [pressured(dt.date(2026, 10, 1), sys, sys, sys), pressured(day(24), ind)]
+    assert not mostly_service_pressures(old, AS_OF)
+    assert journal_insights(month, AS_OF, 7).nudges == [
+        Nudge("service_pressures", SERVICE_PRESSURE_DAYS)
+    ]

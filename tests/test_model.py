@@ -36,6 +36,7 @@ def full_dict() -> dict[str, Any]:
         "kind": "reflection",
         "strain": 7,
         "alignment": 6,
+        "feeling": 2,
         "challenges": [
             {"key": "caseload", "label": "A full caseload", "dimension": "systemic", "note": ""},
             {"key": "own", "label": "A hard call", "dimension": "individual", "note": "Risk."},
@@ -43,6 +44,11 @@ def full_dict() -> dict[str, Any]:
         "narrative": "Long day. [bold]not markup[/]",
         "values": [{"key": "helping", "label": "Helping others"}],
         "meaning": "Why I'm here.",
+        "weighed_most": "caseload",
+        "served": {"key": "helping", "label": "Helping others"},
+        "mine_to_influence": "My pacing.",
+        "with_the_service": "The waiting list.",
+        "to_a_colleague": "You did enough.",
         "appraisal": {"comprehensible": 3, "manageable": 2, "meaningful": 4},
         "actions": [
             {
@@ -413,3 +419,27 @@ def test_unknown_fields_inside_the_parts_are_kept() -> None:
     source["challenges"][0]["weight"] = 2
     source["appraisal"]["note"] = "added by a later version"
     assert Reflection.from_dict(source).to_dict() == source
+
+
+def test_the_appraisal_in_words_is_searched_and_names_its_challenge() -> None:
+    reflection = Reflection.from_dict(full_dict())
+    text = reflection.search_text()
+    for words in ("my pacing.", "the waiting list.", "you did enough.", "helping others"):
+        assert words in text
+    weighed = reflection.weighed_most_challenge
+    assert weighed is not None
+    assert weighed.label == "A full caseload"
+    assert reflection.with_changes(weighed_most="gone").weighed_most_challenge is None
+
+
+def test_struggling_means_struggling_or_not_coping() -> None:
+    source = full_dict()
+    assert [
+        Reflection.from_dict({**source, "feeling": f}).struggling for f in (None, 0, 1, 2, 3)
+    ] == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]

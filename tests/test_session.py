@@ -18,7 +18,6 @@ from coach.session import (
     Refuse,
     SavedDraft,
     StayHome,
-    follow_up_of,
 )
 
 TODAY = dt.date(2026, 11, 26)
@@ -61,7 +60,7 @@ def test_a_check_in_opens_its_one_screen() -> None:
 def test_start_follows_up_last_times_plans_first_then_opens_the_steps() -> None:
     flow = session()
     earlier = saved(actions=(CopingAction("walk", "A walk", Category.INDIVIDUAL),))
-    assert flow.start(Kind.REFLECTION, earlier=earlier) == FollowUpFirst(earlier)
+    assert flow.start(Kind.REFLECTION, earlier=[earlier]) == FollowUpFirst((earlier,))
     after = flow.followed_up(went_on=True)
     assert isinstance(after, OpenSteps)
     assert after.steps == (Step.CHALLENGES,)
@@ -69,19 +68,13 @@ def test_start_follows_up_last_times_plans_first_then_opens_the_steps() -> None:
 
 def test_going_home_from_the_follow_up_drops_the_empty_draft() -> None:
     flow = session()
-    flow.start(Kind.REFLECTION, earlier=saved())
+    flow.start(Kind.REFLECTION, earlier=[saved()])
     assert flow.followed_up(went_on=False) == StayHome()
     assert flow.draft is None
 
 
-def test_follow_up_of_is_the_newest_only_while_it_has_plans_not_answered() -> None:
-    plan = CopingAction("walk", "A walk", Category.INDIVIDUAL)
-    assert follow_up_of(None) is None
-    assert follow_up_of(saved()) is None
-    with_plans = saved(actions=(plan,))
-    assert follow_up_of(with_plans) is with_plans
-    answered = saved(actions=(plan.followed(plan.status.DONE, 3),))
-    assert follow_up_of(answered) is None
+def test_nothing_waiting_opens_the_steps_at_once() -> None:
+    assert isinstance(session().start(Kind.REFLECTION, earlier=[]), OpenSteps)
 
 
 def test_starting_again_resumes_a_new_reflection_in_progress_whatever_was_asked() -> None:

@@ -23,6 +23,7 @@ from textual.worker import Worker
 
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
+from coach.follow_up import waiting
 from coach.journal import Journal, JournalError
 from coach.model import Kind, ModelError, Reflection, now
 from coach.session import (
@@ -35,12 +36,19 @@ from coach.session import (
     Refuse,
     SavedDraft,
     StayHome,
-    follow_up_of,
 )
 from coach.text import visible
 from coach.tui.base import CoachAppBase, failure_message, in_background
 from coach.tui.kept_choices import KeptChoices
-from coach.tui.messages import Begin, EditEntry, GoHome, Saved, StepBack, StepForward
+from coach.tui.messages import (
+    Begin,
+    EditEntry,
+    FollowUpNow,
+    GoHome,
+    Saved,
+    StepBack,
+    StepForward,
+)
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -130,14 +138,14 @@ class CoachApp(CoachAppBase):
             self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
             return None
 
-    def _follow_up(self) -> Reflection | None:
-        """Last time's reflection, if its plans wait to be followed up (a damaged journal is
-        said, and the user can still write)."""
+    def _follow_up(self) -> tuple[Reflection, ...]:
+        """The reflections whose plans wait to be followed up (``coach.follow_up``'s rules; a
+        damaged journal is said, and the user can still write)."""
         try:
-            return follow_up_of(self.journal.latest())
+            return waiting(self.journal.iter_newest_first(), self.today())
         except (JournalError, OSError) as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
-            return None
+            return ()
 
     async def action_quit(self) -> None:
         """Keep what is being written, then quit."""
@@ -173,6 +181,26 @@ class CoachApp(CoachAppBase):
         """Home asked to start a reflection or check-in."""
         self.begin(message.kind)
 
+    def on_flow_follow_up_now(self, message: FollowUpNow) -> None:
+        """Home asked to follow up the plans waiting, without starting a reflection."""
+        self._follow_up_now()
+
+    @in_background("The journal could not be read", group="flow", exclusive=True)
+    def _follow_up_now(self) -> None:
+        earlier = self._follow_up()
+        if earlier:
+            self.call_from_thread(self._ask_follow_up, earlier)
+
+    def _ask_follow_up(self, earlier: tuple[Reflection, ...]) -> None:
+        from coach.tui.screens.followup import FollowUpScreen  # when first shown: see _show
+
+        self.push_screen(FollowUpScreen(earlier), self._followed_up_from_home)
+
+    def _followed_up_from_home(self, _went_on: bool | None) -> None:
+        """Back home, showing what still waits."""
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_summary()
+
     def on_flow_edit_entry(self, message: EditEntry) -> None:
         """An entry asked to be changed."""
         self.edit(message.reflection)
@@ -180,14 +208,14 @@ class CoachApp(CoachAppBase):
     @in_background("The journal could not be read", group="flow", exclusive=True)
     def _load_then(
         self,
-        decide: Callable[[SavedDraft | None, Reflection | None], Next],
+        decide: Callable[[SavedDraft | None, tuple[Reflection, ...]], Next],
         *,
         follow_up: bool = False,
     ) -> None:
         """Read what starting needs (a draft left by an earlier run, unless one is open now;
         last time's plans), then let the session decide, back on the UI thread."""
         saved = None if self.session.in_progress else self._saved_draft()
-        earlier = self._follow_up() if follow_up else None
+        earlier = self._follow_up() if follow_up else ()
         self.call_from_thread(lambda: self._show(decide(saved, earlier)))
 
     def _show(self, step: Next) -> None:

@@ -95,6 +95,12 @@ class CoachScreen(Screen[R], ReportsFailures):
 
     app: CoachAppBase
 
+    @property
+    def HELP(self) -> str:  # type: ignore[override]  # Textual's name: F1 shows it
+        """Help on every screen opens with where to turn if a patient is at risk: the
+        journal is not the place to put it (the words are the content's)."""
+        return self.app.catalog.support_text.get("patient_risk", "")
+
 
 class CoachModal(ModalScreen[R], ReportsFailures):
     """A dialog of the coach."""

@@ -19,6 +19,10 @@ class Begin(Message, namespace="flow"):
         self.kind = kind
 
 
+class FollowUpNow(Message, namespace="flow"):
+    """The user wants to say how the plans waiting went, straight from home."""
+
+
 class EditEntry(Message, namespace="flow"):
     """The user wants to change a saved reflection."""
 

@@ -164,7 +164,7 @@ async def test_own_challenge_input_is_cleared_after_adding(app: object) -> None:
 
 
 def test_following_up_keeps_what_a_later_version_stored_on_an_action() -> None:
-    from coach.tui.screens.followup import followed_up
+    from coach.follow_up import followed_up
 
     action = CopingAction(
         "walk", "Walk at lunch", Category.INDIVIDUAL, "12:30", extra={"reminder": "12:15"}

@@ -39,7 +39,7 @@ async def test_labels_from_a_services_content_are_literal(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     (overlay / "prompts.toml").write_text(
-        f'[scales]\ncheckin_state = ["Fine", "Getting by", "{MARKUP}", "Not coping"]\n',
+        f'[scales]\nfeeling = ["Fine", "Getting by", "{MARKUP}", "Not coping"]\n',
         encoding="utf-8",
     )
     catalog = load_catalog(overlay)

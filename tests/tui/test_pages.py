@@ -28,7 +28,13 @@ def test_every_key_of_a_page_keeps_its_id() -> None:
         "history.filters",
         "history.clear",
     ]
-    assert ids(EntryDetailScreen) == ["entry.back", "entry.edit", "entry.delete", "entry.markdown"]
+    assert ids(EntryDetailScreen) == [
+        "entry.back",
+        "entry.edit",
+        "entry.delete",
+        "entry.markdown",
+        "entry.follow_up",
+    ]
     assert ids(InsightsScreen) == [
         "insights.back",
         "insights.next_window",

@@ -173,7 +173,7 @@ async def test_quick_check_in_by_keyboard(app: CoachApp, journal: Journal) -> No
     assert saved.date == dt.date(2026, 11, 26)
 
 
-async def test_reopening_after_a_reflection_asks_about_its_planned_actions(
+async def test_reopening_the_next_day_asks_about_the_planned_actions_not_the_same_evening(
     journal: Journal, catalog: Catalog
 ) -> None:
     first = make_app(journal, catalog)
@@ -194,7 +194,16 @@ async def test_reopening_after_a_reflection_asks_about_its_planned_actions(
     assert planned is not None
     assert len(planned.pending_actions) == 1
 
-    reopened = make_app(journal, catalog)
+    same_evening = make_app(journal, catalog)
+    async with same_evening.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not same_evening.screen.query_one("#home-followup").display
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(same_evening.screen, ChallengesScreen)  # "tomorrow" means tomorrow
+        await pilot.press("ctrl+q")
+
+    reopened = CoachApp(journal, catalog, clock=lambda: FIXED_NOW + dt.timedelta(days=1))
     async with reopened.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         waiting = str(reopened.screen.query_one("#home-followup").render())

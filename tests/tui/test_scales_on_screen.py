@@ -15,7 +15,7 @@ from coach.model import (
     ALIGNMENT,
     APPRAISAL,
     APPRAISAL_PARTS,
-    CHECKIN_STATE,
+    FEELING,
     HELPFULNESS,
     STRAIN,
     Scale,
@@ -65,12 +65,12 @@ async def test_the_check_in_offers_each_state_on_its_scale(app: CoachApp) -> Non
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen)
-        states = app.screen.query("#state RadioButton").results(RadioButton)
-        assert len(list(states)) == CHECKIN_STATE.high - CHECKIN_STATE.low + 1
-        await tab_to(pilot, "#state")
-        await pilot.press(*["down"] * (CHECKIN_STATE.high - CHECKIN_STATE.low), "enter")
+        states = app.screen.query("#feeling RadioButton").results(RadioButton)
+        assert len(list(states)) == FEELING.high - FEELING.low + 1
+        await tab_to(pilot, "#feeling")
+        await pilot.press(*["down"] * (FEELING.high - FEELING.low), "enter")
         assert app.draft is not None
-        assert app.draft.checkin_state == CHECKIN_STATE.high
+        assert app.draft.feeling == FEELING.high
         assert await reach_ends(app, pilot, "strain") == (STRAIN.low, STRAIN.high)
 
 

@@ -488,11 +488,11 @@ async def test_the_offer_goes_when_strain_comes_down_and_opens_support(app: Coac
         assert app.focused.id == "open-support"
 
 
-@pytest.mark.parametrize(("state", "offered"), [(0, False), (1, False), (2, False), (3, True)])
-async def test_the_check_in_offers_support_only_when_not_coping(
+@pytest.mark.parametrize(("state", "offered"), [(0, False), (1, False), (2, True), (3, True)])
+async def test_the_check_in_offers_support_when_struggling_or_not_coping(
     app: CoachApp, catalog: Catalog, state: int, offered: bool
 ) -> None:
-    assert catalog.scale("checkin_state")[3] == "Not coping"
+    assert catalog.scale("feeling")[3] == "Not coping"
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("c")
@@ -500,7 +500,7 @@ async def test_the_check_in_offers_support_only_when_not_coping(
         assert not offer_shown(app)
         await pilot.press(*(["down"] * state), "enter")
         await pilot.pause()
-        assert app.screen.query_one("#state", RadioSet).pressed_index == state
+        assert app.screen.query_one("#feeling", RadioSet).pressed_index == state
         assert offer_shown(app) is offered
 
 
@@ -512,7 +512,7 @@ async def test_the_check_in_offers_support_at_strain_9_and_10(
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
-        await pilot.press("enter")  # "Doing well"
+        await pilot.press("enter")  # "Okay"
         await focus_on(pilot, "#strain")
         await pilot.press(*keys)
         await pilot.pause()
@@ -532,9 +532,9 @@ async def test_the_check_in_offer_opens_support_and_the_answers_stay(app: CoachA
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen)
-        assert app.screen.query_one("#state", RadioSet).pressed_index == 3
+        assert app.screen.query_one("#feeling", RadioSet).pressed_index == 3
         assert app.draft is not None
-        assert app.draft.checkin_state == 3
+        assert app.draft.feeling == 3
 
 
 # --- About ----------------------------------------------------------------------------------
@@ -558,7 +558,8 @@ async def test_about_from_the_command_palette(tmp_path: Path, catalog: Catalog) 
     assert where == str(journal.data_dir)
     assert "[bold]my journal[/]" in where
     words = catalog.support_text
-    for key in ("about.is", "about.study", "about.is_not", "about.private", "about.delete"):
+    about = ("about.is", "about.study", "about.is_not", "about.private", "about.delete")
+    for key in (*about, "about.yours", "about.managed"):
         assert words[key] in text
     assert "not treatment" in text
     assert "not a substitute for supervision, occupational health or your GP" in text
@@ -574,6 +575,9 @@ SCREEN_WORDS = (
     "closing",
     *(f"own.{name}" for name in (*MY_SUPPORT_FIELDS, "placeholder", "save", "saved")),
     *(f"about.{name}" for name in ("title", "is", "study", "is_not", "where", "private")),
+    "about.yours",
+    "about.managed",
+    "patient_risk",
     "about.delete",
 )
 

@@ -20,7 +20,7 @@ from coach.tui.widgets.literal import Literal
 
 # The About words, in the order shown; each is a key under [support.about] in support.toml.
 ABOUT_PARAGRAPHS = ("is", "study", "is_not")
-ABOUT_PRIVACY = ("private", "delete")
+ABOUT_PRIVACY = ("private", "yours", "managed", "delete")
 
 
 def paragraphs(words: Mapping[str, str], keys: tuple[str, ...]) -> str:

@@ -1,4 +1,4 @@
-"""Phase 1, "What was hard today": challenges by dimension, strain, and what happened."""
+"""Phase 1, "What was hard today": challenges by dimension, strain, how I am, what happened."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
 from coach.insights import support_offered
-from coach.model import STRAIN, Challenge, Dimension, Step
+from coach.model import FEELING, STRAIN, Challenge, Dimension, Step
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.feeling import FeelingChoice
 from coach.tui.widgets.item_inputs import ItemInputs
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
@@ -36,12 +37,12 @@ class ChallengesScreen(StepScreen):
         with Horizontal(id="challenge-lists"):
             for dimension in Dimension:
                 options = SelectionList[str](id=f"list-{dimension.value}", classes="challenge-list")
-                options.border_title = dimension.value.capitalize()
+                options.border_title = catalog.prompt(f"phase1.{dimension.value}")
                 yield options
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase1.own_placeholder"), id="own-challenge")
             yield Select(
-                [(d.value.capitalize(), d.value) for d in Dimension],
+                [(Content(catalog.prompt(f"phase1.{d.value}")), d.value) for d in Dimension],
                 value=Dimension.INDIVIDUAL.value,
                 allow_blank=False,
                 id="own-dimension",
@@ -50,6 +51,8 @@ class ChallengesScreen(StepScreen):
         yield ItemInputs(id="challenge-notes", input_class="challenge-note")
         yield self.label("phase1.strain")
         yield ScoreBar(STRAIN, catalog.scale(STRAIN.labels), value=self.draft.strain, id="strain")
+        yield self.label("feeling.question")
+        yield FeelingChoice(catalog.scale(FEELING.labels), self.draft.feeling)
         yield SupportOffer(id="support-offer")
         yield self.label("phase1.narrative")
         yield Literal(catalog.prompt("phase1.privacy"), classes="step-intro")
@@ -126,9 +129,19 @@ class ChallengesScreen(StepScreen):
         self._show_notes()
 
     def _show_notes(self) -> None:
-        note_prompt = self.app.catalog.prompt("phase1.note_placeholder")
+        """A note box per challenge; one about patient risk asks how it left the user, never
+        for the patient's details (the journal is not a clinical record)."""
+        catalog = self.app.catalog
+
+        def asks(challenge: Challenge) -> str:
+            found = catalog.challenge(challenge.key)
+            risk = found is not None and found.risk
+            return catalog.prompt(
+                "phase1.risk_note_placeholder" if risk else "phase1.note_placeholder"
+            )
+
         self.query_one("#challenge-notes", ItemInputs).show(
-            [(c.note, f"{c.label}: {note_prompt}") for c in self.draft.challenges]
+            [(c.note, f"{c.label}: {asks(c)}") for c in self.draft.challenges]
         )
 
     def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:
@@ -144,9 +157,14 @@ class ChallengesScreen(StepScreen):
         self.draft.strain = event.value
         self._show_support_offer()
 
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """How I am, not only how hard the day was; struggling or not coping offers support."""
+        self.draft.feeling = FeelingChoice.feeling_of(event)
+        self._show_support_offer()
+
     def _show_support_offer(self) -> None:
         offer = self.query_one("#support-offer", SupportOffer)
-        offer.display = support_offered(self.draft.strain)
+        offer.display = support_offered(self.draft.strain, self.draft.feeling)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Keep what happened in the draft (as stored, until it is edited)."""

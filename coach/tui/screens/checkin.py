@@ -1,18 +1,18 @@
-"""Quick check-in: how I am, strain, one challenge, one value, one action; under a minute."""
+"""Quick check-in: how I am (kept as ``feeling``), strain, one challenge, one value and one
+action; under a minute."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import RadioButton, RadioSet, Select
+from textual.widgets import RadioSet, Select
 
 from coach.insights import support_offered
-from coach.model import CHECKIN_STATE, STRAIN, Challenge, CopingAction, Value
-from coach.text import visible
+from coach.model import FEELING, STRAIN, Challenge, CopingAction, Value
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
+from coach.tui.widgets.feeling import FeelingChoice
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
 from coach.tui.widgets.score_bar import ScoreBar
@@ -21,7 +21,7 @@ from coach.tui.widgets.score_bar import ScoreBar
 class CheckInScreen(SavingStepScreen):
     """The short path through the same three phases."""
 
-    FIRST_FOCUS: ClassVar[str] = "#state"
+    FIRST_FOCUS: ClassVar[str] = "#feeling"
 
     def compose_step(self) -> ComposeResult:
         """One question each, top to bottom."""
@@ -29,11 +29,8 @@ class CheckInScreen(SavingStepScreen):
         draft = self.draft
         yield Literal(catalog.prompt("checkin.title"), classes="step-title")
         yield Literal(catalog.prompt("checkin.intro"), classes="step-intro")
-        yield Literal(catalog.prompt("checkin.state"), classes="question")
-        with RadioSet(id="state"):
-            states = enumerate(catalog.scale(CHECKIN_STATE.labels), start=CHECKIN_STATE.low)
-            for state, label in states:
-                yield RadioButton(Content(visible(label)), value=state == draft.checkin_state)
+        yield Literal(catalog.prompt("feeling.question"), classes="question")
+        yield FeelingChoice(catalog.scale(FEELING.labels), draft.feeling)
         yield Literal(catalog.prompt("checkin.strain"), classes="question")
         yield ScoreBar(STRAIN, catalog.scale(STRAIN.labels), value=draft.strain, id="strain")
         yield SupportOffer(id="support-offer")
@@ -55,13 +52,12 @@ class CheckInScreen(SavingStepScreen):
         self._show_support_offer()
 
     def _show_support_offer(self) -> None:
-        not_coping = self.draft.checkin_state == CHECKIN_STATE.high
         offer = self.query_one("#support-offer", SupportOffer)
-        offer.display = support_offered(self.draft.strain, not_coping=not_coping)
+        offer.display = support_offered(self.draft.strain, self.draft.feeling)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """How I am doing."""
-        self.draft.checkin_state = CHECKIN_STATE.low + event.radio_set.pressed_index
+        """How I am: kept in the reflection; struggling or not coping offers support."""
+        self.draft.feeling = FeelingChoice.feeling_of(event)
         self._show_support_offer()
 
     def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:

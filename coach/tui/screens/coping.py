@@ -39,7 +39,7 @@ class CopingScreen(StepScreen):
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase3.own_placeholder"), id="own-action")
             yield Select(
-                [(c.value.capitalize(), c.value) for c in Category],
+                [(Content(catalog.prompt(f"phase3.{c.value}")), c.value) for c in Category],
                 value=Category.INDIVIDUAL.value,
                 allow_blank=False,
                 id="own-category",
@@ -54,13 +54,14 @@ class CopingScreen(StepScreen):
 
     @work(thread=True, exclusive=True, group="rank")
     def _rank(self) -> None:
+        catalog, today = self.app.catalog, self.draft.challenge_keys()
+        at_stake = [value.key for value in self.draft.values]
         try:
-            ranked = rank_suggestions(
-                self.app.catalog, self.draft.challenge_keys(), self.app.journal.iter_newest_first()
-            )
+            history = self.app.journal.iter_newest_first()
+            ranked = rank_suggestions(catalog, today, history, at_stake)
         except (JournalError, OSError) as error:  # still suggest, from the catalogue alone
             self.app.call_from_thread(self.notify, str(error), severity="error")
-            ranked = rank_suggestions(self.app.catalog, self.draft.challenge_keys(), [])
+            ranked = rank_suggestions(catalog, today, [], at_stake)
         self.app.call_from_thread(self._show_suggestions, ranked)
 
     def _show_suggestions(self, ranked: list[Suggestion]) -> None:
@@ -91,8 +92,10 @@ class CopingScreen(StepScreen):
 
     @staticmethod
     def _prompt(suggestion: Suggestion) -> Content:
+        """One line in rank order: the strategy and why it is offered (no category tag: the
+        ranking already says where service pressures are met, and "(relational)" was jargon)."""
         option = suggestion.option
-        line = f"{option.label} ({option.category.value})"
+        line = option.label
         if suggestion.reason:
             line += f" · {suggestion.reason}"
         return Content(visible(line))

@@ -1,10 +1,13 @@
-"""Entry detail: one past reflection by phase; edit it, delete it, or save it as Markdown."""
+"""Entry detail: one past reflection by phase; edit it, delete it, save it as Markdown, or
+follow up its plans however long ago it was written (home only asks about the last 14 days)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header
 
@@ -15,6 +18,7 @@ from coach.model import Reflection
 from coach.tui.base import in_background
 from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.footer import CoachFooter
@@ -38,9 +42,13 @@ class EntryDetailScreen(PageScreen[str | None]):
     """The whole reflection; dismisses with ``DELETED`` once it has been deleted."""
 
     AUTO_FOCUS = "#entry-body"
-    BINDINGS = page_keys(
-        "entry", ("e", "edit", "Edit"), ("d", "delete", "Delete"), ("m", "markdown", "Markdown")
-    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *page_keys(
+            "entry", ("e", "edit", "Edit"), ("d", "delete", "Delete"), ("m", "markdown", "Markdown")
+        ),
+        # Not in the footer (no room at 80 columns): its button says the key, when it applies.
+        Binding("f", "follow_up", "Follow up", id="entry.follow_up", show=False),
+    ]
 
     def __init__(self, reflection: Reflection, *, export_folder: Path | None = None) -> None:
         """``export_folder``: where the Markdown file is offered (default: Documents, or home)."""
@@ -59,11 +67,29 @@ class EntryDetailScreen(PageScreen[str | None]):
                 yield Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
                 yield Button("Delete  (d)", id="delete", variant="error", action="screen.delete")
                 yield Button("Markdown  (m)", id="markdown", action="screen.markdown")
+                follow_up = Button("Follow up  (f)", id="follow-up", action="screen.follow_up")
+                follow_up.display = bool(self.reflection.pending_actions)
+                yield follow_up
         yield CoachFooter(compact=True)
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
         self.post_message(EditEntry(self.reflection))
+
+    def action_follow_up(self) -> None:
+        """Say how this entry's plans went; the entry shows the answers once saved."""
+        if not self.reflection.pending_actions:
+            return
+        asked = FollowUpScreen((self.reflection,))
+
+        def answered(_saved: bool | None) -> None:
+            for updated in asked.saved:
+                if updated.id == self.reflection.id:
+                    self.reflection = updated
+                    self.query_one("#entry-view", ReflectionView).show(updated)
+                    self.query_one("#follow-up", Button).display = bool(updated.pending_actions)
+
+        self.app.push_screen(asked, answered)
 
     def action_delete(self) -> None:
         """Ask, then delete in the background."""

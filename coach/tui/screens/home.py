@@ -13,12 +13,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header
 from textual.worker import get_current_worker
 
-from coach.dates import long_date
+from coach.dates import day_and_month, long_date
+from coach.follow_up import pending, waiting
 from coach.insights import Nudge, nudges
 from coach.model import Kind, Reflection
-from coach.session import follow_up_of
 from coach.tui.base import CoachScreen, in_background
-from coach.tui.messages import Begin
+from coach.tui.messages import Begin, FollowUpNow
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
@@ -31,8 +31,11 @@ class HomeSummary:
     count: int
     latest: Reflection | None
     today: tuple[Reflection, ...]
-    followup: Reflection | None
+    followup: tuple[Reflection, ...]
     nudges: tuple[Nudge, ...] = ()
+
+
+FOLLOW_UP_KEY = "f"  # follow up the plans waiting, straight from home (home says so)
 
 
 class HomeScreen(CoachScreen[None]):
@@ -41,6 +44,8 @@ class HomeScreen(CoachScreen[None]):
     _shown_once = False  # Textual resumes a screen when first shown, as well as on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer (no room at 80 columns): the list of plans waiting names the key.
+        Binding(FOLLOW_UP_KEY, "follow_up", "Follow up", id="home.follow_up", show=False),
         Binding("r", "reflect", "Reflect", id="home.reflect"),
         Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
@@ -96,7 +101,7 @@ class HomeScreen(CoachScreen[None]):
             count=journal.count(),
             latest=latest,
             today=tuple(journal.on_date(today)),
-            followup=follow_up_of(latest),  # the session's rule: the app asks about these first
+            followup=waiting(recent, today),  # the rule the app asks by (coach.follow_up)
             nudges=tuple(nudges(recent, today)),
         )
         if not get_current_worker().is_cancelled:  # a newer read replaced this one
@@ -110,21 +115,29 @@ class HomeScreen(CoachScreen[None]):
             status = catalog.prompt("home.not_done_today")
         self.query_one("#home-status", Literal).update(status)
         followup = ""
-        if summary.followup is not None:
-            pending = summary.followup.pending_actions
-            lines = [catalog.prompt("home.followup_waiting", count=len(pending))]
+        plans = pending(summary.followup)
+        if plans:
+            lines = [
+                catalog.prompt(
+                    "home.followup_waiting", count=len(plans), follow_up_key=FOLLOW_UP_KEY
+                )
+            ]
             lines += [f"  · {action.label}" + (f" ({action.when})" if action.when else "")
-                      for action in pending]  # fmt: skip
+                      + f", {day_and_month(reflection.date)}"
+                      for reflection, _, action in plans]  # fmt: skip
             followup = "\n".join(lines)
         waiting = self.query_one("#home-followup", Literal)
         waiting.update(followup)
         waiting.display = bool(followup)
         nudge = nudge_line(summary.nudges[0], catalog) if summary.nudges else ""
         self.query_one("#home-nudge", Literal).update(nudge or catalog.prompt("home.nudge_default"))
-        last = summary.latest.date.isoformat() if summary.latest else "none yet"
+        if summary.latest is None:
+            about = catalog.prompt("home.journal_empty")
+        else:
+            key = "home.journal_one" if summary.count == 1 else "home.journal_many"
+            about = catalog.prompt(key, count=summary.count, last=long_date(summary.latest.date))
         self.query_one("#home-journal", Literal).update(
-            f"Your journal: {summary.count} entries, the last on {last}.\n"
-            f"It lives on this machine only, in {self.app.journal.data_dir}"
+            f"{about}\n{catalog.prompt('home.journal_where')} {self.app.journal.data_dir}"
         )
 
     def action_reflect(self) -> None:
@@ -134,6 +147,10 @@ class HomeScreen(CoachScreen[None]):
     def action_check_in(self) -> None:
         """Start the quick check-in."""
         self.post_message(Begin(Kind.CHECK_IN))
+
+    def action_follow_up(self) -> None:
+        """Say how the plans waiting went, without starting a reflection."""
+        self.post_message(FollowUpNow())
 
     def action_history(self) -> None:
         """Look back through past reflections."""

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header
 from textual.worker import Worker
 
-from coach.content import Catalog
+from coach.closing import closing_words
 from coach.draft import ReflectionDraft
 from coach.model import Reflection, Step
 from coach.tui.base import CoachScreen, in_background
@@ -116,15 +116,6 @@ def screen_for(step: Step) -> type[StepScreen]:
     return StepScreen._for_step[step]
 
 
-def closing_line(reflection: Reflection, catalog: Catalog) -> str:
-    """The line that reflects the chosen values back, once the reflection is saved."""
-    labels = [v.label.casefold() for v in reflection.values]
-    if not labels:
-        return catalog.prompt("summary.closing_no_values")
-    values = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-    return catalog.prompt("summary.closing", values=values)
-
-
 class SavingStepScreen(StepScreen):
     """A step that ends the reflection: Save (in a worker), then Done goes home.
 
@@ -181,7 +172,7 @@ class SavingStepScreen(StepScreen):
         self.post_message(Saved(reflection))
         catalog = self.app.catalog
         closing = self.query_one("#closing", Literal)
-        closing.update(f"{catalog.prompt('summary.saved')}\n\n{closing_line(reflection, catalog)}")
+        closing.update(closing_words(reflection, catalog))
         self.query_one("#back", Button).display = False
         button = self.query_one("#next", Button)
         button.label = "Done"

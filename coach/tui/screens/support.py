@@ -69,6 +69,7 @@ class SupportScreen(CoachScreen[None]):
         with VerticalScroll(classes="step-body", id="support-body"):
             yield Literal(words.get("title", "Support now"), classes="step-title")
             yield Literal(words.get("intro", ""))
+            yield Literal(words.get("patient_risk", ""), id="patient-risk", classes="question")
             for line in self.app.catalog.support:
                 yield Literal(
                     f"{line.name}: {line.contact}",

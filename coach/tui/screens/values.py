@@ -1,4 +1,6 @@
-"""Phase 2, "What matters to me": core values, which were at stake, appraisal, alignment."""
+"""Phase 2, "What matters to me": core values, which were at stake, the appraisal in words
+(the challenge that weighed most, what it served, what was mine and what the service's, what
+I'd tell a colleague), the optional quick ratings, alignment. Every question is optional."""
 
 from __future__ import annotations
 
@@ -8,16 +10,17 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Button, SelectionList, TextArea
+from textual.widgets import Button, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
-from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_PARTS, Step, Value
+from coach.model import ALIGNMENT, APPRAISAL, APPRAISAL_IN_WORDS, APPRAISAL_PARTS, Step, Value
 from coach.settings import change_settings, read_settings
 from coach.text import visible
 from coach.tui.base import in_background
 from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.literal import Literal, Prefill
+from coach.tui.widgets.options import literal
 from coach.tui.widgets.score_bar import ScoreBar
 
 
@@ -39,6 +42,8 @@ class ValuesScreen(StepScreen):
         yield self.label("phase2.moment")
         self._meaning = Prefill.for_text_area(self.draft.meaning)
         yield TextArea(self._meaning.shown, id="meaning", soft_wrap=True)
+        yield from self._compose_in_words()
+        yield self.label("phase2.appraisal_intro")
         appraisal_words = catalog.scale(APPRAISAL.labels)
         for part in APPRAISAL_PARTS:
             yield self.label(f"phase2.{part}")
@@ -46,6 +51,23 @@ class ValuesScreen(StepScreen):
         yield self.label("phase2.alignment")
         alignment_words = catalog.scale(ALIGNMENT.labels)
         yield ScoreBar(ALIGNMENT, alignment_words, value=self.draft.alignment, id="alignment")
+
+    def _compose_in_words(self) -> ComposeResult:
+        """The appraisal in words, about the challenge that weighed most (the user picks it)."""
+        draft = self.draft
+        yield Literal(self.app.catalog.prompt("phase2.weighed_intro"), classes="step-intro")
+        yield self.label("phase2.weighed_most")
+        challenges = [(literal(c.label), c.key) for c in draft.challenges]
+        chosen = draft.weighed_most if draft.weighed_most in draft.challenge_keys() else None
+        yield Select(challenges, value=chosen or Select.NULL, id="weighed-most", compact=True)
+        yield self.label("phase2.served")
+        yield Select[str]([], id="served", compact=True)
+        self._in_words: dict[str, tuple[str, Prefill]] = {}
+        for name in APPRAISAL_IN_WORDS:  # each box's id is its field's, with hyphens
+            box = name.replace("_", "-")
+            yield self.label(f"phase2.{name}")
+            self._in_words[box] = (name, Prefill.for_text_area(getattr(draft, name)))
+            yield TextArea(self._in_words[box][1].shown, id=box, soft_wrap=True)
 
     def on_mount(self) -> None:
         """Show the values at stake now, then the core values once read (off the UI thread)."""
@@ -91,6 +113,20 @@ class ValuesScreen(StepScreen):
         if at_stake.option_count:
             at_stake.highlighted = 0
         self._offered = {v.key: v for v in offered}
+        self._show_served()
+
+    def _show_served(self) -> None:
+        """What the hardest challenge served: today's values at stake first, then the rest."""
+        at_stake = {v.key for v in self.draft.values}
+        ordered = sorted(self._offered.values(), key=lambda v: v.key not in at_stake)
+        served = self.draft.served
+        if served is not None and served.key not in self._offered:
+            ordered.insert(0, served)
+        select = self.query_one("#served", Select)
+        with select.prevent(Select.Changed):
+            select.set_options((literal(v.label), v.key) for v in ordered)
+            select.value = served.key if served is not None else Select.NULL
+        self._served_options = {v.key: v for v in ordered}
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         """Keep the values at stake in the draft, in the order ticked."""
@@ -98,10 +134,25 @@ class ValuesScreen(StepScreen):
         kept = [v for v in self.draft.values if v.key in ticked]
         have = {v.key for v in kept}
         self.draft.values[:] = kept + [self._offered[k] for k in ticked if k not in have]
+        self._show_served()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Keep which challenge weighed most, and what it was in the service of."""
+        key = event.value if isinstance(event.value, str) else None
+        if event.select.id == "weighed-most":
+            self.draft.weighed_most = key or ""
+        elif event.select.id == "served":
+            self.draft.served = self._served_options.get(key) if key else None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep the moment that mattered in the draft (as stored, until it is edited)."""
-        self.draft.meaning = self._meaning.kept(event.text_area.text)
+        """Keep the moment that mattered and the answers in words in the draft (as stored,
+        until each is edited)."""
+        box = event.text_area.id
+        if box == "meaning":
+            self.draft.meaning = self._meaning.kept(event.text_area.text)
+        elif box in self._in_words:
+            name, prefill = self._in_words[box]
+            setattr(self.draft, name, prefill.kept(event.text_area.text))
 
     def on_score_bar_changed(self, event: ScoreBar.Changed) -> None:
         """Keep the appraisal and alignment in the draft."""

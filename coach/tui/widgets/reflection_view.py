@@ -10,7 +10,9 @@ from coach.dates import long_date
 from coach.model import (
     ALIGNMENT,
     APPRAISAL,
+    APPRAISAL_IN_WORDS,
     APPRAISAL_PARTS,
+    FEELING,
     HELPFULNESS,
     STRAIN,
     Reflection,
@@ -31,14 +33,33 @@ def _score(found: int | None, scale: Scale) -> str:
     return "not rated" if found is None else f"{found}/{scale.high}"
 
 
+def _in_words(reflection: Reflection, catalog: Catalog) -> list[str]:
+    """The appraisal in words: each question the user answered, then their answer."""
+    lines = []
+    weighed = reflection.weighed_most_challenge
+    if weighed is not None:
+        lines.append(f"{catalog.prompt('phase2.weighed_most')} {weighed.label}")
+    if reflection.served is not None:
+        lines.append(f"{catalog.prompt('phase2.served')} {reflection.served.label}")
+    for name in APPRAISAL_IN_WORDS:
+        text = getattr(reflection, name)
+        if text.strip():
+            lines += [catalog.prompt(f"phase2.{name}"), text]
+    return lines
+
+
 def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
     """(heading, plain text) for each phase of a reflection that has something in it."""
     kind = catalog.kind_word(reflection.kind)
     sections = [(f"{kind} · {long_date(reflection.date)}", "")]
     hard = [f"Strain: {_score(reflection.strain, STRAIN)}"]
+    if reflection.feeling is not None:
+        feeling = catalog.scale(FEELING.labels)[reflection.feeling - FEELING.low]
+        hard.append(f"{catalog.prompt('feeling.question')} {feeling}")
     for challenge in reflection.challenges:
         note = f": {challenge.note}" if challenge.note else ""
-        hard.append(f"· {challenge.label} ({challenge.dimension.value}){note}")
+        side = catalog.prompt(f"phase1.{challenge.dimension.value}_short")
+        hard.append(f"· {challenge.label} ({side}){note}")
     if reflection.narrative:
         hard.append(reflection.narrative)
     sections.append((catalog.prompt("phase1.title"), "\n".join(hard)))
@@ -47,6 +68,7 @@ def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[
         matters.append("At stake: " + ", ".join(v.label for v in reflection.values))
     if reflection.meaning:
         matters.append(reflection.meaning)
+    matters += _in_words(reflection, catalog)
     if reflection.appraisal is not None:
         labels = catalog.scale(APPRAISAL.labels)
         for part in APPRAISAL_PARTS:
@@ -59,14 +81,13 @@ def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[
     sections.append((catalog.prompt("phase2.title"), "\n".join(matters)))
     helps = []
     for action in reflection.actions:
-        when = f", {action.when}" if action.when else ""
         rated = (
             ""
             if action.helpfulness is None
             else f", helped {_score(action.helpfulness, HELPFULNESS)}"
         )
-        helps.append(f"· {action.label} ({action.category.value}{when}): "
-                     f"{STATUS_WORDS[action.status]}{rated}")  # fmt: skip
+        when = f" ({action.when})" if action.when else ""
+        helps.append(f"· {action.label}{when}: {STATUS_WORDS[action.status]}{rated}")
     sections.append((catalog.prompt("phase3.title"), "\n".join(helps) or "Nothing chosen."))
     if reflection.notes:
         sections.append(("Notes", reflection.notes))
@@ -85,6 +106,11 @@ class ReflectionView(Vertical):
         super().__init__(id=id)
         self.reflection = reflection
         self.catalog = catalog
+
+    def show(self, reflection: Reflection) -> None:
+        """Show ``reflection`` instead (the same entry, changed)."""
+        self.reflection = reflection
+        self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         """A heading and a body for each phase."""

@@ -1,0 +1,84 @@
+"""The words the screens read from ``content/``: every prompt, scale and support text the
+shipped content must hold, and the placeholders each prompt must use.
+
+Declared here, once, and checked by ``coach.content_schema`` when content is read, so a screen
+never asks for words the content lacks and a service's overlay cannot drop one. Kept apart
+from the schema's checks so each file says one thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, get_args
+
+from coach.model import APPRAISAL_IN_WORDS, SCALES, Category, Kind, Step
+
+# Words the screens read; an overlay may add more but the shipped set must hold all of these.
+# Each maps to the placeholders its text must use (and the only ones it may use).
+PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    "home.followup_waiting": frozenset({"count", "follow_up_key"}),
+    "home.journal_one": frozenset({"count", "last"}),
+    "home.journal_many": frozenset({"count", "last"}),
+    "followup.from": frozenset({"day"}),
+    "summary.closing": frozenset({"values"}),
+    "summary.closing_aligned": frozenset({"values"}),
+    "summary.closing_pulled": frozenset({"values"}),
+    "draft.resume": frozenset({"saved"}),
+    "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
+    "nudge.service_pressures": frozenset({"days"}),
+    "insights.rhythm_none": frozenset({"total"}),
+    "insights.rhythm_all": frozenset({"total"}),
+    "insights.rhythm_some": frozenset({"reflected", "total"}),
+    "settings.problem": frozenset({"problem"}),
+    "settings.not_read": frozenset({"problem"}),
+    "settings.not_kept": frozenset({"problem"}),
+}
+# The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
+# sentence names it, and a short word for a narrow column.
+KindForm = Literal["title", "noun", "short"]
+KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
+REQUIRED_PROMPTS: tuple[str, ...] = (
+    *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
+    "home.read_only",
+    *("home.journal_empty", "home.journal_one", "home.journal_many", "home.journal_where"),
+    "flow.finish_first",
+    *("followup.title", "followup.intro", "followup.from", "followup.skip_question"),
+    *("followup.skip_confirm", "followup.skip_keep"),
+    *("phase1.title", "phase1.intro", "phase1.filter_placeholder", "phase1.own_placeholder"),
+    *("phase1.note_placeholder", "phase1.strain", "phase1.narrative", "phase1.privacy"),
+    *("phase1.risk_note_placeholder", "phase1.individual", "phase1.systemic"),
+    *("phase1.individual_short", "phase1.systemic_short"),
+    *(f"phase3.{category.value}" for category in Category),
+    *("phase2.title", "phase2.intro", "phase2.core_values", "phase2.choose_core_values"),
+    *("phase2.at_stake", "phase2.moment", "phase2.comprehensible", "phase2.manageable"),
+    *("phase2.meaningful", "phase2.alignment", "phase2.appraisal_intro"),
+    *("phase2.weighed_intro", "phase2.weighed_most", "phase2.served"),
+    *(f"phase2.{name}" for name in APPRAISAL_IN_WORDS),
+    *("phase3.title", "phase3.intro", "phase3.when_placeholder", "phase3.own_placeholder"),
+    "phase3.limit",
+    *("summary.title", "summary.closing", "summary.closing_no_values", "summary.saved"),
+    *("summary.closing_aligned", "summary.closing_pulled", "summary.saved_struggling"),
+    "feeling.question",
+    *("checkin.title", "checkin.intro", "checkin.strain", "checkin.challenge"),
+    *("checkin.value", "checkin.action"),
+    *("draft.resume", "support.offer", "support.offer_open"),
+    *("nudge.supervision", "nudge.service_pressures"),
+    *("insights.rhythm_none", "insights.rhythm_all"),
+    "insights.rhythm_some",
+    *("settings.title", "settings.core_values", "settings.core_values_none"),
+    *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
+    *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
+    *("settings.not_read", "settings.not_kept", "settings.theme_not_kept"),
+    *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
+    *(f"step.{step.value}" for step in Step),
+)
+# Scales the screens read, and how many labels each must have: one a point, or one an end.
+REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
+# Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
+REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
+    *("title", "intro", "patient_risk", "own_section_intro", "closing"),
+    *("own.occupational_health", "own.employee_assistance", "own.colleague", "own.other"),
+    *("own.placeholder", "own.save", "own.saved"),
+    *("about.title", "about.is", "about.study", "about.is_not", "about.where"),
+    *("about.private", "about.yours", "about.managed", "about.delete"),
+)
