@@ -309,7 +309,7 @@ def _matters_part(reflection: Reflection) -> list[str]:
         lines += ["", f"Seen in the light of these values, the day was: {', '.join(parts)}"]
     if reflection.alignment is not None:
         aligned = _score(reflection.alignment, ALIGNMENT)
-        lines += ["", f"Alignment (how closely I lived my values): {aligned}"]
+        lines += ["", f"Alignment (how much the day let me work the way I want to): {aligned}"]
     return lines
 
 

@@ -437,3 +437,12 @@ def test_restore_keeps_the_copy_readers_show_and_sets_the_other_file_aside(
         assert journal.get("a") == shown
         assert journal.count() == 3  # a, b and old: each once
     assert doctor(data) == 0
+
+
+def test_one_reflection_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Journal(tmp_path / "data") as journal:
+        journal.add(Reflection.new(dt.date(2026, 11, 26), narrative="one"))
+    assert doctor(tmp_path / "data") == 0
+    assert capsys.readouterr().out == "journal OK: 1 reflection\n"

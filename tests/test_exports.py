@@ -354,7 +354,7 @@ def test_markdown_is_laid_out_by_phase() -> None:
         "- Value: Helping others",
         "    A patient said the leaflet helped.",
         "comprehensible 3 of 4, manageable 2 of 4, meaningful 4 of 4",
-        "Alignment (how closely I lived my values): 6 of 10",
+        "Alignment (how much the day let me work the way I want to): 6 of 10",
         "- Individual: A proper lunch break",
         "  - When: 12:30",
         "  - Status: done",

@@ -270,7 +270,7 @@ def test_plain_stats_reads_well(data_dir: Path, capsys: pytest.CaptureFixture[st
         "7 reflections, from 2025-11-30 to 2026-12-01",
         "  2026-10    2  ##",
         "strain (how demanding days felt): 6.0 of 10",
-        "alignment (how closely I lived my values): 5.0 of 10",
+        "alignment (how much days let me work the way I want to): 5.0 of 10",
         "     3  Caseload volume",
         "individual 2, systemic 5",
         "A proper lunch break: planned 3, done 2, helpfulness 3.5 of 4 from 2 ratings",

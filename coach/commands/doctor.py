@@ -64,7 +64,8 @@ def _report(checkup: Checkup) -> None:
     for note in checkup.notes:
         print(visible(f"note: {note}"))
     if checkup.sound:
-        print(f"journal OK: {checkup.reflections} reflections")
+        many = "reflection" if checkup.reflections == 1 else "reflections"
+        print(f"journal OK: {checkup.reflections} {many}")
         if not checkup.exists:
             print(visible(f"(no journal has been started in {checkup.data_dir} yet)"))
     else:

@@ -82,9 +82,8 @@ def readable(stats: JournalStats) -> str:
     ]
     lines += ["", f"The {STATS_WINDOW_DAYS} days to {stats.as_of}:"]
     lines.append(f"  strain (how demanding days felt): {_mean(stats.strain_mean_30d, STRAIN)}")
-    lines.append(
-        f"  alignment (how closely I lived my values): {_mean(stats.alignment_mean_30d, ALIGNMENT)}"
-    )
+    aligned = _mean(stats.alignment_mean_30d, ALIGNMENT)
+    lines.append(f"  alignment (how much days let me work the way I want to): {aligned}")
     if stats.challenges:
         split = stats.dimensions
         lines += ["", "Challenges, most often named first:"]
