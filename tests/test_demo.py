@@ -13,9 +13,9 @@ import pytest
 
 from coach.content import Catalog, load_catalog
 from coach.demo import HARD_STRETCH_WEEKS_AGO, demo_core_values, demo_reflections
-from coach.insights import HIGH_STRAIN_RUN, high_strain_run
 from coach.journal import Journal, resolve_data_dir
 from coach.model import Dimension, Kind, Reflection, Status
+from coach.nudges import HIGH_STRAIN_RUN, high_strain_run
 
 END = dt.date(2026, 11, 26)
 

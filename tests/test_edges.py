@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from coach.cli import main
-from coach.insights import journal_insights, journal_stats, working_days
+from coach.insights import journal_insights, journal_stats
 from coach.journal import Journal
 from coach.model import EARLIEST_DATE, LATEST_DATE, ModelError, Reflection
+from coach.nudges import working_days
 
 UTC = dt.UTC
 

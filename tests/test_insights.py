@@ -11,21 +11,13 @@ import pytest
 
 from coach.content import load_catalog
 from coach.insights import (
-    SERVICE_PRESSURE_DAYS,
     ActionOutcome,
-    Nudge,
-    Rhythm,
     WeekMean,
-    high_strain_run,
     journal_insights,
     mean_over_days,
-    mostly_service_pressures,
-    nudges,
-    rhythm,
     score_series,
     values_at_stake,
     what_helps,
-    working_days,
 )
 from coach.model import (
     Category,
@@ -36,6 +28,16 @@ from coach.model import (
     Reflection,
     Status,
     Value,
+)
+from coach.nudges import (
+    SERVICE_PRESSURE_DAYS,
+    Nudge,
+    Rhythm,
+    high_strain_run,
+    mostly_service_pressures,
+    nudges,
+    rhythm,
+    working_days,
 )
 from coach.tui.widgets.insight_text import nudge_line
 
@@ -302,7 +304,7 @@ def test_journal_insights_window_leaves_older_entries_out_but_not_the_nudges() -
 
 
 def test_support_is_offered_at_strain_9_and_10_and_when_not_coping() -> None:
-    from coach.insights import support_offered
+    from coach.nudges import support_offered
 
     assert [support_offered(s) for s in (None, 0, 8, 9, 10)] == [False, False, False, True, True]
     # how the person is counts, not only how hard the day was: struggling or not coping

@@ -8,9 +8,10 @@ import datetime as dt
 from textual.widgets import Static
 
 from coach.content import Catalog
-from coach.insights import ActionOutcome, Nudge, Rhythm, score_series
+from coach.insights import ActionOutcome, score_series
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection, Status, Value
+from coach.nudges import Nudge, Rhythm
 from coach.tui.app import CoachApp
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.insights import InsightsScreen

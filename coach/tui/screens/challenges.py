@@ -12,8 +12,8 @@ from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
-from coach.insights import support_offered
 from coach.model import FEELING, STRAIN, Challenge, Dimension, Step
+from coach.nudges import support_offered
 from coach.text import visible
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportOffer

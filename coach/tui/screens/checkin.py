@@ -8,8 +8,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import RadioSet, Select
 
-from coach.insights import support_offered
 from coach.model import FEELING, STRAIN, Challenge, CopingAction, Value
+from coach.nudges import support_offered
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.feeling import FeelingChoice

@@ -15,8 +15,8 @@ from textual.worker import get_current_worker
 
 from coach.dates import day_and_month, long_date
 from coach.follow_up import pending, waiting
-from coach.insights import Nudge, nudges
 from coach.model import Kind, Reflection
+from coach.nudges import Nudge, nudges
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import Begin, FollowUpNow
 from coach.tui.widgets.footer import CoachFooter

@@ -8,19 +8,15 @@ the rhythm line) come from the content.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from coach.content import Catalog
 from coach.dates import short_date
-from coach.insights import (
-    HIGH_STRAIN,
-    ActionOutcome,
-    ChallengeCount,
-    Nudge,
-    Rhythm,
-    ScoreSeries,
-    ValueAtStake,
-)
 from coach.model import HELPFULNESS
+from coach.nudges import HIGH_STRAIN, Nudge, Rhythm
+
+if TYPE_CHECKING:  # only named here: home, which shows a nudge, need not import insights
+    from coach.insights import ActionOutcome, ChallengeCount, ScoreSeries, ValueAtStake
 
 SHOWN_WEEKS = 5
 
