@@ -32,28 +32,23 @@ from coach.journal.checks import WriteGuard, damage_report
 from coach.journal.errors import (
     JournalCorrupt,
     JournalError,
-    JournalMissing,
     JournalReadOnly,
     JournalTooNew,
     ReflectionNotFound,
 )
 from coach.journal.files import (
     ensure_private_folder,
-    folder_files,
-    make_private,
-    private_folders,
-    remove_stale_temps,
 )
 from coach.journal.index import YearIndex
 from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
-    JOURNAL_MARKS,
     REFLECTIONS_TABLE,
     SETTINGS_TABLE,
     YEAR_FILE,
     Layout,
 )
+from coach.journal.opening import journal_folder, older_files, schema_range, tidy
 from coach.journal.pending import PendingView, PlanDamaged, finish_plan, read_plan
 from coach.journal.reading import YearReader
 from coach.journal.schema import (
@@ -87,28 +82,6 @@ class ImportReport:
     unchanged: int = 0
 
 
-def _journal_folder(folder: Path, *, create: bool) -> Path:
-    """``folder`` if it is a journal's (or, when ``create``, new or empty); else a clear error.
-
-    Opening makes the folder 0700 and its files 0600, so pointing ``--data-dir`` at a folder
-    of the user's own files (their home, say) must stop before anything is touched; and a
-    command that only reads must not create a journal where the user mistyped a path.
-    """
-    if folder.exists() and not folder.is_dir():
-        raise JournalError(f"{folder} is a file, not a folder; give a folder for the journal")
-    marked = folder.is_dir() and any((folder / mark).exists() for mark in JOURNAL_MARKS)
-    if marked:
-        return folder
-    if folder.is_dir() and next(folder.iterdir(), None) is not None:
-        raise JournalError(
-            f"{folder} already holds other files and no pwp-coach journal; give an empty "
-            "folder or a journal folder with --data-dir or COACH_DATA_DIR"
-        )
-    if not create:
-        raise JournalMissing(folder)
-    return folder
-
-
 class Journal:
     """A private journal of reflections in one data folder; use as a context manager.
 
@@ -126,7 +99,7 @@ class Journal:
         today: Callable[[], dt.date] = dt.date.today,
         create: bool = True,
     ) -> None:
-        self.layout = Layout(_journal_folder(Path(data_dir), create=create))
+        self.layout = Layout(journal_folder(Path(data_dir), create=create))
         self.data_dir = self.layout.data_dir
         self.journal_dir = self.layout.journal_dir
         self.backups_dir = self.layout.backups_dir
@@ -173,7 +146,7 @@ class Journal:
                 ensure_private_folder(self.data_dir)
                 ensure_private_folder(self.journal_dir)
             with self._locked():
-                self._tidy()
+                tidy(self.layout)
                 self._migrate()
                 self._index.save(self.years())
         except JournalReadOnly as error:
@@ -192,33 +165,14 @@ class Journal:
             return None
         return str(JournalReadOnly(self.data_dir, self._read_only))
 
-    def _tidy(self) -> None:
-        """Remove what killed writers left, and make every folder 0700 and every file 0600."""
-        own = {p.name for p in (self.records_path, self.draft_path, self.layout.lock)}
-        own |= {self.layout.index.name, self.layout.pending.name}
-        for folder in private_folders(self.data_dir):
-            ensure_private_folder(folder)
-            remove_stale_temps(folder)
-            for path in folder_files(folder):
-                if folder != self.data_dir or path.name in own:
-                    make_private(path)
-
     def _old_files(self) -> list[Path]:
         """The files holding documents of an older schema; raises if one is newer or damaged."""
         ranges = {self.year_path(year): self._reader.schemas(year) for year in self.years()}
         _signature, records = read_tables(
             self.records_path, cache=self._files, pending=self._pending, on_damage=self._damaged
         )
-        numbers = [schema_of(d) for table in (records or {}).values() for d in table.values()]
-        if numbers:
-            ranges[self.records_path] = (min(numbers), max(numbers))
-        old = []
-        for path, (oldest, newest) in ranges.items():
-            if newest > CURRENT_SCHEMA:
-                raise JournalTooNew(path, newest, CURRENT_SCHEMA)
-            if oldest < CURRENT_SCHEMA:
-                old.append(path)
-        return old
+        ranges[self.records_path] = schema_range(records)
+        return older_files(ranges)
 
     def _migrate(self) -> None:
         """Bring old documents up to date, every old file in one change (all or none)."""
