@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
+from textual.widgets import Input, OptionList, RadioSet, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.draft import own_challenge
@@ -79,7 +79,10 @@ class ChallengesScreen(StepScreen):
         lines = {o.key: o.line for o in self.app.catalog.challenges}
         for dimension in Dimension:
             options = self.query_one(f"#list-{dimension.value}", SelectionList)
-            with options.prevent(SelectionList.SelectedChanged):
+            # Neither the rebuild nor its first highlight says anything: a highlight message
+            # still queued when the next key empties the list would name a row that is gone
+            # (Textual's SelectionList then fails building its own message).
+            with options.prevent(SelectionList.SelectedChanged, OptionList.OptionHighlighted):
                 options.clear_options()
                 options.add_options(
                     Selection(Content(visible(c.label)), c.key, c.key in chosen)
@@ -87,8 +90,8 @@ class ChallengesScreen(StepScreen):
                     if c.dimension is dimension
                     and (not needle or needle in f"{c.label} {lines.get(c.key, '')}".casefold())
                 )
-            if options.option_count:
-                options.highlighted = 0
+                if options.option_count:
+                    options.highlighted = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
