@@ -230,11 +230,7 @@ class YearReader:
             return
         for index in order:
             with self._lock:
-                found = entry.built[index]
-            if found is None:
-                found = self.build(year, documents[index])
-                with self._lock:
-                    entry.built[index] = found
+                found = self._built(year, entry, index)
             yield found
 
     def for_export(self, year: int) -> list[Document]:
