@@ -18,7 +18,7 @@ from coach.journal import JournalError
 from coach.text import one_line
 
 # Modules under coach.commands that add a subcommand; each has register(subcommands).
-COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content")
+COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content", "passphrase")
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +46,24 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"coach.commands.{name}")
         module.register(subcommands)
+    for command in _commands(parser):
+        if "--data-dir" not in command._option_string_actions:
+            # After the command too (``coach stats --data-dir DIR``); SUPPRESS leaves the one
+            # given before it in place when this one is not given.
+            command.add_argument(
+                "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="journal folder"
+            )
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every subcommand's parser, nested ones (``coach passphrase set``) included."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += [command, *_commands(command)]
+    return found
 
 
 def app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:

@@ -25,6 +25,7 @@ from coach.exports import read_export
 from coach.journal import Journal, JournalError, JournalTooNew
 from coach.journal import transaction as transaction_module
 from coach.journal.files import stale_temps
+from coach.journal.sealing import PLAIN
 from coach.model import Reflection, new_id
 
 UTC = dt.UTC
@@ -321,7 +322,11 @@ def test_pruning_never_deletes_the_newest_good_backup(tmp_path: Path) -> None:
     target.write_bytes(b"[]")  # damaged outside the coach, then backed up by a tool like it
     for day in range(6, 9):
         keep_previous_version(
-            backups, target, dt.date(2026, 2, day), keep_days=3, is_good=good_version_test(target)
+            backups,
+            target,
+            dt.date(2026, 2, day),
+            keep_days=3,
+            is_good=good_version_test(target, PLAIN),
         )
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == ["2026-02-01.json", "2026-02-06.json", "2026-02-07.json", "2026-02-08.json"]

@@ -9,8 +9,9 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from coach.journal import Journal, resolve_data_dir
+from coach.journal import Journal, JournalLocked, resolve_data_dir, unlock
 from coach.journal.outside import OutputExists, new_file, write_new_file
+from coach.journal.sealing import Sealing
 
 
 class CommandError(Exception):
@@ -22,13 +23,53 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
+PASSPHRASE_PROMPT = "Passphrase (or recovery key): "
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    """``--passphrase-stdin``: for scripts, each passphrase asked is a line read from stdin."""
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read each passphrase asked for as one line from stdin, not from the terminal",
+    )
+
+
+def ask_secret(args: argparse.Namespace, prompt: str) -> str:
+    """A passphrase (or recovery key): typed at the terminal without echo, or, with
+    ``--passphrase-stdin``, the next line of stdin. Never asked where nobody can answer."""
+    if getattr(args, "passphrase_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise CommandError("a passphrase was asked for on stdin and none was given")
+        return line.removesuffix("\n").removesuffix("\r")
+    if not sys.stdin.isatty():
+        raise CommandError(
+            "the journal is encrypted and there is no terminal to ask for its passphrase on; "
+            "give it on stdin with --passphrase-stdin"
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def unlocked(args: argparse.Namespace) -> Sealing:
+    """The key of the journal the user chose, from the passphrase asked for (see
+    ``ask_secret``); raises ``WrongPassphrase``."""
+    return unlock(data_dir_of(args), ask_secret(args, PASSPHRASE_PROMPT))
+
+
 def open_journal(args: argparse.Namespace, *, create: bool = False) -> Journal:
     """The journal the user chose; raises ``JournalError`` with a clear message.
 
     Only commands that write (import) create a journal; the others, pointed at a folder with
-    no journal (a mistyped path, say), say so and create nothing.
+    no journal (a mistyped path, say), say so and create nothing. An encrypted journal is
+    opened with its passphrase, asked for once it is known to be encrypted.
     """
-    return Journal(data_dir_of(args), create=create)
+    try:
+        return Journal(data_dir_of(args), create=create)
+    except JournalLocked:
+        return Journal(data_dir_of(args), create=create, sealing=unlocked(args))
 
 
 def never_crash_on_encoding() -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.commands.common import CommandError, data_dir_of
+from coach.commands.common import CommandError, add_passphrase_option, data_dir_of, unlocked
+from coach.journal import is_encrypted
 from coach.journal.doctor import Checkup, Problem, Trouble, check
 from coach.journal.names import DRAFT_FILE, PENDING_FILE
 from coach.journal.repair import repair
+from coach.journal.sealing import PLAIN
 from coach.text import visible
 
 
@@ -26,6 +28,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--restore", action="store_true", help="repair what can be repaired from backups"
     )
     parser.add_argument("--yes", action="store_true", help="with --restore: do not ask first")
+    add_passphrase_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -96,7 +99,8 @@ def _confirm(checkup: Checkup) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Check (and with --restore repair) the journal; returns the exit code."""
     data_dir = data_dir_of(args)
-    checkup = check(data_dir)
+    sealing = unlocked(args) if is_encrypted(data_dir) else PLAIN
+    checkup = check(data_dir, sealing=sealing)
     _report(checkup)
     if not args.restore or not any(problem.restorable for problem in checkup.problems):
         if args.restore and not checkup.sound:
@@ -107,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         return 0 if checkup.sound else 1
     for done in repair(checkup):
         print(visible(f"done: {done.done}"))
-    after = check(data_dir)
+    after = check(data_dir, sealing=sealing)
     print("checking again:")
     _report(after)
     return 0 if after.sound else 1

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from coach.commands.common import data_dir_of, open_journal, output, write_output
+from coach.commands.common import (
+    add_passphrase_option,
+    data_dir_of,
+    open_journal,
+    output,
+    write_output,
+)
 from coach.exports import export_markdown, write_json_export
 
 FORMATS = ("json", "md")
@@ -26,6 +32,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument(
         "--force", action="store_true", help="with -o: replace FILE if it already exists"
     )
+    add_passphrase_option(parser)
     parser.set_defaults(run=run)
 
 

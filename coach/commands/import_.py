@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coach.commands.common import CommandError, open_journal
+from coach.commands.common import CommandError, add_passphrase_option, open_journal
 from coach.exports import ExportFormatError, read_export
 
 
@@ -19,6 +19,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "twice adds nothing.",
     )
     parser.add_argument("file", metavar="FILE", help="a JSON export")
+    add_passphrase_option(parser)
     parser.set_defaults(run=run)
 
 

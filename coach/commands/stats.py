@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from coach.commands.common import CommandError, open_journal, print_data
+from coach.commands.common import CommandError, add_passphrase_option, open_journal, print_data
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
 from coach.model import ALIGNMENT, EARLIEST_DATE, HELPFULNESS, LATEST_DATE, STRAIN, Scale
@@ -28,6 +28,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="DATE",
         help=f"the day the figures end on (YYYY-MM-DD, {EARLIEST_DATE} to {LATEST_DATE})",
     )
+    add_passphrase_option(parser)
     parser.set_defaults(run=run)
 
 

@@ -1,7 +1,15 @@
 """The journal: the only code that touches the journal files."""
 
-from coach.journal.errors import JournalCorrupt, JournalError, JournalTooNew, ReflectionNotFound
+from coach.journal.encryption import is_encrypted, unlock
+from coach.journal.errors import (
+    JournalCorrupt,
+    JournalError,
+    JournalLocked,
+    JournalTooNew,
+    ReflectionNotFound,
+)
 from coach.journal.journal import Draft, ImportReport, Journal
+from coach.journal.keys import WrongPassphrase
 from coach.journal.location import resolve_data_dir
 
 __all__ = [
@@ -10,7 +18,11 @@ __all__ = [
     "Journal",
     "JournalCorrupt",
     "JournalError",
+    "JournalLocked",
     "JournalTooNew",
     "ReflectionNotFound",
+    "WrongPassphrase",
+    "is_encrypted",
     "resolve_data_dir",
+    "unlock",
 ]

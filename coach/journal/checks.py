@@ -10,9 +10,10 @@ from pathlib import Path
 
 from coach.journal.backups import newest_good_backup
 from coach.journal.errors import JournalCorrupt, JournalTooNew
-from coach.journal.names import DRAFT_FILE, DRAFT_TABLE, REFLECTIONS_TABLE, YEAR_FILE
+from coach.journal.names import DRAFT_FILE, DRAFT_TABLE, REFLECTIONS_TABLE, YEAR_FILE, Layout
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
-from coach.journal.storage import ShapeError, Signature, Tables, is_journal_file, parse_tables
+from coach.journal.sealing import Sealing
+from coach.journal.storage import ShapeError, Signature, Tables, stored_tables
 from coach.model import ModelError
 from coach.text import quoted
 
@@ -65,29 +66,29 @@ def content_problem(path: Path, tables: Tables) -> str | None:
     return None
 
 
-def file_problem(path: Path, raw: bytes) -> str | None:
-    """Why ``raw`` is not a good version of the journal file ``path``, or None when it is."""
+def file_problem(path: Path, stored: bytes, sealing: Sealing) -> str | None:
+    """Why ``stored`` (bytes on disk) is not a good version of the journal file ``path``, or
+    None when it is."""
     try:
-        tables = parse_tables(raw)
+        tables = stored_tables(stored, sealing)
     except ShapeError as error:
         return str(error)
     return content_problem(path, tables)
 
 
-def good_version_test(path: Path) -> Callable[[bytes], bool]:
+def good_version_test(path: Path, sealing: Sealing) -> Callable[[bytes], bool]:
     """A test of whether some bytes (a backup, say) would be a good version of ``path``."""
 
-    def is_good(raw: bytes) -> bool:
-        return is_journal_file(raw) and file_problem(path, raw) is None
+    def is_good(stored: bytes) -> bool:
+        return file_problem(path, stored, sealing) is None
 
     return is_good
 
 
-def damage_report(backups_dir: Path, path: Path, problem: str) -> JournalCorrupt:
+def damage_report(layout: Layout, path: Path, problem: str) -> JournalCorrupt:
     """The error for a damaged file, naming its newest good backup."""
-    return JournalCorrupt(
-        path, problem, newest_good_backup(backups_dir, path, good_version_test(path))
-    )
+    is_good = good_version_test(path, layout.sealing)
+    return JournalCorrupt(path, problem, newest_good_backup(layout.backups_dir, path, is_good))
 
 
 class WriteGuard:
@@ -98,14 +99,14 @@ class WriteGuard:
     saving again to the same year costs nothing more.
     """
 
-    def __init__(self, backups_dir: Path) -> None:
-        self._backups_dir = backups_dir
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
         self._good: dict[Path, Signature] = {}
         self._lock = threading.Lock()
 
     def damaged(self, path: Path, problem: str) -> JournalCorrupt:
         """The journal's error for ``path``, naming its newest good backup."""
-        return damage_report(self._backups_dir, path, problem)
+        return damage_report(self._layout, path, problem)
 
     def check(self, path: Path, signature: Signature | None, tables: Tables) -> None:
         """Raise ``JournalTooNew`` or ``JournalCorrupt`` unless ``tables`` may be written over."""
@@ -128,4 +129,4 @@ class WriteGuard:
 
     def is_good_version(self, path: Path) -> Callable[[bytes], bool]:
         """The test of a good backup of ``path``."""
-        return good_version_test(path)
+        return good_version_test(path, self._layout.sealing)

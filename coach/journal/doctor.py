@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -38,7 +38,8 @@ from coach.journal.names import (
 )
 from coach.journal.pending import PendingPlan, PlanDamaged, read_plan
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate
-from coach.journal.storage import Tables, parse_tables
+from coach.journal.sealing import PLAIN, Sealing
+from coach.journal.storage import Tables, stored_tables
 from coach.text import quoted
 
 
@@ -101,6 +102,8 @@ class Checkup:
     reflections: int
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    sealing: Sealing = field(default=PLAIN, repr=False, compare=False)
+    """How the journal's files were read (its key, when it is encrypted): repairs use it."""
 
     @property
     def sound(self) -> bool:
@@ -139,18 +142,17 @@ def _not_a_file(path: Path) -> Problem | None:
     )
 
 
-def _check_file(
-    path: Path, source: Path, backups_root: Path
-) -> tuple[Problem | None, Tables | None]:
+def _check_file(path: Path, source: Path, layout: Layout) -> tuple[Problem | None, Tables | None]:
     try:
         raw = source.read_bytes()
     except OSError as error:
         return Problem(Trouble.UNREADABLE, path, f"{path} cannot be read ({error.strerror})"), None
-    problem = file_problem(path, raw)
+    problem = file_problem(path, raw, layout.sealing)
     if problem is not None:
-        backup = newest_good_backup(backups_root, path, good_version_test(path))
+        is_good = good_version_test(path, layout.sealing)
+        backup = newest_good_backup(layout.backups_dir, path, is_good)
         return Problem(Trouble.DAMAGED, path, f"{path} is damaged ({problem})", backup), None
-    tables = parse_tables(raw)
+    tables = stored_tables(raw, layout.sealing)
     if (newest := newest_schema(tables)) > CURRENT_SCHEMA:
         return Problem(
             Trouble.TOO_NEW,
@@ -205,7 +207,9 @@ def _duplicates(homes: dict[str, list[Path]]) -> list[Problem]:
     return problems
 
 
-def check(data_dir: Path, *, wait: float = LOCK_TIMEOUT_SECONDS) -> Checkup:
+def check(
+    data_dir: Path, *, wait: float = LOCK_TIMEOUT_SECONDS, sealing: Sealing = PLAIN
+) -> Checkup:
     """Check every journal file in ``data_dir``, reading only; one damaged file stops nothing.
 
     The journal's lock is held while it looks (waiting up to ``wait`` seconds for a save in
@@ -218,14 +222,13 @@ def check(data_dir: Path, *, wait: float = LOCK_TIMEOUT_SECONDS) -> Checkup:
         return Checkup(data_dir, exists=True, reflections=0, problems=(not_folder,))
     if not any(os.path.lexists(data_dir / mark) for mark in JOURNAL_MARKS):
         return Checkup(data_dir, exists=False, reflections=0)
-    with held(journal_lock(Layout(data_dir), wait), data_dir) as read_only:
-        checkup = _check(Layout(data_dir))
+    layout = Layout(data_dir, sealing)
+    with held(journal_lock(layout, wait), data_dir) as read_only:
+        checkup = _check(layout)
     if read_only is None:
         return checkup
     note = f"the journal in {data_dir} is read-only; it was checked as it is"
-    return Checkup(
-        checkup.data_dir, True, checkup.reflections, checkup.problems, (*checkup.notes, note)
-    )
+    return replace(checkup, notes=(*checkup.notes, note))
 
 
 def _check(layout: Layout) -> Checkup:
@@ -237,7 +240,7 @@ def _check(layout: Layout) -> Checkup:
             problems.append(odd)
             continue
         source = plan.source_of(path) if plan is not None else path
-        problem, tables = _check_file(path, source, layout.backups_dir)
+        problem, tables = _check_file(path, source, layout)
         if problem is not None:
             problems.append(problem)
             continue
@@ -267,7 +270,7 @@ def _check(layout: Layout) -> Checkup:
             for temp in stale_temps(folder)
             if temp not in waiting
         ]
-    return Checkup(layout.data_dir, True, len(homes), tuple(problems), tuple(notes))
+    return Checkup(layout.data_dir, True, len(homes), tuple(problems), tuple(notes), layout.sealing)
 
 
 def _private_files(data_dir: Path) -> Iterator[Path]:

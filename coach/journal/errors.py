@@ -62,3 +62,24 @@ class JournalMissing(JournalError):
         super().__init__(
             f"no journal at {data_dir}; check --data-dir or COACH_DATA_DIR (nothing was created)"
         )
+
+
+class JournalLocked(JournalError):
+    """The journal is encrypted and was opened without its key: ask for the passphrase."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        super().__init__(
+            f"the journal in {data_dir} is encrypted; it opens with its passphrase or recovery key"
+        )
+
+
+class EncryptionChanged(JournalError):
+    """Another process set or removed the passphrase since this one opened the journal."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        super().__init__(
+            f"the journal in {data_dir} had its passphrase set or removed since it was opened "
+            "here; nothing was saved; close the coach and open it again"
+        )

@@ -30,6 +30,7 @@ import orjson
 from coach.journal.files import write_atomic
 from coach.journal.names import Layout
 from coach.journal.pending import Signature
+from coach.journal.sealing import SealBroken
 
 INDEX_SCHEMA = 2  # 2: ``checked``
 
@@ -61,8 +62,9 @@ class YearIndex:
 
     def _read(self) -> dict[int, YearSummary]:
         try:
-            found = orjson.loads(self._layout.index.read_bytes())
-        except (OSError, orjson.JSONDecodeError):
+            stored = self._layout.index.read_bytes()
+            found = orjson.loads(self._layout.sealing.unseal(stored))
+        except (OSError, orjson.JSONDecodeError, SealBroken):
             return {}  # none yet, or damaged: every year is read from its file instead
         years: dict[int, YearSummary] = {}
         if not isinstance(found, dict) or found.get("schema") != INDEX_SCHEMA:
@@ -125,5 +127,6 @@ class YearIndex:
                     for year, summary in sorted(known.items())
                 },
             }
-            write_atomic(self._layout.index, orjson.dumps(document), durable=False)
+            payload = self._layout.sealing.seal(orjson.dumps(document))
+            write_atomic(self._layout.index, payload, durable=False)
             self._changed = False

@@ -30,8 +30,10 @@ from tinydb.table import Document as TinyDocument
 from coach.journal.backups import DEFAULT_KEEP_DAYS
 from coach.journal.checks import WriteGuard, damage_report
 from coach.journal.errors import (
+    EncryptionChanged,
     JournalCorrupt,
     JournalError,
+    JournalLocked,
     JournalReadOnly,
     JournalTooNew,
     ReflectionNotFound,
@@ -40,6 +42,7 @@ from coach.journal.files import (
     ensure_private_folder,
 )
 from coach.journal.index import YearIndex
+from coach.journal.keys import read_key_file
 from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
@@ -58,7 +61,8 @@ from coach.journal.schema import (
     replace_with,
     schema_of,
 )
-from coach.journal.storage import FileCache, ReadStorage, read_tables, signature_of
+from coach.journal.sealing import PLAIN, Sealing
+from coach.journal.storage import FileCache, ReadStorage, Signature, read_tables, signature_of
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
 
@@ -88,7 +92,8 @@ class Journal:
     ``create=False`` is for commands that only read: a folder with no journal is an error, and
     nothing is created. A journal that cannot be changed (a read-only disk or copy) opens
     read-only: ``read_only`` says why, reading works, and every change raises
-    ``JournalReadOnly``.
+    ``JournalReadOnly``. An encrypted journal opens only with its ``sealing`` (from
+    ``coach.journal.encryption.unlock``); without it, ``JournalLocked``.
     """
 
     def __init__(
@@ -98,8 +103,9 @@ class Journal:
         keep_days: int = DEFAULT_KEEP_DAYS,
         today: Callable[[], dt.date] = dt.date.today,
         create: bool = True,
+        sealing: Sealing = PLAIN,
     ) -> None:
-        self.layout = Layout(journal_folder(Path(data_dir), create=create))
+        self.layout = Layout(journal_folder(Path(data_dir), create=create), sealing)
         self.data_dir = self.layout.data_dir
         self.journal_dir = self.layout.journal_dir
         self.backups_dir = self.layout.backups_dir
@@ -110,7 +116,9 @@ class Journal:
         self._today = today
         self._files = FileCache()
         self._pending = PendingView(self.layout)
-        self._guard = WriteGuard(self.backups_dir)
+        self._guard = WriteGuard(self.layout)
+        self._keys_seen: Signature | None = None  # the key file as this journal last saw it
+        self._keys_checked = False  # until the open has checked the key file
         self._thread_lock = threading.RLock()  # guards the read caches, held briefly
         self._write_lock = threading.RLock()  # one writer at a time in this process
         self._file_lock = journal_lock(self.layout)
@@ -147,6 +155,7 @@ class Journal:
                 ensure_private_folder(self.journal_dir)
             with self._locked():
                 tidy(self.layout)
+                self._check_keys(opening=True)
                 self._migrate()
                 self._index.save(self.years())
         except JournalReadOnly as error:
@@ -156,7 +165,25 @@ class Journal:
             if self._read_only is None:
                 raise
         if self._read_only is not None:
+            self._check_keys(opening=True)
             self._old_files()  # still refuse a file from a newer coach, or a damaged one
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal's files are encrypted (it was opened with its key)."""
+        return self.layout.sealing.encrypted
+
+    def _check_keys(self, *, opening: bool = False) -> None:
+        """Open only with the journal's own key (or none, for a plain journal); remember the
+        key file seen, so a passphrase set or removed elsewhere stops every later change."""
+        keys = read_key_file(self.layout.keys)
+        key_id = keys.key_id if keys is not None else ""
+        if key_id != self.layout.sealing.key_id:
+            if opening and key_id:
+                raise JournalLocked(self.data_dir)
+            raise EncryptionChanged(self.data_dir)
+        self._keys_seen = signature_of(self.layout.keys)
+        self._keys_checked = True
 
     @property
     def read_only(self) -> str | None:
@@ -169,7 +196,11 @@ class Journal:
         """The files holding documents of an older schema; raises if one is newer or damaged."""
         ranges = {self.year_path(year): self._reader.schemas(year) for year in self.years()}
         _signature, records = read_tables(
-            self.records_path, cache=self._files, pending=self._pending, on_damage=self._damaged
+            self.records_path,
+            cache=self._files,
+            pending=self._pending,
+            on_damage=self._damaged,
+            sealing=self.layout.sealing,
         )
         ranges[self.records_path] = schema_range(records)
         return older_files(ranges)
@@ -219,6 +250,8 @@ class Journal:
             if read_only is not None:
                 raise JournalReadOnly(self.data_dir, read_only)
             self._finish_pending()
+            if self._keys_checked and signature_of(self.layout.keys) != self._keys_seen:
+                self._check_keys()  # a new passphrase is fine; a new key, or none, is not
             yield
 
     @contextlib.contextmanager
@@ -272,7 +305,7 @@ class Journal:
                 self._index.save(self.years())
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
-        return damage_report(self.backups_dir, path, problem)
+        return damage_report(self.layout, path, problem)
 
     def _reading(self, path: Path) -> TinyDB:
         """A short-lived, read-only TinyDB over one small file (settings, draft)."""
@@ -282,6 +315,7 @@ class Journal:
             cache=self._files,
             pending=self._pending,
             on_damage=self._damaged,
+            sealing=self.layout.sealing,
         )
 
     # --- reading reflections -------------------------------------------------------------

@@ -4,8 +4,10 @@ its transactions and doctor all find their files through ``Layout``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from coach.journal.sealing import PLAIN, Sealing
 
 REFLECTIONS_TABLE = "reflections"
 SETTINGS_TABLE = "settings"
@@ -17,6 +19,7 @@ RECORDS_FILE = "records.json"
 DRAFT_FILE = "draft.json"
 PENDING_FILE = "pending.json"
 INDEX_FILE = "index.json"
+KEYS_FILE = "keys.json"
 LOCK_NAME = "journal.lock"
 
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -25,7 +28,7 @@ YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 # What marks a folder as a journal's: any one of these in it.
 JOURNAL_MARKS = (
     *(JOURNAL_FOLDER, RECORDS_FILE, DRAFT_FILE, LOCK_NAME, BACKUPS_FOLDER, PENDING_FILE),
-    INDEX_FILE,
+    *(INDEX_FILE, KEYS_FILE),
 )
 
 
@@ -36,9 +39,11 @@ def year_file_name(year: int) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where each of the journal's files lives in one data folder."""
+    """Where each of the journal's files lives in one data folder, and how their bytes are
+    kept (``sealing``: as they are, or encrypted with the journal's key)."""
 
     data_dir: Path
+    sealing: Sealing = field(default=PLAIN, compare=False)
 
     @property
     def journal_dir(self) -> Path:
@@ -71,6 +76,11 @@ class Layout:
         return self.data_dir / INDEX_FILE
 
     @property
+    def keys(self) -> Path:
+        """The master key, wrapped once per way of unlocking (only in an encrypted journal)."""
+        return self.data_dir / KEYS_FILE
+
+    @property
     def lock(self) -> Path:
         """The file the OS lock is taken on."""
         return self.data_dir / LOCK_NAME
@@ -87,3 +97,17 @@ class Layout:
     def is_journal_file(self, path: Path) -> bool:
         """Whether ``path`` is one of the files the journal writes (year, records or draft)."""
         return path in (self.records, self.draft) or self.year_of(path) is not None
+
+    def is_kept_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file the journal keeps content in, sealed when it is
+        encrypted: a journal file, the index, anything in ``journal/`` (a copy set aside by
+        doctor, say), a backup, or a copy set aside beside the records or the draft."""
+        if self.is_journal_file(path) or path in (self.index, self.keys):
+            return True
+        if path.parent == self.journal_dir:
+            return True
+        if path.parent.parent == self.backups_dir:
+            return True
+        return path.parent == self.data_dir and any(
+            path.name.startswith(f"{own.name}.") for own in (self.records, self.draft)
+        )

@@ -21,6 +21,7 @@ from coach.journal.files import fsync_folder, is_our_temp
 from coach.journal.names import Layout
 
 PLAN_SCHEMA = 1
+REMOVING_PLAN_SCHEMA = 2  # 2: a plan that also removes files (turning encryption off)
 
 Signature = tuple[int, int, int, int]
 
@@ -40,17 +41,25 @@ class PlanDamaged(ValueError):
 
 @dataclass(frozen=True)
 class PendingPlan:
-    """The (temporary file, target) renames of one committed change."""
+    """The (temporary file, target) renames of one committed change, and the files it removes
+    once they are made (only ever the key file, when encryption is turned off)."""
 
     renames: tuple[tuple[Path, Path], ...]
+    removals: tuple[Path, ...] = ()
 
     def to_bytes(self, layout: Layout) -> bytes:
-        """The plan as ``pending.json`` holds it: paths relative to the data folder."""
+        """The plan as ``pending.json`` holds it: paths relative to the data folder.
+
+        A plan that removes files has a schema of its own, so a coach that would not remove
+        them refuses the plan rather than half apply it."""
         pairs = [
             [str(temp.relative_to(layout.data_dir)), str(target.relative_to(layout.data_dir))]
             for temp, target in self.renames
         ]
-        return orjson.dumps({"schema": PLAN_SCHEMA, "renames": pairs})
+        if not self.removals:
+            return orjson.dumps({"schema": PLAN_SCHEMA, "renames": pairs})
+        removals = [str(path.relative_to(layout.data_dir)) for path in self.removals]
+        return orjson.dumps({"schema": REMOVING_PLAN_SCHEMA, "renames": pairs, "remove": removals})
 
     @classmethod
     def from_bytes(cls, layout: Layout, raw: bytes) -> PendingPlan:
@@ -61,8 +70,14 @@ class PendingPlan:
         except orjson.JSONDecodeError as error:
             raise PlanDamaged(f"not valid JSON: {error}") from None
         pairs = found.get("renames") if isinstance(found, dict) else None
-        if not isinstance(pairs, list) or found.get("schema") != PLAN_SCHEMA:
+        schema = found.get("schema") if isinstance(found, dict) else None
+        if not isinstance(pairs, list) or schema not in (PLAN_SCHEMA, REMOVING_PLAN_SCHEMA):
             raise PlanDamaged("not a plan of renames this version of pwp-coach wrote")
+        removals = found.get("remove", []) if schema == REMOVING_PLAN_SCHEMA else []
+        if not isinstance(removals, list) or any(
+            layout.data_dir / name != layout.keys for name in removals
+        ):
+            raise PlanDamaged("it names a removal the coach never makes")
         renames: list[tuple[Path, Path]] = []
         for pair in pairs:
             if not (
@@ -72,14 +87,14 @@ class PendingPlan:
             temp, target = (layout.data_dir / part for part in pair)
             wanted_temp = target.with_name(f".{target.name}.")
             if (
-                not layout.is_journal_file(target)
+                not layout.is_kept_file(target)
                 or temp.parent != target.parent
                 or not temp.name.startswith(wanted_temp.name)
                 or not temp.name.endswith(".tmp")
             ):
                 raise PlanDamaged(f"it names a rename the coach never makes ({pair[0]!r})")
             renames.append((temp, target))
-        return cls(tuple(renames))
+        return cls(tuple(renames), tuple(layout.data_dir / name for name in removals))
 
     def source_of(self, target: Path) -> Path:
         """Where a reader finds ``target``'s current version: its new version while the rename
@@ -112,6 +127,9 @@ def finish_plan(layout: Layout, plan: PendingPlan) -> None:
             folders.add(target.parent)
     for folder in sorted(folders):
         fsync_folder(folder)
+    for path in plan.removals:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
     with contextlib.suppress(FileNotFoundError):
         layout.pending.unlink()
     fsync_folder(layout.data_dir)

@@ -116,7 +116,7 @@ class YearReader:
         return entry
 
     def _damaged(self, path: Path, problem: str) -> JournalCorrupt:
-        return damage_report(self._layout.backups_dir, path, problem)
+        return damage_report(self._layout, path, problem)
 
     def _entry(self, year: int) -> _Year:
         """This version of a year's file, parsed once: two threads asking at once (home's
@@ -133,7 +133,13 @@ class YearReader:
                 known = self._years.get(year)
             if known is not None and signature is not None and known.signature == signature:
                 return known  # another thread parsed it while this one waited
-            found = read_tables(path, cache=None, pending=self._pending, on_damage=self._damaged)
+            found = read_tables(
+                path,
+                cache=None,
+                pending=self._pending,
+                on_damage=self._damaged,
+                sealing=self._layout.sealing,
+            )
             return self._keep(year, _Year.of(*found))
 
     def _summary(self, year: int) -> tuple[frozenset[str], tuple[int, int]]:
@@ -243,7 +249,11 @@ class YearReader:
         """
         path = self._layout.year(year)
         signature, tables = read_tables(
-            path, cache=None, pending=self._pending, on_damage=self._damaged
+            path,
+            cache=None,
+            pending=self._pending,
+            on_damage=self._damaged,
+            sealing=self._layout.sealing,
         )
         documents = list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
         known = self._index.get(year, signature)

@@ -79,7 +79,7 @@ def repair(checkup: Checkup, moment: dt.datetime | None = None) -> list[Repair]:
     too), and stale temporary files.
     """
     when = moment or dt.datetime.now().astimezone()
-    layout = Layout(checkup.data_dir)
+    layout = Layout(checkup.data_dir, checkup.sealing)
     done: list[Repair] = []
     with held(journal_lock(layout), checkup.data_dir, purpose="is writing to it") as read_only:
         if read_only is not None:
@@ -91,7 +91,7 @@ def repair(checkup: Checkup, moment: dt.datetime | None = None) -> list[Repair]:
                 done += _finish(layout, problem)
         for problem in checkup.problems:
             if problem.trouble is Trouble.DAMAGED and problem.restorable:
-                done += _restore_damaged(problem, when)
+                done += _restore_damaged(layout, problem, when)
         done += _remove_duplicates(layout, checkup, when)
         for problem in permission_problems(checkup.data_dir):
             with contextlib.suppress(FileNotFoundError):
@@ -116,13 +116,13 @@ def _finish(layout: Layout, problem: Problem) -> list[Repair]:
     return [Repair(problem, f"finished the change to {len(plan.renames)} files")]
 
 
-def _restore_damaged(problem: Problem, when: dt.datetime) -> list[Repair]:
+def _restore_damaged(layout: Layout, problem: Problem, when: dt.datetime) -> list[Repair]:
     path = problem.path
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return []
-    if path.name != PENDING_FILE and file_problem(path, raw) is None:
+    if path.name != PENDING_FILE and file_problem(path, raw, layout.sealing) is None:
         return []  # it has become good since the check
     aside = restore_file(path, problem.backup, when)
     if problem.backup is None:
@@ -148,7 +148,7 @@ def _remove_duplicates(layout: Layout, checkup: Checkup, when: dt.datetime) -> l
         os.link(path, asides[path])
     change = Transaction(
         layout,
-        guard=WriteGuard(layout.backups_dir),
+        guard=WriteGuard(layout),
         backups=BackupPolicy(keep_days=DEFAULT_KEEP_DAYS, today=dt.date.today),
     )
     for problem in duplicates:

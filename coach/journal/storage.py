@@ -19,6 +19,7 @@ import orjson
 from tinydb.storages import Storage
 
 from coach.journal.pending import PendingView, Signature, signature_of
+from coach.journal.sealing import PLAIN, SealBroken, Sealing
 
 Tables = dict[str, dict[str, Any]]
 
@@ -34,6 +35,7 @@ __all__ = [
     "parse_tables",
     "read_tables",
     "signature_of",
+    "stored_tables",
 ]
 
 
@@ -66,10 +68,20 @@ def parse_tables(raw: bytes) -> Tables:
     return tables
 
 
-def is_journal_file(raw: bytes) -> bool:
-    """Whether ``raw`` parses as a journal file."""
+def stored_tables(stored: bytes, sealing: Sealing) -> Tables:
+    """Unseal (an encrypted journal's file) and parse the bytes a journal file holds on disk;
+    raises ``ShapeError`` saying what is wrong, whether the seal or the shape."""
     try:
-        parse_tables(raw)
+        raw = sealing.unseal(stored)
+    except SealBroken as error:
+        raise ShapeError(str(error)) from None
+    return parse_tables(raw)
+
+
+def is_journal_file(stored: bytes, sealing: Sealing = PLAIN) -> bool:
+    """Whether ``stored`` is a journal file's bytes on disk that unseal and parse."""
+    try:
+        stored_tables(stored, sealing)
     except ShapeError:
         return False
     return True
@@ -109,7 +121,12 @@ OnDamage = Callable[[Path, str], BaseException]
 
 
 def read_tables(
-    path: Path, *, cache: FileCache | None, pending: PendingView, on_damage: OnDamage
+    path: Path,
+    *,
+    cache: FileCache | None,
+    pending: PendingView,
+    on_damage: OnDamage,
+    sealing: Sealing,
 ) -> tuple[Signature | None, Tables | None]:
     """A journal file's current version and its tables; ``(None, None)`` when it does not exist.
 
@@ -134,7 +151,7 @@ def read_tables(
         except IsADirectoryError:
             raise on_damage(path, NOT_A_FILE) from None
         try:
-            tables = parse_tables(raw)
+            tables = stored_tables(raw, sealing)
         except ShapeError as error:
             raise on_damage(path, str(error)) from None
         if cache is not None and signature_of(source) == signature:
@@ -147,17 +164,28 @@ class ReadStorage(Storage):
     """A read-only TinyDB storage over one journal file (for TinyDB's queries on small files)."""
 
     def __init__(
-        self, path: Path, *, cache: FileCache, pending: PendingView, on_damage: OnDamage
+        self,
+        path: Path,
+        *,
+        cache: FileCache,
+        pending: PendingView,
+        on_damage: OnDamage,
+        sealing: Sealing,
     ) -> None:
         self.path = path
         self._cache = cache
         self._pending = pending
         self._on_damage = on_damage
+        self._sealing = sealing
 
     def read(self) -> Tables | None:
         """The whole file as TinyDB tables; None when the file does not exist yet."""
         return read_tables(
-            self.path, cache=self._cache, pending=self._pending, on_damage=self._on_damage
+            self.path,
+            cache=self._cache,
+            pending=self._pending,
+            on_damage=self._on_damage,
+            sealing=self._sealing,
         )[1]
 
     def write(self, data: Tables) -> None:

@@ -35,6 +35,7 @@ from coach.journal.errors import JournalError
 from coach.journal.files import ensure_private_folder, fsync_folder, write_atomic, write_temp
 from coach.journal.names import Layout
 from coach.journal.pending import PendingPlan, finish_plan, signature_of
+from coach.journal.sealing import SealBroken
 from coach.journal.storage import NOT_A_FILE, ShapeError, Tables, parse_tables
 
 
@@ -71,12 +72,13 @@ class Transaction:
                 raise self._guard.damaged(path, NOT_A_FILE) from None
             if raw is not None:
                 try:
+                    raw = self._layout.sealing.unseal(raw)
                     tables = parse_tables(raw)
-                except ShapeError as error:
+                except (ShapeError, SealBroken) as error:
                     raise self._guard.damaged(path, str(error)) from None
                 self._guard.check(path, signature, tables)
             self._tables[path] = tables
-            self._raw[path] = raw or b""
+            self._raw[path] = raw or b""  # what it means, unsealed: a change is told by it
         return self._tables[path]
 
     def replace(self, path: Path, tables: Tables) -> None:
@@ -100,7 +102,7 @@ class Transaction:
                     f"nothing was saved: {path.name} could not be written ({error})"
                 ) from None
             if payload != self._raw[path]:
-                payloads[path] = payload
+                payloads[path] = self._layout.sealing.seal(payload)
         if not payloads:
             return []
         staged: list[tuple[Path, Path]] = []
