@@ -24,6 +24,8 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "summary.closing_aligned": frozenset({"values"}),
     "summary.closing_pulled": frozenset({"values"}),
     "draft.resume": frozenset({"saved"}),
+    "unlock.wait": frozenset({"seconds"}),
+    "unlock.locked_idle": frozenset({"minutes"}),
     "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
     "nudge.service_pressures": frozenset({"days"}),
     "insights.rhythm_none": frozenset({"total"}),
@@ -40,6 +42,8 @@ KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
+    *("unlock.title", "unlock.intro", "unlock.placeholder", "unlock.button", "unlock.opening"),
+    *("unlock.wrong", "unlock.wait", "unlock.locked_idle"),
     *("home.journal_empty", "home.journal_one", "home.journal_many", "home.journal_where"),
     "flow.finish_first",
     *("followup.title", "followup.intro", "followup.from", "followup.skip_question"),

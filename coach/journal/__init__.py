@@ -1,6 +1,6 @@
 """The journal: the only code that touches the journal files."""
 
-from coach.journal.encryption import is_encrypted, unlock
+from coach.journal.encryption import LockedJournal, is_encrypted, unlock
 from coach.journal.errors import (
     JournalCorrupt,
     JournalError,
@@ -20,6 +20,7 @@ __all__ = [
     "JournalError",
     "JournalLocked",
     "JournalTooNew",
+    "LockedJournal",
     "ReflectionNotFound",
     "WrongPassphrase",
     "is_encrypted",

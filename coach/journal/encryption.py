@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coach.journal.errors import JournalCorrupt, JournalError, JournalLocked
 from coach.journal.files import (
@@ -32,6 +34,7 @@ from coach.journal.files import (
     write_atomic,
     write_temp,
 )
+from coach.journal.journal import Journal
 from coach.journal.keys import (
     PASSPHRASE,
     RECOVERY,
@@ -62,6 +65,18 @@ def unlock(data_dir: Path, secret: str) -> Sealing:
     a newer coach, ``KeyFileProblem``."""
     keys = read_key_file(Layout(Path(data_dir)).keys)
     return PLAIN if keys is None else opened(keys, secret)
+
+
+@dataclass(frozen=True)
+class LockedJournal:
+    """An encrypted journal not opened yet: where it is, waiting for its passphrase."""
+
+    data_dir: Path
+
+    def open(self, secret: str, **options: Any) -> Journal:
+        """The journal, opened with ``secret`` (the passphrase, or the recovery key); raises
+        ``WrongPassphrase``. ``options`` are ``Journal``'s."""
+        return Journal(self.data_dir, sealing=unlock(self.data_dir, secret), **options)
 
 
 @contextlib.contextmanager
@@ -177,6 +192,7 @@ def new_recovery(data_dir: Path, secret: str) -> str:
 
 __all__ = [
     "JournalLocked",
+    "LockedJournal",
     "change_passphrase",
     "decrypt",
     "encrypt",

@@ -13,8 +13,11 @@ import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from time import monotonic
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -24,7 +27,7 @@ from textual.worker import Worker
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.follow_up import waiting
-from coach.journal import Journal, JournalError
+from coach.journal import Journal, JournalError, JournalLocked, LockedJournal
 from coach.model import Kind, ModelError, Reflection, now
 from coach.session import (
     AskToCarryOn,
@@ -37,6 +40,7 @@ from coach.session import (
     SavedDraft,
     StayHome,
 )
+from coach.settings import Settings, read_settings
 from coach.text import visible
 from coach.tui.base import CoachAppBase, failure_message, in_background
 from coach.tui.kept_choices import KeptChoices
@@ -48,11 +52,13 @@ from coach.tui.messages import (
     Saved,
     StepBack,
     StepForward,
+    Unlocked,
 )
 from coach.tui.screens.home import HomeScreen
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
+IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
 
 
 class CoachApp(CoachAppBase):
@@ -70,14 +76,20 @@ class CoachApp(CoachAppBase):
 
     def __init__(
         self,
-        journal: Journal,
+        journal: Journal | LockedJournal,
         catalog: Catalog,
         *,
         clock: Callable[[], dt.datetime] = now,
         offer_draft: bool = True,
+        idle_clock: Callable[[], float] = monotonic,
     ) -> None:
+        """``journal``: the journal, or an encrypted one still ``LockedJournal`` (the app
+        opens on the unlock screen). ``idle_clock``: seconds, for locking when idle."""
         super().__init__()
-        self.journal = journal
+        self._journal = journal if isinstance(journal, Journal) else None
+        self._locked = journal if isinstance(journal, LockedJournal) else None
+        self.idle_clock = idle_clock
+        self._last_input = idle_clock()
         self.catalog = catalog
         self.clock = clock
         self.offer_draft = offer_draft
@@ -88,12 +100,37 @@ class CoachApp(CoachAppBase):
 
     # --- start and stop ------------------------------------------------------------------
 
+    @property
+    def journal(self) -> Journal:
+        """The journal open now; ``JournalLocked`` while an encrypted one is locked."""
+        if self._journal is None:
+            raise JournalLocked(self._locked.data_dir if self._locked else Path.cwd())
+        return self._journal
+
+    @property
+    def unlocked(self) -> bool:
+        """Whether a journal is open (an encrypted one is not, until its passphrase is given)."""
+        return self._journal is not None
+
     def get_default_screen(self) -> Screen[Any]:
-        """Home is the bottom of the stack."""
+        """Home is the bottom of the stack (under an encrypted journal's unlock screen, which
+        hides it until the journal is open)."""
         return HomeScreen()
 
     def on_mount(self) -> None:
-        """Offer to resume a reflection an earlier run left unsaved, and start autosaving.
+        """Start autosaving and (once the journal is open) use it; an encrypted journal is
+        watched for idleness."""
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        self.set_timer(WARM_UP_AFTER_SECONDS, self._started)
+        self.kept_choices.start()
+        if self._locked is not None:
+            self._show_unlock(self._locked)
+        else:
+            self._journal_open()
+
+    def _journal_open(self) -> None:
+        """Offer to resume a reflection an earlier run left unsaved.
 
         A journal that can only be read (a read-only disk or copy) is said so once, plainly,
         and nothing is autosaved into it.
@@ -101,18 +138,82 @@ class CoachApp(CoachAppBase):
         if self.journal.read_only is not None:
             notice = f"{self.catalog.prompt('home.read_only')}\n{self.journal.read_only}"
             self.notify(notice, severity="warning", timeout=30)
-        else:
-            self.set_interval(AUTOSAVE_SECONDS, self.autosave_draft)
-        self.set_timer(WARM_UP_AFTER_SECONDS, self._started)
-        self.kept_choices.start()
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
+
+    # --- an encrypted journal: unlocked, and locked again when idle ----------------------
+
+    def on_journal_unlocked(self, message: Unlocked) -> None:
+        """The passphrase opened the journal: home, in the user's theme and keys."""
+        self._journal, self._locked = message.journal, None
+        self._last_input = self.idle_clock()
+        self.kept_choices.apply_saved()
+        while len(self.screen_stack) > 1:  # the unlock screen (and F2's support, if open)
+            self.pop_screen()
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            home.refresh_summary()
+        self._journal_open()
+        self._warm_journal()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key, click and mouse move counts as use (for locking when idle)."""
+        if isinstance(event, events.InputEvent):
+            self._last_input = self.idle_clock()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock an encrypted journal left unused for the minutes the settings say."""
+        journal = self._journal
+        if journal is None or not journal.encrypted:
+            return
+        try:
+            minutes = read_settings(journal).lock_after_minutes
+        except (JournalError, OSError):
+            minutes = Settings().lock_after_minutes
+        if self.idle_clock() - self._last_input >= minutes * 60:
+            self.lock(minutes)
+
+    @in_background("Not locked", group="lock", exclusive=True)
+    def lock(self, minutes: int) -> None:
+        """Keep what is being written (encrypted, as the journal keeps everything), then lock.
+
+        If the draft cannot be kept the journal stays open and says why: locking must never
+        lose what someone wrote.
+        """
+        journal = self._journal
+        if journal is None:
+            return
+        state = self.session.to_keep()
+        if state is not None and journal.read_only is None:
+            journal.save_draft(state)
+        self.call_from_thread(self._locked_now, journal, minutes)
+
+    def _locked_now(self, journal: Journal, minutes: int) -> None:
+        """Every screen closed, the journal let go, the unlock screen shown."""
+        if self._journal is not journal:
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.session = ReflectionSession(today=self.today)
+        self._locked, self._journal = LockedJournal(journal.data_dir), None
+        journal.close()
+        self._show_unlock(
+            self._locked, notice=self.catalog.prompt("unlock.locked_idle", minutes=minutes)
+        )
+
+    def _show_unlock(self, locked: LockedJournal, *, notice: str = "") -> None:
+        """The unlock screen, over home (which reads nothing until the journal is open)."""
+        from coach.tui.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen(locked, notice=notice))
 
     def _started(self) -> None:
         """Start-up is over: let the collector run again if the launch paused it for the start
         (``coach.cli.run_app``), then read the journal ahead for history and search."""
         gc.enable()
-        self._warm_journal()
+        if self._journal is not None:
+            self._warm_journal()
 
     @in_background("The journal could not be read ahead", group="warm-up", exclusive=True)
     def _warm_journal(self) -> None:
@@ -150,9 +251,9 @@ class CoachApp(CoachAppBase):
     async def action_quit(self) -> None:
         """Keep what is being written, then quit."""
         state = self.session.to_keep()
-        if state is not None and self.journal.read_only is None:
+        if state is not None and self._journal is not None and self._journal.read_only is None:
             with contextlib.suppress(JournalError, OSError):
-                self.journal.save_draft(state)
+                self._journal.save_draft(state)
         self.exit()
 
     # --- the reflection in progress: the session decides, the app shows ------------------
@@ -291,7 +392,7 @@ class CoachApp(CoachAppBase):
     def autosave_draft(self) -> None:
         """Keep the draft if it changed since it was last kept (every few seconds)."""
         state = self.session.to_keep()
-        if state is not None:
+        if state is not None and self._journal is not None and self._journal.read_only is None:
             self._write_draft(state)
 
     def save_draft_soon(self) -> None:
@@ -373,6 +474,9 @@ class CoachApp(CoachAppBase):
         yield SystemCommand(
             "Help", "The keys of this screen, shown or hidden (F1)", self.action_help
         )
+        if self._journal is None:  # locked: nothing of the journal's until it is opened
+            yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+            return
         yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
         yield SystemCommand(
             "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)

@@ -81,9 +81,18 @@ class ReportsFailures(DOMNode):
 class CoachAppBase(App[None], ReportsFailures):
     """What screens read of the app: the journal, the content and the clock."""
 
-    journal: Journal
     catalog: Catalog
     clock: Callable[[], dt.datetime]
+
+    @property
+    def journal(self) -> Journal:
+        """The journal open now (``JournalLocked`` while an encrypted one is locked)."""
+        raise NotImplementedError
+
+    @property
+    def unlocked(self) -> bool:
+        """Whether the journal is open (an encrypted one is not until its passphrase is given)."""
+        return True
 
     def today(self) -> dt.date:
         """Today's date by the app's clock."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.content import Catalog, load_catalog
-from coach.journal import Journal, resolve_data_dir
+from coach.journal import Journal, JournalLocked, LockedJournal, resolve_data_dir
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -72,7 +72,18 @@ def _opened_app(args: argparse.Namespace) -> Iterator[CoachApp]:
             app.sub_title = DEMO_SUBTITLE
             yield app
         return
-    with Journal(resolve_data_dir(args.data_dir)) as journal:
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        journal = Journal(data_dir)
+    except JournalLocked:  # encrypted: the app opens on its unlock screen
+        app = CoachApp(LockedJournal(data_dir), catalog)
+        try:
+            yield app
+        finally:
+            if app.unlocked:
+                app.journal.close()
+        return
+    with journal:
         yield CoachApp(journal, catalog)
 
 

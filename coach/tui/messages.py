@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from coach.journal import Journal
 from coach.model import Kind, Reflection
 
 
@@ -49,3 +50,11 @@ class Saved(Message, namespace="flow"):
 
 class GoHome(Message, namespace="flow"):
     """Back to the home screen, refreshed."""
+
+
+class Unlocked(Message, namespace="journal"):
+    """The encrypted journal was opened with its passphrase: the app can use it now."""
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__()
+        self.journal = journal

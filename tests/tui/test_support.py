@@ -203,6 +203,16 @@ async def to_settings(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("enter", "down", "enter")  # a theme of one's own, from the list
 
 
+async def to_unlock(pilot: Pilot[None], journal: Journal) -> None:
+    """The unlock screen, as an encrypted journal shows it, with a passphrase half typed."""
+    from coach.journal import LockedJournal
+    from coach.tui.screens.unlock import UnlockScreen
+
+    await pilot.app.push_screen(UnlockScreen(LockedJournal(journal.data_dir)))
+    await settle(pilot)
+    await pilot.press(*"half a pass")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -222,6 +232,7 @@ ROUTES: dict[str, Route] = {
     "save_file.SaveFileScreen": to_save_file,
     "insights.InsightsScreen": to_insights,
     "settings.SettingsScreen": to_settings,
+    "unlock.UnlockScreen": to_unlock,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}

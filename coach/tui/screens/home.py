@@ -80,12 +80,13 @@ class HomeScreen(CoachScreen[None]):
         as early as it can be."""
         today = self.app.today()
         self.query_one("#home-date", Literal).update(long_date(today))
-        self.refresh_summary()
+        if self.app.unlocked:  # else read once the passphrase opens it (on resume)
+            self.refresh_summary()
 
     def on_screen_resume(self) -> None:
         """Back from a reflection: the summary may have changed. (Textual resumes a screen the
         first time it is shown too; that summary is already being read, from the mount.)"""
-        if self._shown_once:
+        if self._shown_once and self.app.unlocked:
             self.refresh_summary()
         self._shown_once = True
 

@@ -10,6 +10,7 @@ and be said if it fails, after the screen has gone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -76,21 +77,27 @@ class SupportScreen(CoachScreen[None]):
                     classes="question support-contact",
                 )
                 yield Literal(f"{line.when}. {line.line}", classes="support-line")
-            yield Literal(words.get("own_section_intro", ""), classes="question")
-            # Closed until the saved support is read, so nothing typed can be overwritten.
-            with VerticalGroup(id="my-support", disabled=True) as own:
-                own.loading = True
-                for name in MY_SUPPORT_FIELDS:
-                    yield Literal(words.get(f"own.{name}", name))
-                    yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
-            with Horizontal(classes="step-buttons"):
-                yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
+            if self.app.unlocked:  # kept in the journal: an encrypted one must be open first
+                yield from self._my_support(words)
             yield Literal(words.get("closing", ""), classes="support-line")
         yield CoachFooter()
 
+    def _my_support(self, words: Mapping[str, str]) -> ComposeResult:
+        """The user's own support, closed until the saved support is read, so nothing typed
+        can be overwritten."""
+        yield Literal(words.get("own_section_intro", ""), classes="question")
+        with VerticalGroup(id="my-support", disabled=True) as own:
+            own.loading = True
+            for name in MY_SUPPORT_FIELDS:
+                yield Literal(words.get(f"own.{name}", name))
+                yield Input(placeholder=words.get("own.placeholder", ""), id=f"my-{name}")
+        with Horizontal(classes="step-buttons"):
+            yield Button(Content(words.get("own.save", "Keep")), id="keep-my-support")
+
     def on_mount(self) -> None:
         """Read the user's own support off the UI thread."""
-        self._read_my_support()
+        if self.app.unlocked:
+            self._read_my_support()
 
     @in_background("Your own support could not be read", group=MY_SUPPORT_READ)
     def _read_my_support(self) -> None:
