@@ -22,6 +22,7 @@ from coach.journal import (
     unlock,
 )
 from coach.journal import encryption as encryption_module
+from coach.journal.doctor import check
 from coach.journal.encryption import (
     change_passphrase,
     decrypt,
@@ -33,6 +34,7 @@ from coach.journal.errors import EncryptionChanged
 from coach.journal.keys import KeyFileProblem
 from coach.journal.names import Layout
 from coach.journal.passphrases import PassphraseRefused, passphrase_problem
+from coach.journal.repair import repair
 from coach.journal.sealing import (
     MAGIC,
     SealBroken,
@@ -404,3 +406,27 @@ def test_encrypting_twice_is_refused(journal_with_backups: Path) -> None:
     encrypt(journal_with_backups, PASSPHRASE)
     with pytest.raises(JournalError, match="already encrypted"):
         encrypt(journal_with_backups, "another long passphrase")
+
+
+def test_doctor_checks_and_restores_an_encrypted_journal_from_its_sealed_backups(
+    journal_with_backups: Path,
+) -> None:
+    data_dir = journal_with_backups
+    encrypt(data_dir, PASSPHRASE)
+    sealing = unlock(data_dir, PASSPHRASE)
+    assert check(data_dir, sealing=sealing).sound
+    target = data_dir / "journal" / "2026.json"
+    raw = bytearray(target.read_bytes())
+    raw[-1] ^= 0x01  # the tag
+    target.write_bytes(bytes(raw))
+    checkup = check(data_dir, sealing=sealing)
+    [problem] = [p for p in checkup.problems if p.serious]
+    assert problem.path == target
+    assert "changed or damaged" in problem.explanation
+    assert problem.backup is not None
+    repair(checkup)
+    assert check(data_dir, sealing=sealing).sound
+    assert is_sealed(target.read_bytes())
+    with Journal(data_dir, sealing=sealing) as journal:
+        assert journal.count() == 5  # the backup holds the day before the last save
+    assert holding(data_dir, MARKER) == []
