@@ -30,8 +30,7 @@ from coach.journal.encryption import (
     kept_files,
     new_recovery,
 )
-from coach.journal.errors import EncryptionChanged
-from coach.journal.keys import KeyFileProblem
+from coach.journal.errors import EncryptionChanged, KeyFileProblem
 from coach.journal.names import Layout
 from coach.journal.passphrases import PassphraseRefused, passphrase_problem
 from coach.journal.repair import repair

@@ -7,9 +7,9 @@ from coach.journal.errors import (
     JournalLocked,
     JournalTooNew,
     ReflectionNotFound,
+    WrongPassphrase,
 )
 from coach.journal.journal import Draft, ImportReport, Journal
-from coach.journal.keys import WrongPassphrase
 from coach.journal.location import resolve_data_dir
 
 __all__ = [

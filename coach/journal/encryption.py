@@ -22,7 +22,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.journal.errors import JournalCorrupt, JournalError, JournalLocked
 from coach.journal.files import (
@@ -35,23 +35,15 @@ from coach.journal.files import (
     write_temp,
 )
 from coach.journal.journal import Journal
-from coach.journal.keys import (
-    PASSPHRASE,
-    RECOVERY,
-    KeyFile,
-    master_key,
-    new_keys,
-    new_recovery_key,
-    opened,
-    read_key_file,
-    rewrapped,
-)
 from coach.journal.locking import held, journal_lock
 from coach.journal.names import Layout
 from coach.journal.opening import journal_folder, tidy
 from coach.journal.passphrases import refuse_weak
 from coach.journal.pending import PendingPlan, PlanDamaged, finish_plan, read_plan
 from coach.journal.sealing import PLAIN, SealBroken, Sealing
+
+if TYPE_CHECKING:
+    from coach.journal.keys import KeyFile
 
 
 def is_encrypted(data_dir: Path) -> bool:
@@ -63,8 +55,10 @@ def unlock(data_dir: Path, secret: str) -> Sealing:
     """The sealing ``secret`` (the passphrase, or the recovery key) opens; ``PLAIN`` for a
     journal that is not encrypted. Raises ``WrongPassphrase``; a damaged key file or one from
     a newer coach, ``KeyFileProblem``."""
-    keys = read_key_file(Layout(Path(data_dir)).keys)
-    return PLAIN if keys is None else opened(keys, secret)
+    from coach.journal import keys as key_file  # cryptography: only when asked
+
+    keys = key_file.read_key_file(Layout(Path(data_dir)).keys)
+    return PLAIN if keys is None else key_file.opened(keys, secret)
 
 
 @dataclass(frozen=True)
@@ -144,10 +138,12 @@ def encrypt(data_dir: Path, passphrase: str) -> str:
 
     A weak passphrase is refused (``PassphraseRefused``) with nothing written.
     """
+    from coach.journal import keys as key_file  # cryptography: only when asked
+
     refuse_weak(passphrase)
-    keys, sealing, recovery = new_keys(passphrase)  # the slow part, before taking the lock
+    keys, sealing, recovery = key_file.new_keys(passphrase)  # the slow part, before taking the lock
     with _exclusive(data_dir) as layout:
-        if read_key_file(layout.keys) is not None:
+        if key_file.read_key_file(layout.keys) is not None:
             raise JournalError(
                 "the journal is already encrypted; 'coach passphrase change' changes its passphrase"
             )
@@ -156,6 +152,8 @@ def encrypt(data_dir: Path, passphrase: str) -> str:
 
 
 def _current_keys(layout: Layout) -> KeyFile:
+    from coach.journal.keys import read_key_file
+
     keys = read_key_file(layout.keys)
     if keys is None:
         raise JournalError(f"the journal in {layout.data_dir} is not encrypted")
@@ -164,29 +162,39 @@ def _current_keys(layout: Layout) -> KeyFile:
 
 def decrypt(data_dir: Path, secret: str) -> None:
     """Turn encryption off: every file stored plain again, the key file removed."""
+    from coach.journal import keys as key_file  # cryptography: only when asked
+
     with _exclusive(data_dir) as layout:
         keys = _current_keys(layout)
-        sealing = opened(keys, secret)
+        sealing = key_file.opened(keys, secret)
         _reseal(layout, sealing, PLAIN, keys=None, remove_keys=True)
 
 
 def change_passphrase(data_dir: Path, secret: str, new: str) -> None:
     """Wrap the master key under a new passphrase (``secret`` is the old passphrase, or the
     recovery key); no entry is rewritten, and the recovery key still works."""
+    from coach.journal import keys as key_file  # cryptography: only when asked
+
     refuse_weak(new)
     with _exclusive(data_dir) as layout:
         keys = _current_keys(layout)
-        master = master_key(keys, secret)
-        write_atomic(layout.keys, rewrapped(keys, master, PASSPHRASE, new).to_bytes())
+        master = key_file.master_key(keys, secret)
+        write_atomic(
+            layout.keys, key_file.rewrapped(keys, master, key_file.PASSPHRASE, new).to_bytes()
+        )
 
 
 def new_recovery(data_dir: Path, secret: str) -> str:
     """Replace the recovery key (the old one stops working); returns the new one."""
-    recovery = new_recovery_key()
+    from coach.journal import keys as key_file  # cryptography: only when asked
+
+    recovery = key_file.new_recovery_key()
     with _exclusive(data_dir) as layout:
         keys = _current_keys(layout)
-        master = master_key(keys, secret)
-        write_atomic(layout.keys, rewrapped(keys, master, RECOVERY, recovery).to_bytes())
+        master = key_file.master_key(keys, secret)
+        write_atomic(
+            layout.keys, key_file.rewrapped(keys, master, key_file.RECOVERY, recovery).to_bytes()
+        )
     return recovery
 
 

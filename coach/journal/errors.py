@@ -83,3 +83,14 @@ class EncryptionChanged(JournalError):
             f"the journal in {data_dir} had its passphrase set or removed since it was opened "
             "here; nothing was saved; close the coach and open it again"
         )
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase (or recovery key) given does not open this journal."""
+
+    def __init__(self) -> None:
+        super().__init__("that passphrase does not open this journal")
+
+
+class KeyFileProblem(JournalError):
+    """The key file is damaged, or from a newer coach: nothing can be unlocked or changed."""

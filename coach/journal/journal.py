@@ -42,7 +42,6 @@ from coach.journal.files import (
     ensure_private_folder,
 )
 from coach.journal.index import YearIndex
-from coach.journal.keys import read_key_file
 from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
@@ -176,8 +175,12 @@ class Journal:
     def _check_keys(self, *, opening: bool = False) -> None:
         """Open only with the journal's own key (or none, for a plain journal); remember the
         key file seen, so a passphrase set or removed elsewhere stops every later change."""
-        keys = read_key_file(self.layout.keys)
-        key_id = keys.key_id if keys is not None else ""
+        key_id = ""
+        if self.layout.keys.exists():  # only an encrypted journal pays for reading keys
+            from coach.journal.keys import read_key_file
+
+            keys = read_key_file(self.layout.keys)
+            key_id = keys.key_id if keys is not None else ""
         if key_id != self.layout.sealing.key_id:
             if opening and key_id:
                 raise JournalLocked(self.data_dir)

@@ -14,14 +14,13 @@ import base64
 import binascii
 import os
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import orjson
 
-from coach.journal.errors import JournalError
+from coach.journal.errors import KeyFileProblem, WrongPassphrase
 from coach.journal.sealing import KEY_BYTES, NONCE_BYTES, Sealed, new_master_key
 
 KEY_FILE_FORMAT = "pwp-coach-keys"
@@ -38,17 +37,6 @@ SALT_BYTES = 16
 RECOVERY_BYTES = 20  # 160 random bits: 32 base32 characters
 RECOVERY_GROUP = 4
 _RECOVERY_SHAPE = re.compile(r"^[A-Z2-7]{32}$")
-
-
-class WrongPassphrase(JournalError):
-    """The passphrase (or recovery key) given does not open this journal."""
-
-    def __init__(self) -> None:
-        super().__init__("that passphrase does not open this journal")
-
-
-class KeyFileProblem(JournalError):
-    """The key file is damaged, or from a newer coach: nothing can be unlocked or changed."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +190,7 @@ def unwrap_key(keys: KeyFile, kind: str, secret: bytes) -> bytes | None:
 
 def new_recovery_key() -> str:
     """A fresh recovery key, in groups of four for writing down: ``ABCD-EFGH-...``."""
-    raw = base64.b32encode(secrets.token_bytes(RECOVERY_BYTES)).decode("ascii")
+    raw = base64.b32encode(os.urandom(RECOVERY_BYTES)).decode("ascii")
     return "-".join(raw[i : i + RECOVERY_GROUP] for i in range(0, len(raw), RECOVERY_GROUP))
 
 
@@ -228,7 +216,7 @@ def new_keys(passphrase: str) -> tuple[KeyFile, Sealed, str]:
     """A new master key wrapped under ``passphrase`` and a new recovery key: the key file,
     the sealing it opens, and the recovery key to show once."""
     master = new_master_key()
-    key_id = secrets.token_hex(8)
+    key_id = os.urandom(8).hex()
     recovery = new_recovery_key()
     keys = KeyFile(
         key_id,
