@@ -34,6 +34,7 @@ EVERY_SETTING = {
     },
     "theme": "nord",
     "keys": {"home.reflect": "ctrl+r,r", "support": "f12"},
+    "lock_after_minutes": 25,
 }
 
 
