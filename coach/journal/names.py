@@ -18,6 +18,8 @@ DRAFT_FILE = "draft.json"
 PENDING_FILE = "pending.json"
 INDEX_FILE = "index.json"
 LOCK_NAME = "journal.lock"
+# The wrapped keys of an encrypted journal (passphrase, recovery key): without it, nothing opens.
+KEYS_FILE = "keys.json"
 
 LOCK_TIMEOUT_SECONDS = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.json$")
@@ -26,6 +28,7 @@ YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 JOURNAL_MARKS = (
     *(JOURNAL_FOLDER, RECORDS_FILE, DRAFT_FILE, LOCK_NAME, BACKUPS_FOLDER, PENDING_FILE),
     INDEX_FILE,
+    KEYS_FILE,
 )
 
 
