@@ -5,6 +5,7 @@ a child process, as a user or a script runs it."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
@@ -78,13 +79,17 @@ def files(folder: Path) -> set[str]:
     return set(everything_under(folder))
 
 
+def run_argv(data: Path, *argv: str) -> list[str]:
+    return [sys.executable, "-m", "coach", "--data-dir", str(data), *argv]
+
+
 def coach(
     tmp_path: Path, data: Path, *argv: str, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
     """``python -m coach --data-dir DATA ...`` in a child process, ``stdin`` as its input
     (``COACH_DATA_DIR`` set elsewhere, as ``tests.helpers.run`` does, so no real journal)."""
     done = subprocess.run(
-        [sys.executable, "-m", "coach", "--data-dir", str(data), *argv],
+        run_argv(data, *argv),
         input=stdin.encode("utf-8"),
         capture_output=True,
         env={**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")},
@@ -218,7 +223,7 @@ def test_coach_erase_says_what_goes_and_what_it_cannot_promise_then_erases(
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert f"This will delete your journal in {data}" in result.stdout
-    assert "reflections from 2025 to 2026" in result.stdout
+    assert "your reflections from 2025 to 2026, their rolling backups" in result.stdout
     for caveat in ("SSD", "copy-on-write", "backed up", "Time Machine", "OneDrive"):
         assert caveat in result.stdout
     assert "Passphrase encryption ('coach passphrase set') is the real protection" in result.stdout
@@ -262,3 +267,36 @@ def test_erase_help_names_the_word_and_confirm_stdin(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "--confirm-stdin" in result.stdout
     assert "type 'erase' first" in " ".join(result.stdout.split())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+@pytest.mark.parametrize(("typed", "erased"), [(b"erase\n", True), (b"no thanks\n", False)])
+def test_on_a_terminal_the_word_is_asked_for(tmp_path: Path, typed: bytes, erased: bool) -> None:
+    import pty
+
+    data = tmp_path / "data"
+    Journal(data).close()
+    before = everything_under(data)
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "env-data")}
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: coach erase, its stdin and stdout the pseudo-terminal
+        os.execve(sys.executable, run_argv(data, "erase"), env)
+    said = b""
+    while b"type erase and press enter: " not in said:
+        said += os.read(terminal, 4096)
+    os.write(terminal, typed)
+    with contextlib.suppress(OSError):  # the terminal closes when the child ends
+        while chunk := os.read(terminal, 4096):
+            said += chunk
+    _, status = os.waitpid(pid, 0)
+    text = said.decode("utf-8")
+    assert "it holds no reflections yet, but any rolling backups" in text
+    assert "Passphrase encryption" in text
+    if erased:
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert "Your journal has been deleted, and its folder" in text
+        assert not data.exists()
+    else:
+        assert os.waitstatus_to_exitcode(status) == 1
+        assert "nothing was deleted" in text
+        assert everything_under(data) == before

@@ -38,16 +38,15 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def what_goes(plan: ErasePlan) -> str:
     """What erasing will delete, in a sentence or two (no passphrase needed to say it)."""
     where = visible(str(plan.data_dir))
+    rest = "anything you had started writing, your settings and your own support"
     if not plan.years:
-        held = "It holds no reflections yet"
-    elif len(plan.years) == 1:
-        held = f"It holds your reflections from {plan.years[0]}"
+        held = f"it holds no reflections yet, but any rolling backups, {rest} go too"
     else:
-        held = f"It holds your reflections from {plan.years[0]} to {plan.years[-1]}"
-    return (
-        f"This will delete your journal in {where}. {held}, with its rolling backups, any "
-        "reflection you had started, your settings and your own support. It cannot be undone."
-    )
+        years = str(plan.years[0])
+        if len(plan.years) > 1:
+            years += f" to {plan.years[-1]}"
+        held = f"your reflections from {years}, their rolling backups, {rest}"
+    return f"This will delete your journal in {where}: {held}. It cannot be undone."
 
 
 def _answer(args: argparse.Namespace) -> str:
