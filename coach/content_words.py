@@ -34,6 +34,8 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "settings.problem": frozenset({"problem"}),
     "settings.not_read": frozenset({"problem"}),
     "settings.not_kept": frozenset({"problem"}),
+    "erase.type_word": frozenset({"word"}),
+    "erase.wrong_word": frozenset({"word"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -73,6 +75,9 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.choose_core_values", "settings.my_support", "settings.my_support_none"),
     *("settings.edit_my_support", "settings.theme", "settings.theme_hint", "settings.problem"),
     *("settings.not_read", "settings.not_kept", "settings.theme_not_kept"),
+    *("settings.erase", "settings.erase_hint", "erase.title", "erase.what_goes"),
+    *("erase.caveats", "erase.type_word", "erase.wrong_word", "erase.confirm", "erase.keep"),
+    *("erase.erasing", "erase.done"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
 )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.commands.export import NOT_ENCRYPTED
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
 from tests.helpers.run import run_coach
@@ -74,7 +75,7 @@ def test_an_export_to_an_ascii_stdout_is_the_same_utf8(
 ) -> None:
     ascii_run = coach(tmp_path, ASCII, "--data-dir", str(data), "export", "--format", form)
     assert ascii_run.returncode == 0, ascii_run.stderr
-    assert ascii_run.stderr == b""
+    assert ascii_run.stderr == f"{NOT_ENCRYPTED}\n".encode("ascii")  # only the warning: no error
     text = ascii_run.stdout.decode("utf-8")  # raises if it is not valid UTF-8
     assert WORDS in (json.loads(text)["reflections"][0]["narrative"] if form == "json" else text)
     utf8_run = coach(tmp_path, UTF8, "--data-dir", str(data), "export", "--format", form)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.commands.export import NOT_ENCRYPTED
 from coach.journal import Journal
 from coach.model import Reflection
 from tests.helpers.run import as_text, run_coach
@@ -74,7 +75,7 @@ def test_force_replaces_an_existing_file(tmp_path: Path, data: Path) -> None:
     old.write_bytes(b"last week's export")
     result = coach(tmp_path, data, "export", "-o", str(old), "--force")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert result.stderr == f"{NOT_ENCRYPTED}\n"
     assert [r["id"] for r in json.loads(old.read_bytes())["reflections"]] == ["r-2026"]
     assert stat.S_IMODE(old.stat().st_mode) == 0o600
 
@@ -133,3 +134,32 @@ def test_a_missing_folder_is_one_line_and_not_created(tmp_path: Path, data: Path
     result = coach(tmp_path, data, "export", "-o", str(tmp_path / "nowhere" / "x.json"))
     refused_in_one_line(result, "nowhere does not exist")
     assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("form", ["json", "md"])
+@pytest.mark.parametrize("to_file", [True, False], ids=["to-a-file", "to-stdout"])
+def test_every_export_says_on_stderr_that_it_is_not_encrypted(
+    tmp_path: Path, data: Path, form: str, to_file: bool
+) -> None:
+    target = tmp_path / f"out.{form}"
+    where = ["-o", str(target)] if to_file else []
+    result = coach(tmp_path, data, "export", "--format", form, *where)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "This export is not encrypted: keep it somewhere private, and delete it when you are "
+        "done.\n"
+    )
+    written = target.read_text(encoding="utf-8") if to_file else result.stdout
+    assert "Long day." in written  # the warning never reaches the data
+    assert "not encrypted" not in written
+    if to_file:
+        assert result.stdout == ""
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_refused_export_says_only_why(tmp_path: Path, data: Path) -> None:
+    mine = tmp_path / "notes.md"
+    mine.write_bytes(b"my unrelated notes")
+    result = coach(tmp_path, data, "export", "-o", str(mine))
+    refused_in_one_line(result, "already exists")
+    assert "not encrypted" not in result.stderr

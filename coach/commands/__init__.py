@@ -1,4 +1,5 @@
-"""The data commands (export, import, doctor, stats, content): headless, they never import Textual.
+"""The data commands (export, import, doctor, stats, content, erase): headless, they never
+import Textual.
 
 Each module here has ``register(subcommands)``, which adds its parser and sets ``run`` on it: a
 function taking the parsed arguments and returning the exit code.

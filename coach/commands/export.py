@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from coach.commands.common import (
     add_passphrase_option,
@@ -14,6 +15,11 @@ from coach.commands.common import (
 from coach.exports import export_markdown, write_json_export
 
 FORMATS = ("json", "md")
+# Said on stderr after every export, to a file or to stdout (which is often a file too):
+# encryption protects the journal, never a copy taken out of it.
+NOT_ENCRYPTED = (
+    "This export is not encrypted: keep it somewhere private, and delete it when you are done."
+)
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +31,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "and scripts; 'coach import' reads it back) or as a readable Markdown journal, in "
         "UTF-8. Without -o it goes to stdout; a file is created readable by you alone (0600). "
         "An existing file is never replaced without --force, and nothing is ever written "
-        "inside the journal's folder.",
+        "inside the journal's folder. An export is not encrypted, even when the journal is: "
+        "keep it somewhere private.",
     )
     parser.add_argument("--format", choices=FORMATS, default="json", help="json (default) or md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -37,13 +44,20 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the journal; returns the exit code."""
+    """Export the journal, then say on stderr that the export is not encrypted; returns the
+    exit code. A refused or failed export says only why (one line), not the warning."""
+    _export(args)
+    print(NOT_ENCRYPTED, file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> None:
+    """Write the export to stdout or to the new file ``-o`` names."""
     data_dir = data_dir_of(args)
     with open_journal(args) as journal, journal.snapshot():
         if args.format == "json":  # streamed a year at a time: never the whole journal held
             with output(args.output, data_dir=data_dir, force=args.force) as write:
                 write_json_export(journal.export_newest_first(), write)
-            return 0
+            return
         reflections = list(journal.iter_newest_first())
     write_output(export_markdown(reflections), args.output, data_dir=data_dir, force=args.force)
-    return 0

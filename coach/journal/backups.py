@@ -20,6 +20,20 @@ DEFAULT_KEEP_DAYS = 14
 IsGood = Callable[[bytes], bool]
 
 
+def rolled_over_by(today: dt.date, keep_days: int = DEFAULT_KEEP_DAYS) -> dt.date | None:
+    """The earliest day a version kept ``today`` can have left the rolling backups, or None
+    when no backups are kept (``keep_days`` 0).
+
+    A change today keeps the file as it was (one backup a day it changes), and a backup is
+    pruned once ``keep_days`` newer ones are kept: so what was deleted today is still in the
+    backups until the file has changed on ``keep_days`` more days, ``today + keep_days`` if it
+    changes every day, later if it changes less often. Deleting an entry says so.
+    """
+    if keep_days <= 0:
+        return None
+    return today + dt.timedelta(days=keep_days)
+
+
 def backup_folder(backups_root: Path, target: Path) -> Path:
     """Where the backups of one journal file live: ``backups/<file stem>/``."""
     return backups_root / target.stem

@@ -21,6 +21,8 @@ PENDING_FILE = "pending.json"
 INDEX_FILE = "index.json"
 KEYS_FILE = "keys.json"
 LOCK_NAME = "journal.lock"
+# The wrapped keys of an encrypted journal (passphrase, recovery key): without it, nothing opens.
+KEYS_FILE = "keys.json"
 
 LOCK_TIMEOUT_SECONDS = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.json$")

@@ -360,3 +360,22 @@ async def test_results_arriving_after_the_screen_closed_are_dropped(
         await pilot.press("h")  # and history still opens as ever
         await settle(pilot)
         assert shown(app) == ["risk", "admin", "markup", "old"]
+
+
+async def test_delete_says_until_when_a_copy_stays_in_the_rolling_backups(app: CoachApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_entry(pilot, 1)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = " ".join(app.screen.question.split())
+        assert question.startswith("Delete the ")
+        assert "This cannot be undone." in question
+        # The app's day is Thursday 26 November 2026, and a journal keeps 14 days of backups.
+        assert (
+            "A copy stays in the rolling backups until they roll over, at the earliest about "
+            "Thursday 10 December 2026: they keep the last 14 days on which 2026's reflections "
+            "changed." in question
+        )
+        await pilot.press("n")
+        await settle(pilot)

@@ -243,7 +243,7 @@ async def test_every_control_is_reachable_by_tab_at_80x24_and_nothing_is_cut_off
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(pilot)
         body = screen.query_one("#settings-body", VerticalScroll)
-        controls = {"choose-core-values", "edit-my-support", "theme"}
+        controls = {"choose-core-values", "edit-my-support", "theme", "erase-everything"}
         assert {w.id for w in screen.query("Button, Select")} == controls
         reached: set[str] = set()
         for _ in range(8):

@@ -213,6 +213,15 @@ async def to_unlock(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"half a pass")
 
 
+async def to_erase(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("s")
+    await settle(pilot)
+    await focus_on(pilot, "#erase-everything")
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press(*"era")  # half the word: F2 mid-way keeps it, and erases nothing
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -233,6 +242,7 @@ ROUTES: dict[str, Route] = {
     "insights.InsightsScreen": to_insights,
     "settings.SettingsScreen": to_settings,
     "unlock.UnlockScreen": to_unlock,
+    "erase.EraseScreen": to_erase,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}

@@ -13,6 +13,7 @@ from textual.widgets import Button, Header
 
 from coach.dates import long_date
 from coach.exports import reflection_markdown
+from coach.journal.backups import rolled_over_by
 from coach.journal.outside import documents_folder
 from coach.model import Reflection
 from coach.tui.base import in_background
@@ -92,10 +93,20 @@ class EntryDetailScreen(PageScreen[str | None]):
         self.app.push_screen(asked, answered)
 
     def action_delete(self) -> None:
-        """Ask, then delete in the background."""
+        """Ask, then delete in the background. The question says until when a copy stays in
+        the rolling backups (``rolled_over_by``): deleting is not yet gone from the disk."""
         when = long_date(self.reflection.date)
         kind = self.app.catalog.kind_word(self.reflection.kind, "short")
-        question = f"Delete the {kind} of {when}? This cannot be undone."
+        until = rolled_over_by(self.app.today(), self.app.journal.keep_days)
+        year, keep = self.reflection.date.year, self.app.journal.keep_days
+        in_backups = (
+            ""
+            if until is None
+            else " A copy stays in the rolling backups until they roll over, at the earliest "
+            f"about {long_date(until)}: they keep the last {keep} days on which {year}'s "
+            "reflections changed."
+        )
+        question = f"Delete the {kind} of {when}? This cannot be undone.{in_backups}"
 
         def answer(confirmed: bool | None) -> None:
             if confirmed:

@@ -1,4 +1,4 @@
-"""Settings: my core values, my own support, the theme, and where the journal lives.
+"""Settings: my core values, my own support, the theme, where the journal lives, and erasing it.
 
 Every change is kept as it is made, so escape is all it takes to go back. The settings are read
 and written in thread workers, through ``coach.settings``. My core values are chosen in the
@@ -6,7 +6,9 @@ same dialog the values step opens, and my own support is edited on the support s
 has its fields already; coming back, the screen reads again once that screen's write is done.
 The theme changes live; the app keeps it for next time (``coach.tui.kept_choices``), whether it
 was chosen here or with the palette. Settings that cannot be read are said once, listed on the
-screen, and their defaults shown, so the screen stays usable.
+screen, and their defaults shown, so the screen stays usable. "Erase everything" asks for a typed
+word in a dialog (``EraseScreen``), erases in a thread worker (``coach.journal.erase``), then
+closes the app, saying so on the terminal: there is no journal left to show.
 """
 
 from __future__ import annotations
@@ -15,22 +17,28 @@ import contextlib
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Select
+from textual.widgets.button import ButtonVariant
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
+from coach.journal.erase import Erased, erase
 from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
+from coach.text import visible
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.core_values import CoreValuesScreen
+from coach.tui.screens.erase import EraseScreen
 from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 
 READ = "settings-read"
+ERASE = "settings-erase"
 
 
 class SettingsScreen(CoachScreen[None]):
@@ -70,11 +78,14 @@ class SettingsScreen(CoachScreen[None]):
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
+            with Horizontal(id="erase-row"):
+                yield self._button("settings.erase", "erase-everything", variant="error")
+                yield Literal(catalog.prompt("settings.erase_hint"), classes="settings-hint")
         yield CoachFooter()
 
-    def _button(self, words: str, id: str) -> Button:
+    def _button(self, words: str, id: str, variant: ButtonVariant = "default") -> Button:
         label = Content(self.app.catalog.prompt(words))
-        return Button(label, id=id, compact=True, classes="small-button")
+        return Button(label, id=id, compact=True, classes="small-button", variant=variant)
 
     def on_mount(self) -> None:
         """Follow the theme wherever it is changed (the palette can open over this screen)."""
@@ -105,6 +116,8 @@ class SettingsScreen(CoachScreen[None]):
         if worker.group == READ:
             problem = self.app.catalog.prompt("settings.not_read", problem=str(worker.error))
             self._show(Settings(), problem)
+        if worker.group == ERASE:  # nothing, or not all, was erased: the user may try again
+            self.query_one("#erase-everything", Button).disabled = False
         super().worker_failed(worker)
 
     def _show(self, found: Settings, problem: str = "") -> None:
@@ -164,6 +177,31 @@ class SettingsScreen(CoachScreen[None]):
         event.stop()
         if isinstance(event.value, str) and event.value != self.app.theme:
             self.app.theme = event.value
+
+    # --- erasing everything --------------------------------------------------------------
+
+    @on(Button.Pressed, "#erase-everything")
+    def _ask_to_erase(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(EraseScreen(), self._erase_answered)
+
+    def _erase_answered(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.query_one("#erase-everything", Button).disabled = True
+            self.notify(self.app.catalog.prompt("erase.erasing"))
+            self._erase()
+
+    @in_background("Not erased", group=ERASE, exclusive=True)
+    def _erase(self) -> None:
+        done = erase(self.app.journal.data_dir)
+        self.app.call_from_thread(self._erased, done)
+
+    def _erased(self, done: Erased) -> None:
+        """Nothing is left to show: close the app, saying so on the terminal."""
+        said = self.app.catalog.prompt("erase.done")
+        if not done.folder_removed:
+            said += f" Your own files in {done.data_dir} were left as they were."
+        self.app.exit(message=Text(visible(said)))
 
 
 def open_settings(app: App[Any]) -> None:
