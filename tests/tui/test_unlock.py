@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from coach.content import Catalog
 from coach.journal import Journal, JournalLocked, LockedJournal, unlock
 from coach.journal.encryption import encrypt
+from coach.settings import read_settings
 from coach.tui.app import CoachApp
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.support import SupportScreen
@@ -191,3 +192,39 @@ async def test_a_plain_journal_never_locks(journal: Journal, catalog: Catalog) -
         await settle(pilot)
         assert app.unlocked
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_settings_choose_how_long_an_encrypted_journal_waits_before_locking(
+    locked: tuple[LockedJournal, str], catalog: Catalog
+) -> None:
+    clock = IdleClock()
+    app = app_on(locked[0], catalog, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_in(pilot, PASSPHRASE)
+        await pilot.press("s")
+        await settle(pilot)
+        choice = app.screen.query_one("#lock-after", Select)
+        assert choice.value == 10  # the default
+        choice.focus()
+        await pilot.press("enter", "up", "enter")  # five minutes
+        await settle(pilot)
+        assert read_settings(app.journal).lock_after_minutes == 5
+        await pilot.press("escape")
+        await settle(pilot)
+        clock.now = 6 * 60
+        app.lock_if_idle()
+        await settle(pilot)
+        assert not app.unlocked
+        assert "after 5 minutes" in problem_line(app)
+
+
+async def test_a_plain_journals_settings_have_no_lock_time(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = CoachApp(journal, catalog, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert not app.screen.query("#lock-after")

@@ -38,6 +38,7 @@ from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 
 READ = "settings-read"
+LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
 ERASE = "settings-erase"
 
 
@@ -76,6 +77,20 @@ class SettingsScreen(CoachScreen[None]):
                     id="theme",
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
+            if self.app.journal.encrypted:  # only an encrypted journal locks itself
+                yield Literal(catalog.prompt("settings.lock_after"), classes="question")
+                with Horizontal(id="lock-after-row"):
+                    yield Select[int](
+                        (
+                            (Content(catalog.prompt("settings.minutes", minutes=m)), m)
+                            for m in LOCK_CHOICES
+                        ),
+                        allow_blank=True,
+                        compact=True,
+                        id="lock-after",
+                    )
+                    hint = catalog.prompt("settings.lock_after_hint")
+                    yield Literal(hint, classes="settings-hint")
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
@@ -141,6 +156,12 @@ class SettingsScreen(CoachScreen[None]):
         problems = self.query_one("#settings-problems", Literal)
         problems.update("\n".join([problem, *lines] if problem else lines))
         problems.display = bool(problem or lines)
+        for lock_after in self.query("#lock-after").results(Select):
+            # A number chosen elsewhere (not one of the choices) shows as none of them.
+            shown = found.lock_after_minutes if found.lock_after_minutes in LOCK_CHOICES else None
+            if lock_after.value != shown:
+                with lock_after.prevent(Select.Changed):
+                    lock_after.value = Select.BLANK if shown is None else shown
 
     def _show_theme(self, name: str) -> None:
         select = self.query_one("#theme", Select)
@@ -177,6 +198,20 @@ class SettingsScreen(CoachScreen[None]):
         event.stop()
         if isinstance(event.value, str) and event.value != self.app.theme:
             self.app.theme = event.value
+
+    @on(Select.Changed, "#lock-after")
+    def _lock_after_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        known = self._settings
+        if isinstance(event.value, int) and known and event.value != known.lock_after_minutes:
+            self._keep_lock_after(event.value)
+
+    @in_background("That setting was not kept", group="settings-write")
+    def _keep_lock_after(self, minutes: int) -> None:
+        now = change_settings(
+            self.app.journal, lambda was: replace(was, lock_after_minutes=minutes)
+        )
+        self.app.call_from_thread(self._show, now)
 
     # --- erasing everything --------------------------------------------------------------
 
