@@ -445,7 +445,8 @@ class Journal:
             self._table(change, year).insert_multiple(arriving)
 
     def delete(self, reflection_id: str) -> bool:
-        """Remove a reflection (every copy of it); True if it was there."""
+        """Remove a reflection (every copy of it); True if it was there. The rolling backups
+        keep it until they roll over (``backups.rolled_over_by`` says when, at the earliest)."""
         with self._changing() as change:
             homes = self._homes(reflection_id)
             for year in homes:
