@@ -14,7 +14,9 @@ How each type is read from the dict form, and written back:
   reads the default when the field is absent, unless ``meta(required=True)`` says the dict form
   must name it.
 - ``int`` or ``int | None``, with ``meta(scale=...)``: a whole number on that ``Scale``
-  (``int``: it must be there, "is missing"; ``int | None``: null when not rated).
+  (``int``: it must be there, "is missing"; ``int | None``: null when not rated); ``int``
+  without a scale: a whole number (a ``check`` says its range).
+- ``bool``: true or false; absent reads as false, unless the field has no default.
 - ``dt.date`` and ``dt.datetime``: ISO text.
 - ``tuple[Part, ...]``: a list of records, each error placed under ``name[index]``;
   ``Part | None``: one record, or null.
@@ -23,8 +25,10 @@ How each type is read from the dict form, and written back:
   version loses nothing when this one saves it.
 
 ``meta(check=...)`` adds a rule run on the value read and when the record is made in code (the
-id, date and time-of-writing rules of ``coach.model``). The constructor also turns enum values
-given as text into members, lists into tuples, and checks every scale.
+id, date and time-of-writing rules of ``coach.model``); a method ``check_whole`` on the record,
+a rule across its fields (a leave's end not before its start), runs after them. The
+constructor also turns enum values given as text into members, lists into tuples, and checks
+every scale.
 
 Why no library: the standard library's dataclasses already hold the declaration, and what is
 derived from it here is small. pydantic would add tens of milliseconds to every start of the
@@ -172,6 +176,30 @@ def _score(name: str, scale: Scale, required: bool) -> Reader:
     return read
 
 
+def _flag(name: str, required: bool) -> Reader:
+    def read(source: Mapping[str, Any]) -> bool:
+        found = source.get(name)
+        if found is None and not required:
+            return False
+        if not isinstance(found, bool):
+            raise ModelError(name, "is missing" if found is None else "must be true or false")
+        return found
+
+    return read
+
+
+def _whole(name: str) -> Reader:
+    def read(source: Mapping[str, Any]) -> int:
+        found = source.get(name)
+        if found is None:
+            raise ModelError(name, "is missing")
+        if not isinstance(found, int) or isinstance(found, bool):
+            raise ModelError(name, "must be a whole number")
+        return found
+
+    return read
+
+
 def _records(name: str, part: type[Record]) -> Reader:
     def read(source: Mapping[str, Any]) -> tuple[Record, ...]:
         found = source.get(name)
@@ -282,6 +310,10 @@ def _reader(spec: Field[Any], kind: Any) -> Reader:
         read = _score(name, scale, required=not optional)
     elif base is str:
         read = _text(name, required)
+    elif base is bool:
+        read = _flag(name, required)
+    elif base is int and not optional:
+        read = _whole(name)
     elif _is(base, Enum):
         default = None if required else spec.default.value
         read = _choice(name, base, default)
@@ -345,6 +377,8 @@ def _source(cls: type, scope: dict[str, Any]) -> str:
                 scored += [missing, check_scale]
         if (check := spec.metadata.get("check")) is not None:
             checked.append(f"{ref('check', name, check)}({attr})")
+    if callable(getattr(cls, "check_whole", None)):  # a rule across fields: after the rest
+        checked.append("self.check_whole()")
     if keeps_extra:
         read.append(f"{EXTRA}={{k: v for k, v in source.items() if k not in known}},")
     noun = cls.__name__.lower()

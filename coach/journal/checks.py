@@ -11,6 +11,7 @@ from pathlib import Path
 from coach.journal.backups import newest_good_backup
 from coach.journal.errors import JournalCorrupt, JournalTooNew
 from coach.journal.names import DRAFT_FILE, DRAFT_TABLE, REFLECTIONS_TABLE, YEAR_FILE, Layout
+from coach.journal.records import record_problem
 from coach.journal.schema import CURRENT_SCHEMA, document_to_reflection, migrate, schema_of
 from coach.journal.sealing import Sealing
 from coach.journal.storage import ShapeError, Signature, Tables, stored_tables
@@ -60,10 +61,10 @@ def content_problem(path: Path, tables: Tables) -> str | None:
     does every write, so damage is never written over or copied into a backup.
     """
     if YEAR_FILE.match(path.name):
-        return _reflection_problem(tables)
+        return _reflection_problem(tables) or record_problem(tables)
     if path.name == DRAFT_FILE:
         return _draft_problem(tables)
-    return None
+    return record_problem(tables)
 
 
 def file_problem(path: Path, stored: bytes, sealing: Sealing) -> str | None:

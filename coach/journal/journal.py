@@ -20,9 +20,10 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice, takewhile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDocument
@@ -53,6 +54,15 @@ from coach.journal.names import (
 from coach.journal.opening import journal_folder, older_files, schema_range, tidy
 from coach.journal.pending import PendingView, PlanDamaged, finish_plan, read_plan
 from coach.journal.reading import YearReader
+from coach.journal.records import (
+    date_of,
+    from_documents,
+    is_dated,
+    kind_of,
+    merge,
+    remove,
+    upsert,
+)
 from coach.journal.schema import (
     CURRENT_SCHEMA,
     migrate_in_place,
@@ -64,6 +74,9 @@ from coach.journal.sealing import PLAIN, Sealing
 from coach.journal.storage import FileCache, ReadStorage, Signature, read_tables, signature_of
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
+from coach.shape import Record
+
+R = TypeVar("R", bound=Record)
 
 _BY_ID = Query()
 
@@ -500,6 +513,50 @@ class Journal:
                 table.update(replace_with(merged), doc_ids=[current[0].doc_id])
             else:
                 table.insert(merged)
+
+    # --- other records: leave, breaks, closings (``coach.journal.records``) --------------
+
+    def records(self, cls: type[R], *, since: dt.date | None = None) -> list[R]:
+        """Every stored record of a kind (a dated kind's from ``since`` on, when given; only
+        the years from then are read)."""
+        name = kind_of(cls)
+        if not is_dated(cls):
+            stored = self._reading(self.records_path).table(name).all()
+            return from_documents(cls, stored, partial(self._damaged, self.records_path))
+        found: list[R] = []
+        for year in self.years():
+            if since is not None and year < since.year:
+                break
+            damaged = partial(self._damaged, self.year_path(year))
+            found += from_documents(cls, self._reader.kept(year, name), damaged)
+        return [r for r in found if since is None or date_of(r) >= since]
+
+    def save_record(self, record: Record) -> None:
+        """Add a record, or replace the stored one with the same id (a dated one in its year)."""
+        home = self._home_of(record)
+        with self._changing() as change:
+            upsert(change, home, record)
+
+    def delete_record(self, cls: type[Record], record_id: str) -> bool:
+        """Remove the record of a kind with this id; True if it was there."""
+        with self._changing() as change:
+            found = [remove(change, home, cls, record_id) for home in self._homes_of(cls)]
+            return any(found)
+
+    def import_records(self, records: Iterable[Record]) -> ImportReport:
+        """Merge records by id in one change: a new id is added, a known one replaced (moved
+        to its year's file if its date changed), an identical one left as it is."""
+        with self._changing() as change:
+            counts = merge(change, records, home_of=self._home_of, homes_of=self._homes_of)
+        return ImportReport(*counts)
+
+    def _home_of(self, record: Record) -> Path:
+        cls = type(record)
+        kind_of(cls)  # a kind the journal keeps, or TypeError
+        return self.year_path(date_of(record).year) if is_dated(cls) else self.records_path
+
+    def _homes_of(self, cls: type[Record]) -> list[Path]:
+        return [self.year_path(y) for y in self.years()] if is_dated(cls) else [self.records_path]
 
     # --- drafts --------------------------------------------------------------------------
 

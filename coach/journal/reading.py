@@ -58,6 +58,7 @@ class _Year:
     haystacks: list[str | None] = field(default_factory=list)  # search text, by position
     newest_first: tuple[Reflection, ...] | None = None
     order: tuple[int, ...] = ()  # positions, newest first, once every reflection is built
+    others: dict[str, list[Document]] = field(default_factory=dict)  # dated records' tables
 
     @classmethod
     def of(cls, signature: Signature | None, tables: Tables | None) -> _Year:
@@ -70,6 +71,11 @@ class _Year:
             schemas=(min(numbers), max(numbers)),
             built=[None] * len(documents),
             haystacks=[None] * len(documents),
+            others={
+                name: list(table.values())
+                for name, table in (tables or {}).items()
+                if name != REFLECTIONS_TABLE
+            },
         )
 
 
@@ -270,6 +276,11 @@ class YearReader:
             )
         built.sort(key=lambda r: r.sort_key, reverse=True)
         return [reflection.to_dict() for reflection in built]
+
+    def kept(self, year: int, table: str) -> list[Document]:
+        """The stored documents of one table of dated records (breaks, say) in a year's file:
+        read with its reflections, in the same one parse."""
+        return list(self._entry(year).others.get(table, ()))
 
     def warm(self, year: int) -> None:
         """Read a year's reflections and make their search text now, so later reads are quick."""
