@@ -38,3 +38,8 @@ def dated_weekday(day: dt.date) -> str:
 def clock_time(moment: dt.datetime) -> str:
     """``17:45``."""
     return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """``Tue 8 Dec``: a day soon, named as a calendar shows it."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {short_date(day)}"

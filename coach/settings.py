@@ -162,6 +162,7 @@ class Settings:
     theme: str | None = setting(None, optional(_name))  # a Textual theme, if the user chose one
     keys: Mapping[str, str] = setting(_NOTHING, key_overrides)  # binding id -> key(s)
     lock_after_minutes: int = setting(10, whole_number(1, 240))  # an encrypted journal, idle
+    leave_horizon_weeks: int = setting(8, whole_number(1, 52))  # nudge: no leave in this long
 
     extra: Mapping[str, Any] = field(default_factory=lambda: _NOTHING)
     """Stored keys this version does not know, kept as found and written back."""

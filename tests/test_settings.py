@@ -35,6 +35,7 @@ EVERY_SETTING = {
     "theme": "nord",
     "keys": {"home.reflect": "ctrl+r,r", "support": "f12"},
     "lock_after_minutes": 25,
+    "leave_horizon_weeks": 6,
 }
 
 
@@ -222,8 +223,9 @@ def test_a_later_tools_settings_are_one_line_each(journal: Journal) -> None:
     journal.update_settings(replace(found, worry_time="23:59", reach_out_days=90).changes())
     again = Later.from_dict(journal.settings())
     assert (again.worry_time, again.reach_out_days, again.problems) == ("23:59", 90, ())
-    # This version's Settings keeps the later ones as extra, untouched.
-    assert read_settings(journal).extra["leave_horizon_weeks"] == 12
+    # This version's Settings keeps the later ones it does not know as extra, untouched.
+    assert read_settings(journal).extra["worry_time"] == "23:59"
+    assert read_settings(journal).leave_horizon_weeks == 12  # this one it knows now
 
 
 @pytest.mark.parametrize("wrong", ["24:00", "17:60", "1730", " 17:30", 1730])
