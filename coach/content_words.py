@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Literal, get_args
 
 from coach.model import APPRAISAL_IN_WORDS, SCALES, Category, Kind, Step
+from coach.time_away import COPING_TOOLS
 
 # Words the screens read; an overlay may add more but the shipped set must hold all of these.
 # Each maps to the placeholders its text must use (and the only ones it may use).
@@ -25,6 +26,13 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "summary.closing_pulled": frozenset({"values"}),
     "draft.resume": frozenset({"saved"}),
     "unlock.wait": frozenset({"seconds"}),
+    "home.leave_on": frozenset({"end"}),
+    "home.leave_tomorrow": frozenset({"start"}),
+    "home.leave_days": frozenset({"days", "start"}),
+    "home.leave_nudge": frozenset({"weeks", "plan_key"}),
+    "leave.delete_question": frozenset({"start", "end"}),
+    "leave.days": frozenset({"days"}),
+    "closing.offer": frozenset({"closing_key"}),
     "settings.minutes": frozenset({"minutes"}),
     "unlock.locked_idle": frozenset({"minutes"}),
     "nudge.supervision": frozenset({"days", "threshold", "support_key"}),
@@ -47,6 +55,16 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     "home.read_only",
     *("unlock.title", "unlock.intro", "unlock.placeholder", "unlock.button", "unlock.opening"),
     *("unlock.wrong", "unlock.wait", "unlock.locked_idle"),
+    *("home.leave_on", "home.leave_tomorrow", "home.leave_days", "home.leave_nudge"),
+    *("tools.title", "tools.intro", "tools.leave", "tools.leave_hint"),
+    *("tools.closing", "tools.closing_hint"),
+    *(f"tools.offer_{tool}" for tool in COPING_TOOLS.values()),
+    *("leave.title", "leave.intro", "leave.none", "leave.start", "leave.end", "leave.note"),
+    *("leave.add_title", "leave.edit_title", "leave.save", "leave.cancel", "leave.saved"),
+    *("leave.delete_question", "leave.delete_confirm", "leave.delete_keep"),
+    *("leave.not_a_date", "leave.end_before_start", "leave.days", "leave.one_day"),
+    *("closing.title", "closing.intro", "closing.first_task", "closing.hand_over"),
+    *("closing.risk", "closing.done", "closing.save", "closing.saved", "closing.offer"),
     *("home.journal_empty", "home.journal_one", "home.journal_many", "home.journal_where"),
     "flow.finish_first",
     *("followup.title", "followup.intro", "followup.from", "followup.skip_question"),

@@ -115,3 +115,10 @@ RECORD_KINDS: Mapping[str, type[Record]] = {
     "breaks": Break,
     "closings": Closing,
 }
+
+# The tool each coping suggestion leads to (its content key -> the tool), offered when chosen.
+COPING_TOOLS: Mapping[str, str] = {
+    "something-to-look-forward-to": "leave",
+    "proper-break": "break",
+    "close-the-day": "closing",
+}

@@ -490,5 +490,7 @@ class CoachApp(CoachAppBase):
             yield SystemCommand(
                 "Insights", "What helps, and how it is going (i)", screen.action_insights
             )
+            yield SystemCommand("Tools", "Leave, breaks, closing the day (t)", screen.action_tools)
+            yield SystemCommand("Plan leave", "My leave, in view (l)", screen.action_plan_leave)
         # Textual's own "Keys" does what Help does: one way in is enough.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")

@@ -222,6 +222,30 @@ async def to_erase(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"era")  # half the word: F2 mid-way keeps it, and erases nothing
 
 
+async def to_tools(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t")
+    await settle(pilot)
+    await focus_on(pilot, "#tool-closing")
+
+
+async def to_leave(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("l")
+    await settle(pilot)
+
+
+async def to_leave_form(pilot: Pilot[None], journal: Journal) -> None:
+    await to_leave(pilot, journal)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press(*"2026-12-2")
+
+
+async def to_closing(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t", "d")
+    await settle(pilot)
+    await pilot.press(*"Ring the")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -242,6 +266,10 @@ ROUTES: dict[str, Route] = {
     "insights.InsightsScreen": to_insights,
     "settings.SettingsScreen": to_settings,
     "unlock.UnlockScreen": to_unlock,
+    "tools.ToolsScreen": to_tools,
+    "leave.LeaveScreen": to_leave,
+    "leave.LeaveForm": to_leave_form,
+    "closing.ClosingScreen": to_closing,
     "erase.EraseScreen": to_erase,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
@@ -249,6 +277,8 @@ NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
 # Screens with nothing to type into: for these, what is kept is the focus and the scroll.
 NOTHING_TO_TYPE = {
     "home.HomeScreen",
+    "tools.ToolsScreen",
+    "leave.LeaveScreen",
     "summary.SummaryScreen",
     "resume_draft.ResumeDraftScreen",
     "about.AboutScreen",

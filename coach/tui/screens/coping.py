@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Select, SelectionList
@@ -17,6 +18,7 @@ from coach.journal import JournalError
 from coach.model import Category, CopingAction, Step
 from coach.ranking import Suggestion, rank_suggestions
 from coach.text import visible
+from coach.time_away import COPING_TOOLS
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.item_inputs import ItemInputs
 
@@ -26,6 +28,10 @@ class CopingScreen(StepScreen):
 
     STEP: ClassVar[Step | None] = Step.COPING
     FIRST_FOCUS: ClassVar[str] = "#suggestions"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "open_tool", "Open the tool", id="coping.tool"),
+    ]
+    offered: str | None = None  # the tool a chosen suggestion leads to (``COPING_TOOLS``)
 
     def compose_step(self) -> ComposeResult:
         """Suggestions, when for each chosen one, and an action in your own words."""
@@ -114,9 +120,37 @@ class CopingScreen(StepScreen):
                     continue
                 option = by_key[key]
                 kept.append(CopingAction(option.key, option.label, option.category))
+                self._offer(COPING_TOOLS.get(key))
         if [a.key for a in kept] != [a.key for a in self.draft.actions]:
             self.draft.actions[:] = kept
             self._show_whens()
+
+    def _offer(self, tool: str | None) -> None:
+        """A suggestion with a tool of its own was chosen: say how to open it now."""
+        if tool is None:
+            return
+        self.offered = tool
+        self.notify(self.app.catalog.prompt(f"tools.offer_{tool}"), timeout=10)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The tool's key is there once a suggestion with a tool has been chosen."""
+        if action == "open_tool":
+            return self.offered is not None
+        return super().check_action(action, parameters)
+
+    async def action_open_tool(self) -> None:
+        """Open the tool offered, over this step (escape there comes back, choices kept)."""
+        if self.offered == "leave":
+            from coach.tui.screens.leave import LeaveScreen
+
+            self.app.push_screen(LeaveScreen())
+        elif self.offered == "closing":
+            from coach.tui.screens.closing import ClosingScreen
+
+            self.app.push_screen(ClosingScreen())
+        elif self.offered == "break":
+            await self.app.run_action("app.take_break")
 
     def _show_whens(self) -> None:
         tiny = {o.key: o.tiny for o in self.app.catalog.coping}

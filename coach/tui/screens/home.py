@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import ClassVar
 
@@ -13,10 +13,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header
 from textual.worker import get_current_worker
 
-from coach.dates import day_and_month, long_date
+from coach.dates import day_and_month, long_date, weekday_date
 from coach.follow_up import pending, waiting
+from coach.leave_plan import DEFAULT_HORIZON_WEEKS, LeaveOutlook, leave_outlook
 from coach.model import Kind, Reflection
 from coach.nudges import Nudge, nudges
+from coach.settings import read_settings
+from coach.time_away import Leave
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import Begin, FollowUpNow
 from coach.tui.widgets.footer import CoachFooter
@@ -33,9 +36,12 @@ class HomeSummary:
     today: tuple[Reflection, ...]
     followup: tuple[Reflection, ...]
     nudges: tuple[Nudge, ...] = ()
+    leave: LeaveOutlook = field(default_factory=LeaveOutlook)
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS
 
 
 FOLLOW_UP_KEY = "f"  # follow up the plans waiting, straight from home (home says so)
+PLAN_LEAVE_KEY = "l"  # the leave planner, straight from home (the nudge says so)
 
 
 class HomeScreen(CoachScreen[None]):
@@ -50,6 +56,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
         Binding("i", "insights", "Insights", id="home.insights"),
+        Binding("t", "tools", "Tools", id="home.tools"),
+        Binding(PLAN_LEAVE_KEY, "plan_leave", "Plan leave", id="home.plan_leave", show=False),
         # Not in the footer: at 80 columns it would push "f2 Support now" out (the palette has it).
         Binding("s", "settings", "Settings", id="home.settings", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
@@ -63,6 +71,7 @@ class HomeScreen(CoachScreen[None]):
             yield Literal("", id="home-status")
             yield Literal("", id="home-followup")
             yield Literal("", id="home-nudge")
+            yield Literal("", id="home-leave")
             # Each button runs the action of its key.
             with Horizontal(id="home-ways"):
                 yield Button(
@@ -72,6 +81,7 @@ class HomeScreen(CoachScreen[None]):
             with Horizontal(id="home-look-back", classes="step-buttons"):
                 yield Button("History  (h)", id="history", action="screen.history")
                 yield Button("Insights  (i)", id="insights", action="screen.insights")
+                yield Button("Tools  (t)", id="tools", action="screen.tools")
             yield Literal("", id="home-journal")
         yield CoachFooter(compact=True)
 
@@ -94,6 +104,7 @@ class HomeScreen(CoachScreen[None]):
     def refresh_summary(self) -> None:
         """Read what home needs from the journal, off the UI thread."""
         journal = self.app.journal
+        settings = read_settings(journal)
         latest = journal.latest()
         today = self.app.today()
         start = today - dt.timedelta(days=31)
@@ -104,6 +115,8 @@ class HomeScreen(CoachScreen[None]):
             today=tuple(journal.on_date(today)),
             followup=waiting(recent, today),  # the rule the app asks by (coach.follow_up)
             nudges=tuple(nudges(recent, today)),
+            leave=leave_outlook(journal.records(Leave), today, settings.leave_horizon_weeks),
+            horizon_weeks=settings.leave_horizon_weeks,
         )
         if not get_current_worker().is_cancelled:  # a newer read replaced this one
             self.app.call_from_thread(self._show, summary)
@@ -132,6 +145,9 @@ class HomeScreen(CoachScreen[None]):
         waiting.display = bool(followup)
         nudge = nudge_line(summary.nudges[0], catalog) if summary.nudges else ""
         self.query_one("#home-nudge", Literal).update(nudge or catalog.prompt("home.nudge_default"))
+        leave = self.query_one("#home-leave", Literal)
+        leave.update(self._leave_line(summary))
+        leave.display = bool(leave.content)
         if summary.latest is None:
             about = catalog.prompt("home.journal_empty")
         else:
@@ -140,6 +156,33 @@ class HomeScreen(CoachScreen[None]):
         self.query_one("#home-journal", Literal).update(
             f"{about}\n{catalog.prompt('home.journal_where')} {self.app.journal.data_dir}"
         )
+
+    def _leave_line(self, summary: HomeSummary) -> str:
+        """Leave in view: on leave, the next leave, or a gentle nudge to plan some."""
+        catalog, outlook = self.app.catalog, summary.leave
+        if outlook.on_leave_until is not None:
+            return catalog.prompt("home.leave_on", end=weekday_date(outlook.on_leave_until))
+        if outlook.next_start is not None and not outlook.nudge:
+            start = weekday_date(outlook.next_start)
+            if outlook.days_until == 1:
+                return catalog.prompt("home.leave_tomorrow", start=start)
+            return catalog.prompt("home.leave_days", days=outlook.days_until, start=start)
+        if outlook.nudge:
+            weeks = summary.horizon_weeks
+            return catalog.prompt("home.leave_nudge", weeks=weeks, plan_key=PLAN_LEAVE_KEY)
+        return ""
+
+    def action_tools(self) -> None:
+        """Leave, breaks and closing the day."""
+        from coach.tui.screens.tools import ToolsScreen
+
+        self.app.push_screen(ToolsScreen())
+
+    def action_plan_leave(self) -> None:
+        """The leave planner, straight from home."""
+        from coach.tui.screens.leave import LeaveScreen
+
+        self.app.push_screen(LeaveScreen())
 
     def action_reflect(self) -> None:
         """Start the end-of-day reflection."""

@@ -116,6 +116,9 @@ def screen_for(step: Step) -> type[StepScreen]:
     return StepScreen._for_step[step]
 
 
+CLOSE_DAY_KEY = "d"  # close the day, once a reflection is saved (the closing words say so)
+
+
 class SavingStepScreen(StepScreen):
     """A step that ends the reflection: Save (in a worker), then Done goes home.
 
@@ -127,6 +130,7 @@ class SavingStepScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "next", "Save", id="step.save", priority=True),
         Binding("ctrl+n", "next", "Save", id="step.next", show=False, priority=True),
+        Binding(CLOSE_DAY_KEY, "close_day", "Close the day", id="step.close_day"),
     ]
 
     saved = False
@@ -135,6 +139,22 @@ class SavingStepScreen(StepScreen):
     def reflection_to_save(self) -> Reflection:
         """The reflection this step saves."""
         return self.draft.to_reflection(created=self.app.clock())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Closing the day is offered once the reflection is saved."""
+        if action == "close_day":
+            return self.saved
+        return super().check_action(action, parameters)
+
+    def action_close_day(self) -> None:
+        """Close the day (offered at the end of a reflection); home once it is closed."""
+        from coach.tui.screens.closing import ClosingScreen
+
+        def closed(done: bool | None) -> None:
+            if done:
+                self.post_message(GoHome())
+
+        self.app.push_screen(ClosingScreen(), closed)
 
     def action_back(self) -> None:
         """Back a step; once saved, home."""
@@ -172,7 +192,9 @@ class SavingStepScreen(StepScreen):
         self.post_message(Saved(reflection))
         catalog = self.app.catalog
         closing = self.query_one("#closing", Literal)
-        closing.update(closing_words(reflection, catalog))
+        offer = catalog.prompt("closing.offer", closing_key=CLOSE_DAY_KEY)
+        closing.update(f"{closing_words(reflection, catalog)}\n\n{offer}")
+        self.refresh_bindings()
         self.query_one("#back", Button).display = False
         button = self.query_one("#next", Button)
         button.label = "Done"

@@ -1,0 +1,60 @@
+"""Tools (``t`` from home, and the palette): the small things of phase 3 that take seconds.
+
+Each tool is a button with its key; the words are the content's.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Header
+
+from coach.tui.base import CoachScreen
+from coach.tui.widgets.footer import CoachFooter
+from coach.tui.widgets.literal import Literal
+
+
+class ToolsScreen(CoachScreen[None]):
+    """Leave, closing the day (and the break timer, from anywhere)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="tools.back"),
+        Binding("l", "leave", "Leave", id="tools.leave"),
+        Binding("d", "closing", "Close the day", id="tools.closing"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """A line of why, then each tool and what it is for."""
+        catalog = self.app.catalog
+        yield Header()
+        with VerticalScroll(classes="step-body", id="tools-body"):
+            yield Literal(catalog.prompt("tools.title"), classes="step-title")
+            yield Literal(catalog.prompt("tools.intro"), classes="step-intro")
+            for name, key, action in (("leave", "l", "leave"), ("closing", "d", "closing")):
+                with VerticalGroup(classes="tool"):
+                    label = Content(f"{catalog.prompt(f'tools.{name}')}  ({key})")
+                    yield Button(label, id=f"tool-{name}", action=f"screen.{action}")
+                    yield Literal(catalog.prompt(f"tools.{name}_hint"), classes="settings-hint")
+        yield CoachFooter()
+
+    def action_leave(self) -> None:
+        """The leave planner."""
+        from coach.tui.screens.leave import LeaveScreen
+
+        self.app.push_screen(LeaveScreen())
+
+    def action_closing(self) -> None:
+        """Close the day."""
+        from coach.tui.screens.closing import ClosingScreen
+
+        self.app.push_screen(ClosingScreen())
+
+
+def open_tools(app: App[Any]) -> None:
+    """Show the tools, unless they are showing already (home's ``t`` and the palette)."""
+    if not isinstance(app.screen, ToolsScreen):
+        app.push_screen(ToolsScreen())
