@@ -56,7 +56,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
         Binding("i", "insights", "Insights", id="home.insights"),
-        Binding("t", "tools", "Tools", id="home.tools"),
+        # Not in the footer (no room at 80 columns beside F2): its button shows the key.
+        Binding("t", "tools", "Tools", id="home.tools", show=False),
         Binding(PLAN_LEAVE_KEY, "plan_leave", "Plan leave", id="home.plan_leave", show=False),
         # Not in the footer: at 80 columns it would push "f2 Support now" out (the palette has it).
         Binding("s", "settings", "Settings", id="home.settings", show=False),
