@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, DataTable, Input, SelectionList
+from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList
 
 from coach.content import Catalog
 from coach.journal import Journal
@@ -199,3 +199,22 @@ async def test_choosing_something_to_look_forward_to_offers_the_leave_planner(
         await pilot.press("escape")
         await settle(pilot)
         assert [a.key for a in app.draft.actions] == ["something-to-look-forward-to"]
+
+
+async def test_settings_choose_how_far_ahead_home_looks_for_leave(
+    journal: Journal, catalog: Catalog
+) -> None:
+    journal.save_record(Leave.new(dt.date(2027, 2, 1), dt.date(2027, 2, 5)))  # ~10 weeks on
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "No leave planned in the next 8 weeks" in home_leave_line(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        choice = app.screen.query_one("#leave-horizon", Select)
+        assert choice.value == 8
+        choice.value = 12
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert home_leave_line(pilot) == "67 days until your leave (Mon 1 Feb)."

@@ -39,6 +39,9 @@ from coach.tui.widgets.literal import Literal
 
 READ = "settings-read"
 LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
+HORIZON_CHOICES = (4, 6, 8, 12, 16)  # weeks without leave planned before home nudges
+# The lists of numbers on this screen, by id, and the setting each one keeps.
+NUMBER_SETTINGS = {"lock-after": "lock_after_minutes", "leave-horizon": "leave_horizon_weeks"}
 ERASE = "settings-erase"
 
 
@@ -77,6 +80,17 @@ class SettingsScreen(CoachScreen[None]):
                     id="theme",
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
+            yield Literal(catalog.prompt("settings.leave_horizon"), classes="question")
+            with Horizontal(id="leave-horizon-row"):
+                weeks = (catalog.prompt("settings.weeks", weeks=w) for w in HORIZON_CHOICES)
+                yield Select[int](
+                    zip(map(Content, weeks), HORIZON_CHOICES, strict=True),
+                    allow_blank=True,
+                    compact=True,
+                    id="leave-horizon",
+                )
+                hint = catalog.prompt("settings.leave_horizon_hint")
+                yield Literal(hint, classes="settings-hint")
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield Literal(catalog.prompt("settings.lock_after"), classes="question")
                 with Horizontal(id="lock-after-row"):
@@ -156,12 +170,16 @@ class SettingsScreen(CoachScreen[None]):
         problems = self.query_one("#settings-problems", Literal)
         problems.update("\n".join([problem, *lines] if problem else lines))
         problems.display = bool(problem or lines)
-        for lock_after in self.query("#lock-after").results(Select):
-            # A number chosen elsewhere (not one of the choices) shows as none of them.
-            shown = found.lock_after_minutes if found.lock_after_minutes in LOCK_CHOICES else None
-            if lock_after.value != shown:
-                with lock_after.prevent(Select.Changed):
-                    lock_after.value = Select.BLANK if shown is None else shown
+        self._show_choice("#lock-after", found.lock_after_minutes, LOCK_CHOICES)
+        self._show_choice("#leave-horizon", found.leave_horizon_weeks, HORIZON_CHOICES)
+
+    def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
+        """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
+        for select in self.query(selector).results(Select):
+            shown = value if value in choices else None
+            if select.value != shown:
+                with select.prevent(Select.Changed):
+                    select.value = Select.BLANK if shown is None else shown
 
     def _show_theme(self, name: str) -> None:
         select = self.query_one("#theme", Select)
@@ -200,17 +218,18 @@ class SettingsScreen(CoachScreen[None]):
             self.app.theme = event.value
 
     @on(Select.Changed, "#lock-after")
-    def _lock_after_chosen(self, event: Select.Changed) -> None:
+    @on(Select.Changed, "#leave-horizon")
+    def _number_chosen(self, event: Select.Changed) -> None:
         event.stop()
+        name = NUMBER_SETTINGS[event.select.id or ""]
         known = self._settings
-        if isinstance(event.value, int) and known and event.value != known.lock_after_minutes:
-            self._keep_lock_after(event.value)
+        if isinstance(event.value, int) and known and event.value != getattr(known, name):
+            self._keep_number(name, event.value)
 
     @in_background("That setting was not kept", group="settings-write")
-    def _keep_lock_after(self, minutes: int) -> None:
-        now = change_settings(
-            self.app.journal, lambda was: replace(was, lock_after_minutes=minutes)
-        )
+    def _keep_number(self, name: str, number: int) -> None:
+        changes: dict[str, Any] = {name: number}
+        now = change_settings(self.app.journal, lambda was: replace(was, **changes))
         self.app.call_from_thread(self._show, now)
 
     # --- erasing everything --------------------------------------------------------------
