@@ -80,8 +80,8 @@ class SettingsScreen(CoachScreen[None]):
                     id="theme",
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
-            yield Literal(catalog.prompt("settings.leave_horizon"), classes="question")
-            with Horizontal(id="leave-horizon-row"):
+            with Horizontal(id="leave-horizon-row", classes="number-row"):  # one line: 80x24
+                yield Literal(catalog.prompt("settings.leave_horizon"), classes="question")
                 weeks = (catalog.prompt("settings.weeks", weeks=w) for w in HORIZON_CHOICES)
                 yield Select[int](
                     zip(map(Content, weeks), HORIZON_CHOICES, strict=True),
@@ -89,22 +89,16 @@ class SettingsScreen(CoachScreen[None]):
                     compact=True,
                     id="leave-horizon",
                 )
-                hint = catalog.prompt("settings.leave_horizon_hint")
-                yield Literal(hint, classes="settings-hint")
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
-                yield Literal(catalog.prompt("settings.lock_after"), classes="question")
-                with Horizontal(id="lock-after-row"):
+                with Horizontal(id="lock-after-row", classes="number-row"):
+                    yield Literal(catalog.prompt("settings.lock_after"), classes="question")
+                    minutes = (catalog.prompt("settings.minutes", minutes=m) for m in LOCK_CHOICES)
                     yield Select[int](
-                        (
-                            (Content(catalog.prompt("settings.minutes", minutes=m)), m)
-                            for m in LOCK_CHOICES
-                        ),
+                        zip(map(Content, minutes), LOCK_CHOICES, strict=True),
                         allow_blank=True,
                         compact=True,
                         id="lock-after",
                     )
-                    hint = catalog.prompt("settings.lock_after_hint")
-                    yield Literal(hint, classes="settings-hint")
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
