@@ -43,6 +43,7 @@ from coach.journal.files import (
     ensure_private_folder,
 )
 from coach.journal.index import YearIndex
+from coach.journal.kept import kept_arrays, merge_kept
 from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
@@ -472,21 +473,43 @@ class Journal:
         One change, whole or not at all. Each incoming id is compared with every stored copy
         of it; only those copies are built, never the rest of the journal.
         """
-        incoming = {r.id: r for r in reflections}
         with self._changing() as change:
-            homes: dict[str, list[int]] = {}
-            for year in self.years():
-                for rid in self._reader.ids(year) & incoming.keys():
-                    homes.setdefault(rid, []).append(year)
-            changed = [
-                r
-                for r in incoming.values()
-                if r.id in homes and not self._stored_as(r, homes[r.id])
-            ]
-            new = [r for r in incoming.values() if r.id not in homes]
-            self._replace_all(change, homes, [*changed, *new])
+            return self._merge_reflections(change, reflections)
+
+    def _merge_reflections(
+        self, change: Transaction, reflections: Iterable[Reflection]
+    ) -> ImportReport:
+        incoming = {r.id: r for r in reflections}
+        homes: dict[str, list[int]] = {}
+        for year in self.years():
+            for rid in self._reader.ids(year) & incoming.keys():
+                homes.setdefault(rid, []).append(year)
+        changed = [
+            r for r in incoming.values() if r.id in homes and not self._stored_as(r, homes[r.id])
+        ]
+        new = [r for r in incoming.values() if r.id not in homes]
+        self._replace_all(change, homes, [*changed, *new])
         unchanged = len(incoming) - len(new) - len(changed)
         return ImportReport(added=len(new), updated=len(changed), unchanged=unchanged)
+
+    def import_all(
+        self,
+        reflections: Iterable[Reflection],
+        records: Mapping[str, Iterable[Record]],
+        kept: Mapping[str, Iterable[Any]],
+    ) -> dict[str, ImportReport]:
+        """Merge an import in one change, whole or not at all: reflections (as
+        ``import_reflections``), the records of each kind (by kind name, as ``import_records``)
+        and the arrays of kinds this version does not know (``coach.journal.kept``). Returns
+        what was done, by name: ``reflections``, each kind given, each kept array."""
+        with self._changing() as change:
+            reports = {"reflections": self._merge_reflections(change, reflections)}
+            for name, found in records.items():
+                merged = merge(change, found, home_of=self._home_of, homes_of=self._homes_of)
+                reports[name] = ImportReport(*merged)
+            for name, items in kept.items():
+                reports[name] = ImportReport(*merge_kept(change, self.records_path, name, items))
+        return reports
 
     def _stored_as(self, reflection: Reflection, homes: list[int]) -> bool:
         """Whether the journal holds exactly this reflection, once, in its own year."""
@@ -557,6 +580,12 @@ class Journal:
 
     def _homes_of(self, cls: type[Record]) -> list[Path]:
         return [self.year_path(y) for y in self.years()] if is_dated(cls) else [self.records_path]
+
+    def kept_records(self) -> dict[str, list[Any]]:
+        """The arrays of record kinds this version does not know, kept from imports, by name."""
+        return kept_arrays(
+            self._reading(self.records_path), partial(self._damaged, self.records_path)
+        )
 
     # --- drafts --------------------------------------------------------------------------
 
