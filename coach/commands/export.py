@@ -1,4 +1,4 @@
-"""``coach export --format json|md [-o FILE [--force]]``: the journal, to stdout or a new
+"""``coach export --format json|md|ics [-o FILE [--force]]``: the journal, to stdout or a new
 file."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from coach.commands.common import (
     output,
     write_output,
 )
-from coach.exports import export_markdown, record_arrays, write_json_export
-from coach.time_away import RECORD_KINDS
+from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
+from coach.time_away import RECORD_KINDS, Leave
 
-FORMATS = ("json", "md")
+FORMATS = ("json", "md", "ics")
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
 NOT_ENCRYPTED = (
@@ -28,11 +28,11 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add ``coach export``."""
     parser = subcommands.add_parser(
         "export",
-        help="write the journal as JSON or Markdown",
+        help="write the journal as JSON or Markdown, or the planned leave as iCalendar",
         description="Write the whole journal (every reflection, newest first, and every record "
         "of leave, breaks and closing the day) as one JSON document (for backups and scripts; "
-        "'coach import' reads it back), or the reflections as a readable Markdown journal, in "
-        "UTF-8. Without "
+        "'coach import' reads it back), or the reflections as a readable Markdown journal, or "
+        "the planned leave as an iCalendar file (.ics) for a calendar app, in UTF-8. Without "
         "-o it goes to stdout; a file is created readable by you alone (0600). "
         "An existing file is never replaced without --force, and nothing is ever written "
         "inside the journal's folder. An export is not encrypted, even when the journal is: "
@@ -42,7 +42,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (default: everything) or md (the reflections)",
+        help="json (default: everything), md (the reflections) or ics (the planned leave)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
@@ -71,5 +71,8 @@ def _export(args: argparse.Namespace) -> None:
             with output(args.output, data_dir=data_dir, force=args.force) as write:
                 write_json_export(journal.export_newest_first(), write, arrays=arrays)
             return
-        text = export_markdown(list(journal.iter_newest_first()))
+        if args.format == "ics":
+            text = export_ical(journal.records(Leave))
+        else:
+            text = export_markdown(list(journal.iter_newest_first()))
     write_output(text, args.output, data_dir=data_dir, force=args.force)

@@ -1,12 +1,14 @@
-"""The journal to and from other forms: the JSON export (and import), and the Markdown
-journal. One module each; every name is importable from here.
+"""The journal to and from other forms: the JSON export (and import), the Markdown journal and
+the planned leave as iCalendar. One module each; every name is importable from here.
 
 - ``coach.exports.json_format``: the JSON export of every record and reading it back;
 - ``coach.exports.markdown``: a readable Markdown journal of the reflections;
+- ``coach.exports.ical``: the planned leave as RFC 5545 iCalendar.
 """
 
 from __future__ import annotations
 
+from coach.exports.ical import export_ical
 from coach.exports.json_format import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -35,6 +37,7 @@ __all__ = [
     "ExportFormatError",
     "dumps_json",
     "export_document",
+    "export_ical",
     "export_json",
     "export_markdown",
     "newest_first",
