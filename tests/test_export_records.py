@@ -128,7 +128,9 @@ def test_the_streamed_export_with_records_is_byte_for_byte_the_export(
 ) -> None:
     written = io.BytesIO()
     arrays = record_arrays(RECORDS, kept)
-    write_json_export([r.to_dict() for r in REFLECTIONS], written.write, EXPORTED, arrays=arrays)
+    write_json_export(
+        [r.to_dict() for r in REFLECTIONS], written.write, EXPORTED, arrays=lambda: arrays
+    )
     assert written.getvalue().decode() == export_json(
         REFLECTIONS, EXPORTED, records=RECORDS, kept=kept
     )
@@ -413,3 +415,23 @@ def test_an_unknown_array_with_an_odd_name_is_kept_under_that_name(tmp_path: Pat
     assert without_time(exported) == without_time(incoming)
     raw = (tmp_path / "back.json").read_bytes()
     assert "\u202e".encode() not in raw  # escaped in the JSON, like every other text
+
+
+def test_a_damaged_break_stops_an_export_to_a_file_and_leaves_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Breaks are read with their year's reflections (one parse, never the whole journal held);
+    a damaged one is named, and the file is never made."""
+    fill(tmp_path / "data")
+    oldest = tmp_path / "data" / "journal" / "2025.json"
+    tables = orjson.loads(oldest.read_bytes())
+    next(iter(tables["breaks"].values()))["lasted"] = 999
+    oldest.write_bytes(orjson.dumps(tables))
+    target = tmp_path / "export.json"
+    capsys.readouterr()
+    assert run(tmp_path / "data", "export", "-o", str(target)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "2025.json is damaged" in err
+    assert "breaks record b-old: lasted: must be from 0 to 240 minutes" in err
+    assert not target.exists()

@@ -14,6 +14,8 @@ from coach.commands.common import (
     write_output,
 )
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
+from coach.journal.records import is_dated
+from coach.shape import Record
 from coach.time_away import RECORD_KINDS, Leave
 
 FORMATS = ("json", "md", "ics")
@@ -65,11 +67,17 @@ def _export(args: argparse.Namespace) -> None:
     data_dir = data_dir_of(args)
     with open_journal(args) as journal, journal.snapshot():
         if args.format == "json":  # streamed a year at a time: never the whole journal held
-            # The records are small: read (and checked) whole before the first byte is written.
-            records = {name: journal.records(cls) for name, cls in RECORD_KINDS.items()}
-            arrays = record_arrays(records, journal.kept_records())
+            # The records are small. A dated one (a break) is read with its year's reflections;
+            # the rest, and the kinds kept from a newer coach, before the first byte is written.
+            undated = {n: journal.records(c) for n, c in RECORD_KINDS.items() if not is_dated(c)}
+            kept = journal.kept_records()
+            records: dict[str, list[Record]] = {}
             with output(args.output, data_dir=data_dir, force=args.force) as write:
-                write_json_export(journal.export_newest_first(), write, arrays=arrays)
+                write_json_export(
+                    journal.export_newest_first(records),
+                    write,
+                    arrays=lambda: record_arrays({**records, **undated}, kept),
+                )
             return
         if args.format == "ics":
             text = export_ical(journal.records(Leave))

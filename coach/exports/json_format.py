@@ -171,20 +171,21 @@ def write_json_export(
     write: Callable[[bytes], object],
     exported: dt.datetime | None = None,
     *,
-    arrays: Mapping[str, Sequence[Any]] | None = None,
+    arrays: Callable[[], Mapping[str, Sequence[Any]]] | None = None,
 ) -> None:
     """The JSON export, written piece by piece as ``reflections`` (each a reflection's dict
     form) arrive, already newest first (as ``Journal.export_newest_first`` gives them), then
-    ``arrays`` (``record_arrays``: small, and read before the first byte is written): the very
-    bytes ``export_json`` makes of the same records, with never more than one reflection's text
-    held here at a time."""
+    the arrays ``arrays()`` gives once the reflections are written (``record_arrays``; the
+    records are small, and a dated one is read with its year's reflections): the very bytes
+    ``export_json`` makes of the same records, with never more than one reflection's text held
+    here at a time."""
     head = export_document([], exported)
     for name in (REFLECTIONS, *RECORD_KINDS):
         del head[name]
     opening = orjson.dumps(head, option=_INDENT)[: -len(b"\n}")]
     write(_escaped(opening))
     _write_array(REFLECTIONS, reflections, write)
-    for name, items in (arrays if arrays is not None else record_arrays()).items():
+    for name, items in (arrays() if arrays is not None else record_arrays()).items():
         _write_array(name, items, write)
     write(b"\n}\n")
 

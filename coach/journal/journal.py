@@ -76,6 +76,7 @@ from coach.journal.storage import FileCache, ReadStorage, Signature, read_tables
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
 from coach.shape import Record
+from coach.time_away import RECORD_KINDS
 
 R = TypeVar("R", bound=Record)
 
@@ -352,16 +353,29 @@ class Journal:
                     seen.add(reflection.id)
                     yield reflection
 
-    def export_newest_first(self) -> Iterator[dict[str, Any]]:
+    def export_newest_first(
+        self, records: dict[str, list[Record]] | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Every reflection's dict form (as exported), newest first, one year's file read at a
         time and let go, each reflection checked against the model (now, or when this version
-        of its file was last checked whole): for an export, never holding the whole journal."""
+        of its file was last checked whole): for an export, never holding the whole journal.
+
+        Given ``records``, the dated records (breaks, closings) of each year are added to it by
+        kind, read from the same parse as the year's reflections, after them.
+        """
         seen: set[str] = set()
         for year in self.years():
-            for document in self._reader.for_export(year):
+            others: dict[str, list[Any]] | None = {} if records is not None else None
+            for document in self._reader.for_export(year, others):
                 if document["id"] not in seen:
                     seen.add(document["id"])
                     yield document
+            if records is not None and others is not None:
+                damaged = partial(self._damaged, self.year_path(year))
+                for name, cls in RECORD_KINDS.items():
+                    if is_dated(cls):
+                        found = from_documents(cls, others.get(name, ()), damaged)
+                        records.setdefault(name, []).extend(found)
 
     def page(self, offset: int, limit: int) -> list[Reflection]:
         """One page of history, newest first."""
