@@ -149,10 +149,10 @@ def test_import_merges_by_id_and_counts(tmp_path: Path, capsys: pytest.CaptureFi
     export_to(tmp_path / "source", exported)
     target = tmp_path / "target"
     assert run(target, "import", str(exported)) == 0
-    assert capsys.readouterr().out == "added 2, updated 0, unchanged 0\n"
+    assert capsys.readouterr().out == "reflections: added 2, updated 0, unchanged 0\n"
     before = snapshot(target / "journal")
     assert run(target, "import", str(exported)) == 0
-    assert capsys.readouterr().out == "added 0, updated 0, unchanged 2\n"
+    assert capsys.readouterr().out == "reflections: added 0, updated 0, unchanged 2\n"
     assert snapshot(target / "journal") == before
     with Journal(target) as journal:
         assert journal.count() == 2
@@ -162,7 +162,7 @@ def test_import_merges_by_id_and_counts(tmp_path: Path, capsys: pytest.CaptureFi
     document["reflections"].append(reflection("r-new", dt.date(2024, 1, 1)).to_dict())
     exported.write_text(json.dumps(document), encoding="utf-8")
     assert run(target, "import", str(exported)) == 0
-    assert capsys.readouterr().out == "added 1, updated 1, unchanged 1\n"
+    assert capsys.readouterr().out == "reflections: added 1, updated 1, unchanged 1\n"
     with Journal(target) as journal:
         changed = journal.get("r-2026")
         assert changed is not None
@@ -379,7 +379,7 @@ def test_python_m_coach_exports_and_imports(tmp_path: Path) -> None:
     source.write_text(exported.stdout, encoding="utf-8")
     imported = run_module(tmp_path, "import", str(source))  # into COACH_DATA_DIR
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout == "added 2, updated 0, unchanged 0\n"
+    assert imported.stdout == "reflections: added 2, updated 0, unchanged 0\n"
     with Journal(tmp_path / "env-data") as journal:
         assert journal.count() == 2
 

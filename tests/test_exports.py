@@ -84,7 +84,7 @@ def document_of(*reflections: Reflection) -> dict[str, Any]:
 def test_export_document_has_the_agreed_shape_with_every_field() -> None:
     document = export_document([full_reflection()], EXPORTED)
     assert document["format"] == "pwp-coach"
-    assert document["version"] == EXPORT_VERSION == 2
+    assert document["version"] == EXPORT_VERSION == 3
     assert dt.datetime.fromisoformat(document["exported"]) == EXPORTED
     assert document["reflections"] == [
         {
@@ -162,7 +162,7 @@ def test_an_export_reads_back_as_the_same_reflections() -> None:
 def test_unknown_fields_and_later_arrays_survive_or_are_left_alone() -> None:
     document = document_of(full_reflection())
     document["reflections"][0]["mood_colour"] = "teal"
-    document["leave"] = [{"from": "2026-12-24"}]
+    document["contacts"] = [{"from": "2026-12-24"}]
     (reflection,) = parse_export(document)
     assert reflection.extra == {"mood_colour": "teal"}
     assert reflection.to_dict()["mood_colour"] == "teal"
@@ -191,7 +191,8 @@ def test_older_documents_may_miss_optional_fields() -> None:
 
 def test_a_version_1_export_still_imports_unchanged() -> None:
     """A full version 1 document (before feeling and the appraisal in words) reads as it was
-    written, the new fields empty; written out again it is version 2 with nothing lost."""
+    written, the new fields empty; written out again it is the current version with nothing
+    lost."""
     old = document_of(full_reflection())
     record = old["reflections"][0]
     for name in ("feeling", "weighed_most", "served", "mine_to_influence"):
@@ -206,7 +207,7 @@ def test_a_version_1_export_still_imports_unchanged() -> None:
     assert reflection.appraisal == Appraisal(comprehensible=3, manageable=2, meaningful=4)
     again = {k: v for k, v in reflection.to_dict().items() if k in record}
     assert again == record
-    assert export_document([reflection], EXPORTED)["version"] == 2
+    assert export_document([reflection], EXPORTED)["version"] == 3
 
 
 # --- what parse_export refuses, and how it says so ----------------------------------------

@@ -127,5 +127,5 @@ def test_import_into_an_encrypted_journal_keeps_it_encrypted(
     coach(fresh, "passphrase", "set", "--passphrase-stdin", answers=(PASSPHRASE, PASSPHRASE))
     code, out, _ = coach(fresh, "import", str(export), "--passphrase-stdin", answers=(PASSPHRASE,))
     assert code == 0
-    assert out.startswith("added 1")
+    assert out.startswith("reflections: added 1")
     assert not any(MARKER.encode() in p.read_bytes() for p in fresh.rglob("*") if p.is_file())

@@ -164,7 +164,7 @@ def test_the_export_of_a_cut_off_move_imports_and_adds_nothing(
         assert main(["--data-dir", str(target), "import", str(export)]) == 0
     assert main(["--data-dir", str(data_dir), "import", str(export)]) == 0
     out = capsysbinary.readouterr().out.decode()
-    assert out.splitlines()[-1] == "added 0, updated 0, unchanged 4"
+    assert out.splitlines()[-1] == "reflections: added 0, updated 0, unchanged 4"
     with Journal(tmp_path / "fresh") as fresh, Journal(data_dir) as again:
         assert sorted(ids_seen(fresh)) == sorted(ids_seen(again))
         assert again.count() == 4

@@ -1,4 +1,5 @@
-"""``coach export --format json|md [-o FILE [--force]]``: the journal, to stdout or a new file."""
+"""``coach export --format json|md|ics [-o FILE [--force]]``: the journal, to stdout or a new
+file."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from coach.commands.common import (
     output,
     write_output,
 )
-from coach.exports import export_markdown, write_json_export
+from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
+from coach.journal.records import is_dated
+from coach.shape import Record
+from coach.time_away import RECORD_KINDS, Leave
 
-FORMATS = ("json", "md")
+FORMATS = ("json", "md", "ics")
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
 NOT_ENCRYPTED = (
@@ -26,15 +30,22 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add ``coach export``."""
     parser = subcommands.add_parser(
         "export",
-        help="write every reflection as JSON or Markdown",
-        description="Write every reflection, newest first, as one JSON document (for backups "
-        "and scripts; 'coach import' reads it back) or as a readable Markdown journal, in "
-        "UTF-8. Without -o it goes to stdout; a file is created readable by you alone (0600). "
+        help="write the journal as JSON or Markdown, or the planned leave as iCalendar",
+        description="Write the whole journal (every reflection, newest first, and every record "
+        "of leave, breaks and closing the day) as one JSON document (for backups and scripts; "
+        "'coach import' reads it back), or the reflections as a readable Markdown journal, or "
+        "the planned leave as an iCalendar file (.ics) for a calendar app, in UTF-8. Without "
+        "-o it goes to stdout; a file is created readable by you alone (0600). "
         "An existing file is never replaced without --force, and nothing is ever written "
         "inside the journal's folder. An export is not encrypted, even when the journal is: "
         "keep it somewhere private.",
     )
-    parser.add_argument("--format", choices=FORMATS, default="json", help="json (default) or md")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json (default: everything), md (the reflections) or ics (the planned leave)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--force", action="store_true", help="with -o: replace FILE if it already exists"
@@ -56,8 +67,20 @@ def _export(args: argparse.Namespace) -> None:
     data_dir = data_dir_of(args)
     with open_journal(args) as journal, journal.snapshot():
         if args.format == "json":  # streamed a year at a time: never the whole journal held
+            # The records are small. A dated one (a break) is read with its year's reflections;
+            # the rest, and the kinds kept from a newer coach, before the first byte is written.
+            undated = {n: journal.records(c) for n, c in RECORD_KINDS.items() if not is_dated(c)}
+            kept = journal.kept_records()
+            records: dict[str, list[Record]] = {}
             with output(args.output, data_dir=data_dir, force=args.force) as write:
-                write_json_export(journal.export_newest_first(), write)
+                write_json_export(
+                    journal.export_newest_first(records),
+                    write,
+                    arrays=lambda: record_arrays({**records, **undated}, kept),
+                )
             return
-        reflections = list(journal.iter_newest_first())
-    write_output(export_markdown(reflections), args.output, data_dir=data_dir, force=args.force)
+        if args.format == "ics":
+            text = export_ical(journal.records(Leave))
+        else:
+            text = export_markdown(list(journal.iter_newest_first()))
+    write_output(text, args.output, data_dir=data_dir, force=args.force)

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from coach.commands.common import CommandError, add_passphrase_option, open_journal
-from coach.exports import ExportFormatError, read_export
+from coach.exports import ExportFormatError, read_export_contents
+from coach.text import one_line
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,9 +15,11 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser = subcommands.add_parser(
         "import",
         help="merge a JSON export into the journal",
-        description="Read a JSON export made by 'coach export'. Every record is checked before "
-        "anything is written; then reflections are merged by id, so importing the same file "
-        "twice adds nothing.",
+        description="Read a JSON export made by 'coach export' (any version). Every record of "
+        "every kind is checked before anything is written; then reflections, leave, breaks and "
+        "closings are merged by id in one change (all or nothing), so importing the same file "
+        "twice adds nothing. Records of a kind this version does not know (from a newer coach) "
+        "are kept as they are, and exported again.",
     )
     parser.add_argument("file", metavar="FILE", help="a JSON export")
     add_passphrase_option(parser)
@@ -35,10 +38,16 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot import {source}: {error.strerror or error}") from None
     try:
-        reflections = read_export(raw)
+        contents = read_export_contents(raw)
     except ExportFormatError as error:
         raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
     with open_journal(args, create=True) as journal:
-        report = journal.import_reflections(reflections)
-    print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+        reports = journal.import_all(contents.reflections, contents.records, contents.kept)
+    for name, report in reports.items():
+        given = contents.records.get(name, contents.kept.get(name))
+        if name != "reflections" and not given:
+            continue  # a kind the file had none of
+        kept = " (kept: a kind this version does not know)" if name in contents.kept else ""
+        counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"
+        print(f"{one_line(name)}: {counts}{kept}")
     return 0

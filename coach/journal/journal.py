@@ -43,6 +43,7 @@ from coach.journal.files import (
     ensure_private_folder,
 )
 from coach.journal.index import YearIndex
+from coach.journal.kept import kept_arrays, merge_kept
 from coach.journal.locking import held, journal_lock, read_only_reason
 from coach.journal.names import (
     DRAFT_TABLE,
@@ -75,6 +76,7 @@ from coach.journal.storage import FileCache, ReadStorage, Signature, read_tables
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
 from coach.shape import Record
+from coach.time_away import RECORD_KINDS
 
 R = TypeVar("R", bound=Record)
 
@@ -351,16 +353,29 @@ class Journal:
                     seen.add(reflection.id)
                     yield reflection
 
-    def export_newest_first(self) -> Iterator[dict[str, Any]]:
+    def export_newest_first(
+        self, records: dict[str, list[Record]] | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Every reflection's dict form (as exported), newest first, one year's file read at a
         time and let go, each reflection checked against the model (now, or when this version
-        of its file was last checked whole): for an export, never holding the whole journal."""
+        of its file was last checked whole): for an export, never holding the whole journal.
+
+        Given ``records``, the dated records (breaks, closings) of each year are added to it by
+        kind, read from the same parse as the year's reflections, after them.
+        """
         seen: set[str] = set()
         for year in self.years():
-            for document in self._reader.for_export(year):
+            others: dict[str, list[Any]] | None = {} if records is not None else None
+            for document in self._reader.for_export(year, others):
                 if document["id"] not in seen:
                     seen.add(document["id"])
                     yield document
+            if records is not None and others is not None:
+                damaged = partial(self._damaged, self.year_path(year))
+                for name, cls in RECORD_KINDS.items():
+                    if is_dated(cls):
+                        found = from_documents(cls, others.get(name, ()), damaged)
+                        records.setdefault(name, []).extend(found)
 
     def page(self, offset: int, limit: int) -> list[Reflection]:
         """One page of history, newest first."""
@@ -472,21 +487,43 @@ class Journal:
         One change, whole or not at all. Each incoming id is compared with every stored copy
         of it; only those copies are built, never the rest of the journal.
         """
-        incoming = {r.id: r for r in reflections}
         with self._changing() as change:
-            homes: dict[str, list[int]] = {}
-            for year in self.years():
-                for rid in self._reader.ids(year) & incoming.keys():
-                    homes.setdefault(rid, []).append(year)
-            changed = [
-                r
-                for r in incoming.values()
-                if r.id in homes and not self._stored_as(r, homes[r.id])
-            ]
-            new = [r for r in incoming.values() if r.id not in homes]
-            self._replace_all(change, homes, [*changed, *new])
+            return self._merge_reflections(change, reflections)
+
+    def _merge_reflections(
+        self, change: Transaction, reflections: Iterable[Reflection]
+    ) -> ImportReport:
+        incoming = {r.id: r for r in reflections}
+        homes: dict[str, list[int]] = {}
+        for year in self.years():
+            for rid in self._reader.ids(year) & incoming.keys():
+                homes.setdefault(rid, []).append(year)
+        changed = [
+            r for r in incoming.values() if r.id in homes and not self._stored_as(r, homes[r.id])
+        ]
+        new = [r for r in incoming.values() if r.id not in homes]
+        self._replace_all(change, homes, [*changed, *new])
         unchanged = len(incoming) - len(new) - len(changed)
         return ImportReport(added=len(new), updated=len(changed), unchanged=unchanged)
+
+    def import_all(
+        self,
+        reflections: Iterable[Reflection],
+        records: Mapping[str, Iterable[Record]],
+        kept: Mapping[str, Iterable[Any]],
+    ) -> dict[str, ImportReport]:
+        """Merge an import in one change, whole or not at all: reflections (as
+        ``import_reflections``), the records of each kind (by kind name, as ``import_records``)
+        and the arrays of kinds this version does not know (``coach.journal.kept``). Returns
+        what was done, by name: ``reflections``, each kind given, each kept array."""
+        with self._changing() as change:
+            reports = {"reflections": self._merge_reflections(change, reflections)}
+            for name, found in records.items():
+                merged = merge(change, found, home_of=self._home_of, homes_of=self._homes_of)
+                reports[name] = ImportReport(*merged)
+            for name, items in kept.items():
+                reports[name] = ImportReport(*merge_kept(change, self.records_path, name, items))
+        return reports
 
     def _stored_as(self, reflection: Reflection, homes: list[int]) -> bool:
         """Whether the journal holds exactly this reflection, once, in its own year."""
@@ -557,6 +594,12 @@ class Journal:
 
     def _homes_of(self, cls: type[Record]) -> list[Path]:
         return [self.year_path(y) for y in self.years()] if is_dated(cls) else [self.records_path]
+
+    def kept_records(self) -> dict[str, list[Any]]:
+        """The arrays of record kinds this version does not know, kept from imports, by name."""
+        return kept_arrays(
+            self._reading(self.records_path), partial(self._damaged, self.records_path)
+        )
 
     # --- drafts --------------------------------------------------------------------------
 

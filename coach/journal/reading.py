@@ -245,9 +245,13 @@ class YearReader:
                 found = self._built(year, entry, index)
             yield found
 
-    def for_export(self, year: int) -> list[Document]:
+    def for_export(
+        self, year: int, others: dict[str, list[Document]] | None = None
+    ) -> list[Document]:
         """One year's reflections as exported (their dict form), newest first, read for this
-        and not kept: an export reads the whole journal once, never holding it whole.
+        and not kept: an export reads the whole journal once, never holding it whole. Given
+        ``others``, the year's other tables (its dated records) are added to it from the same
+        parse.
 
         A version of the file already checked whole by this model (the index remembers) is
         given as stored, with nothing built; any other is built and checked now, and when every
@@ -262,6 +266,10 @@ class YearReader:
             sealing=self._layout.sealing,
         )
         documents = list((tables or {}).get(REFLECTIONS_TABLE, {}).values())
+        if others is not None:
+            for name, table in (tables or {}).items():
+                if name != REFLECTIONS_TABLE:
+                    others.setdefault(name, []).extend(table.values())
         known = self._index.get(year, signature)
         fingerprint = model_fingerprint()
         if known is not None and known.checked == fingerprint:

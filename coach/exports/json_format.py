@@ -1,0 +1,410 @@
+"""The JSON export (for backups and scripts) and reading it back.
+
+The export is one document, ``{"format": "pwp-coach", "version": N, "exported": ...,
+"reflections": [...], "leave": [...], "breaks": [...], "closings": [...]}``: each reflection in
+its ``Reflection.to_dict`` form, newest first, then an array for each kind of record the
+journal keeps (``coach.time_away.RECORD_KINDS`` names them), each record in its ``to_dict``
+form, oldest first. An array of a kind this version does not know (from a newer coach) is read
+as it is, kept by the journal, and written back after the known ones, as it was.
+
+``parse_export_contents`` reads it back, checking the whole document before anything is used,
+and reads every older version. A record is checked for everything that could stop it being
+written, not only for its shape: a value nested deeper than ``MAX_NESTING`` levels, or one JSON
+cannot carry (a lone surrogate in text), is refused before any record is written, so an import
+is all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from coach.journal.kept import kept_id
+from coach.model import ModelError, Reflection
+from coach.shape import Record
+from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted
+from coach.time_away import RECORD_KINDS
+
+EXPORT_FORMAT = "pwp-coach"
+EXPORT_VERSION = 3
+# How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
+# any real record, and well inside the 255 levels orjson can write with the journal's own
+# levels around a record.
+MAX_NESTING = 100
+
+REFLECTIONS = "reflections"
+# The document's own fields; every other top-level array holds records of one kind.
+_HEAD = ("format", "version", "exported")
+_KNOWN = frozenset((*_HEAD, REFLECTIONS, *RECORD_KINDS))
+
+_Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added an array for each record kind of time away (leave, breaks, closings). A
+    version 2 document has none: each reads as empty (an array under one of those names there
+    was not written by pwp-coach, and is not read)."""
+    return {**document, **{name: [] for name in RECORD_KINDS}}
+
+
+# _UPGRADES[n] turns an export document of version n into one of version n + 1.
+# Version 2 added a reflection's feeling and its appraisal in words (weighed_most, served,
+# mine_to_influence, with_the_service, to_a_colleague): all optional, so a version 1 record
+# is read as it is, with those fields empty.
+_UPGRADES: dict[int, _Upgrade] = {1: dict, 2: _from_version_2}
+
+# Fields a stored document carries that are not part of a record's shape.
+_STORAGE_FIELDS = ("schema",)
+
+
+class ExportFormatError(ValueError):
+    """An export document that cannot be imported; the message is one line naming the problem."""
+
+
+def newest_first(reflections: Iterable[Reflection]) -> list[Reflection]:
+    """The reflections ordered newest first (by date, then time of writing, then id)."""
+    return sorted(reflections, key=lambda r: r.sort_key, reverse=True)
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportContents:
+    """What an export document holds, every record checked: the reflections (in file order),
+    the records of each kind this version knows (by ``RECORD_KINDS`` name, in file order), and
+    the arrays of kinds it does not know, by name, each item as it was in the file."""
+
+    reflections: list[Reflection]
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    kept: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def oldest_first(records: Iterable[Record]) -> list[Record]:
+    """Records of one kind, oldest first: by the first date (or time) the kind declares (a
+    leave's start, a break's start, a closing's day), then by id."""
+
+    def key(record: Record) -> tuple[Any, str]:
+        for declared in getattr(record, "__dataclass_fields__", {}):
+            value = getattr(record, declared)
+            if isinstance(value, dt.date):
+                return value, str(getattr(record, "id", ""))
+        return 0, str(getattr(record, "id", ""))
+
+    return sorted(records, key=key)
+
+
+def record_arrays(
+    records: Mapping[str, Iterable[Record]] | None = None,
+    kept: Mapping[str, Sequence[Any]] | None = None,
+) -> dict[str, list[Any]]:
+    """The arrays written after the reflections, in the order they are written: one for each
+    kind of ``RECORD_KINDS`` (empty when none), each record's dict form, oldest first; then each
+    kept array of a kind this version does not know, by name, its items as they were."""
+    found = records or {}
+    arrays: dict[str, list[Any]] = {
+        name: [record.to_dict() for record in oldest_first(found.get(name, ()))]
+        for name in RECORD_KINDS
+    }
+    for name in sorted(kept or {}):
+        if name in _KNOWN:
+            raise ValueError(f"{name!r} is a known array of the export, not a kind to keep")
+        arrays[name] = list((kept or {})[name])
+    return arrays
+
+
+def export_document(
+    reflections: Iterable[Reflection],
+    exported: dt.datetime | None = None,
+    *,
+    records: Mapping[str, Iterable[Record]] | None = None,
+    kept: Mapping[str, Sequence[Any]] | None = None,
+) -> dict[str, Any]:
+    """The export as a plain dict: every field of every reflection, newest first, then the
+    arrays of ``record_arrays``."""
+    moment = exported or dt.datetime.now().astimezone().replace(microsecond=0)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported": moment.isoformat(),
+        REFLECTIONS: [reflection.to_dict() for reflection in newest_first(reflections)],
+        **record_arrays(records, kept),
+    }
+
+
+# DEL, the C1 controls and the bidi overrides, as the UTF-8 bytes that encode them: JSON text
+# may hold them raw, and printing it would let them act. (UTF-8 never makes these byte runs
+# inside another character, so they can be found in the bytes.)
+_TERMINAL_CONTROLS = re.compile(
+    b"|".join(re.escape(chr(code).encode()) for code in (*DEL_AND_C1_CODES, *BIDI_CODES))
+)
+_INDENT = orjson.OPT_INDENT_2
+
+
+def _escaped(raw: bytes) -> bytes:
+    """``raw`` JSON with each DEL, C1 control and bidi override written as its ``\\u`` escape."""
+    if _TERMINAL_CONTROLS.search(raw) is None:
+        return raw
+    return _TERMINAL_CONTROLS.sub(lambda found: b"\\u%04x" % ord(found.group().decode()), raw)
+
+
+def dumps_json(document: Any) -> str:
+    """Stable, indented JSON with a trailing newline; unicode is kept as it is.
+
+    Encoded with orjson (one-thirtieth of ``json``'s time on a ten-year export). JSON already
+    escapes the C0 controls; DEL, the C1 controls and the bidi overrides are escaped too (the
+    JSON means the same, so parsing gives back every byte), so printing the output to a
+    terminal can never send it a control sequence or reorder what it shows.
+    """
+    return (_escaped(orjson.dumps(document, option=_INDENT)) + b"\n").decode("utf-8")
+
+
+def write_json_export(
+    reflections: Iterable[Mapping[str, Any]],
+    write: Callable[[bytes], object],
+    exported: dt.datetime | None = None,
+    *,
+    arrays: Callable[[], Mapping[str, Sequence[Any]]] | None = None,
+) -> None:
+    """The JSON export, written piece by piece as ``reflections`` (each a reflection's dict
+    form) arrive, already newest first (as ``Journal.export_newest_first`` gives them), then
+    the arrays ``arrays()`` gives once the reflections are written (``record_arrays``; the
+    records are small, and a dated one is read with its year's reflections): the very bytes
+    ``export_json`` makes of the same records, with never more than one reflection's text held
+    here at a time."""
+    head = export_document([], exported)
+    for name in (REFLECTIONS, *RECORD_KINDS):
+        del head[name]
+    opening = orjson.dumps(head, option=_INDENT)[: -len(b"\n}")]
+    write(_escaped(opening))
+    _write_array(REFLECTIONS, reflections, write)
+    for name, items in (arrays() if arrays is not None else record_arrays()).items():
+        _write_array(name, items, write)
+    write(b"\n}\n")
+
+
+def _write_array(name: str, items: Iterable[Any], write: Callable[[bytes], object]) -> None:
+    """``,\n  "name": [...]`` as orjson indents it inside the document, item by item."""
+    write(b",\n  " + _escaped(orjson.dumps(name)) + b": [")
+    separator = b"\n    "
+    for item in items:
+        body = orjson.dumps(item, option=_INDENT).replace(b"\n", b"\n    ")
+        write(separator + _escaped(body))
+        separator = b",\n    "
+    write(b"]" if separator == b"\n    " else b"\n  ]")
+
+
+def export_json(
+    reflections: Iterable[Reflection],
+    exported: dt.datetime | None = None,
+    *,
+    records: Mapping[str, Iterable[Record]] | None = None,
+    kept: Mapping[str, Sequence[Any]] | None = None,
+) -> str:
+    """The JSON export as text."""
+    return dumps_json(export_document(reflections, exported, records=records, kept=kept))
+
+
+def _record_name(index: int, record: Any) -> str:
+    found = record.get("id") if isinstance(record, Mapping) else None
+    if isinstance(found, str) and found.strip():
+        return f"record {index} (id {quoted(found)})"
+    return f"record {index} (no readable id)"
+
+
+def _too_deep(record: Mapping[str, Any]) -> str | None:
+    """The first field of ``record`` holding a value nested deeper than ``MAX_NESTING``, if any.
+
+    Walks with a stack, not recursion, so no depth of nesting can exhaust Python's own limit.
+    """
+    for name, found in record.items():
+        stack: list[tuple[Any, int]] = [(found, 1)]
+        while stack:
+            value, depth = stack.pop()
+            if isinstance(value, Mapping | list):
+                if depth > MAX_NESTING:
+                    return str(name)
+                inner = value.values() if isinstance(value, Mapping) else value
+                stack.extend((item, depth + 1) for item in inner)
+    return None
+
+
+def _check_writable(name: str, record: Any) -> None:
+    """Refuse a record the journal could not write, before any record is written (a kept
+    record need not be an object: it is checked as if it were an object's one field)."""
+    deep = _too_deep(record if isinstance(record, Mapping) else {"": record})
+    if deep is not None:
+        where = f"field {quoted(deep)} is" if isinstance(record, Mapping) else "it is"
+        raise ExportFormatError(f"{name}: {where} nested deeper than {MAX_NESTING} levels")
+    try:
+        orjson.dumps(record)
+    except TypeError as error:  # orjson.JSONEncodeError: a lone surrogate, a huge number
+        raise ExportFormatError(f"{name}: cannot be stored as JSON ({error})") from None
+
+
+def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:
+    while version < EXPORT_VERSION:
+        document = _UPGRADES[version](document)
+        version += 1
+    return document
+
+
+def _checked_head(document: Any) -> dict[str, Any]:
+    """The document brought up to this version, once its own fields are checked."""
+    if not isinstance(document, Mapping):
+        raise ExportFormatError("not a pwp-coach export: expected a JSON object")
+    if document.get("format") != EXPORT_FORMAT:
+        found = document.get("format")
+        raise ExportFormatError(f"not a pwp-coach export: format is {found!r}, not 'pwp-coach'")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExportFormatError(f"version must be a whole number from 1, not {version!r}")
+    if version > EXPORT_VERSION:
+        raise ExportFormatError(
+            f"written by a newer pwp-coach (export version {version}; this version reads up to "
+            f"{EXPORT_VERSION}); upgrade pwp-coach to import it"
+        )
+    if "exported" in document and not isinstance(document["exported"], str):
+        raise ExportFormatError("exported must be a date and time as text")
+    return _upgrade(dict(document), version)
+
+
+def _reflections(records: Any) -> list[Reflection]:
+    if not isinstance(records, list):
+        raise ExportFormatError("reflections must be a list")
+    reflections: list[Reflection] = []
+    first_seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        name = _record_name(index, record)
+        if not isinstance(record, Mapping):
+            raise ExportFormatError(f"{name}: must be an object, not {type(record).__name__}")
+        _check_writable(name, record)
+        try:
+            reflection = Reflection.from_dict(
+                {k: v for k, v in record.items() if k not in _STORAGE_FIELDS}
+            )
+        except ModelError as error:
+            where = f"field {error.field!r}" if error.field else "the record"
+            raise ExportFormatError(f"{name}: {where} {error.problem}") from None
+        if reflection.id in first_seen:
+            raise ExportFormatError(
+                f"{name}: field 'id' is the same as record {first_seen[reflection.id]}'s; "
+                "ids must be unique"
+            )
+        first_seen[reflection.id] = index
+        reflections.append(reflection)
+    return reflections
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def _array_name(name: str) -> str:
+    """An array's name as an error shows it: as it is when plain, else quoted on one line."""
+    return name if _PLAIN_NAME.fullmatch(name) else quoted(name)
+
+
+def _item_name(array: str, index: int, item: Any) -> str:
+    """``leave[0] (id 'abc')``: where an item is, for a one-line error."""
+    found = item.get("id") if isinstance(item, Mapping) else None
+    readable = kept_id(item) is not None and (not isinstance(found, str) or found.strip())
+    return (
+        f"{_array_name(array)}[{index}] ({f'id {quoted(found)}' if readable else 'no readable id'})"
+    )
+
+
+def _records(name: str, cls: type[Record], items: Any) -> list[Record]:
+    """The records of one known kind's array, each checked; ids unique in the array."""
+    if not isinstance(items, list):
+        raise ExportFormatError(f"{name} must be a list")
+    found: list[Record] = []
+    first_seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        where = _item_name(name, index, item)
+        if not isinstance(item, Mapping):
+            raise ExportFormatError(f"{where}: must be an object, not {type(item).__name__}")
+        _check_writable(where, item)
+        try:
+            record = cls.from_dict({k: v for k, v in item.items() if k not in _STORAGE_FIELDS})
+        except ModelError as error:
+            raise ExportFormatError(f"{where}: {error}") from None
+        record_id = str(getattr(record, "id", ""))
+        if record_id in first_seen:
+            raise ExportFormatError(
+                f"{where}: id: the same as {name}[{first_seen[record_id]}]'s; ids must be unique"
+            )
+        first_seen[record_id] = index
+        found.append(record)
+    return found
+
+
+def _kept(name: str, items: list[Any]) -> list[Any]:
+    """An array of a kind this version does not know, checked only as the journal must check
+    it to keep it: each item storable, and ids (where items have them) unique."""
+    first_seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        where = _item_name(name, index, item)
+        _check_writable(where, item)
+        record_id = kept_id(item)
+        if record_id is None:
+            continue
+        if record_id in first_seen:
+            raise ExportFormatError(
+                f"{where}: id: the same as {_array_name(name)}[{first_seen[record_id]}]'s; "
+                "ids must be unique"
+            )
+        first_seen[record_id] = index
+    return items
+
+
+def parse_export_contents(document: Any) -> ExportContents:
+    """Everything an export document holds, all checked before any of it is returned.
+
+    Raises ``ExportFormatError`` with one line naming the record (a reflection by index and id,
+    ``record 1 (id 'x'): field 'strain' ...``; any other by array, index and id, ``leave[0] (id
+    'x'): end: must not be before the start (2026-12-08)``), the field and what is wrong with it.
+    Ids must be unique in each array. A top-level array of a kind this version does not know
+    is kept as it is; any other unknown top-level value is not a record, and is not read.
+    """
+    upgraded = _checked_head(document)
+    reflections = _reflections(upgraded.get(REFLECTIONS))
+    records = {
+        name: _records(name, cls, upgraded.get(name, [])) for name, cls in RECORD_KINDS.items()
+    }
+    kept = {
+        str(name): _kept(str(name), items)
+        for name, items in upgraded.items()
+        if name not in _KNOWN and isinstance(items, list)
+    }
+    return ExportContents(reflections=reflections, records=records, kept=kept)
+
+
+def parse_export(document: Any) -> list[Reflection]:
+    """The reflections of an export document, the whole document checked (see
+    ``parse_export_contents``) before any is returned."""
+    return parse_export_contents(document).reflections
+
+
+def _loads(raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ExportFormatError(f"not valid JSON ({error})") from None
+
+
+def read_export_contents(raw: bytes) -> ExportContents:
+    """Parse the bytes of an export file as JSON, then as an export (see
+    ``parse_export_contents``)."""
+    return parse_export_contents(_loads(raw))
+
+
+def read_export(raw: bytes) -> list[Reflection]:
+    """The reflections of the bytes of an export file, the whole file checked."""
+    return parse_export(_loads(raw))
