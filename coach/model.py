@@ -79,18 +79,19 @@ def check_day(day: dt.date, name: str) -> None:
         )
 
 
-def check_created(created: dt.datetime) -> None:
-    """Refuse a time of writing without a real-world UTC offset, or outside the date range."""
+def check_created(created: dt.datetime, name: str = "created") -> None:
+    """Refuse a moment (a time of writing, say) without a real-world UTC offset, or outside the
+    date range; errors name the field ``name``."""
     offset = created.utcoffset()
     shown = quoted(created.isoformat())
     if offset is None:
-        raise ModelError("created", f"must carry a UTC offset, not {shown}")
+        raise ModelError(name, f"must carry a UTC offset, not {shown}")
     if offset % dt.timedelta(minutes=1) or not EARLIEST_OFFSET <= offset <= LATEST_OFFSET:
         raise ModelError(
-            "created",
+            name,
             f"must carry a UTC offset from -12:00 to +14:00 in whole minutes, not {shown}",
         )
-    check_day(created.date(), "created")
+    check_day(created.date(), name)
 
 
 class Kind(StrEnum):

@@ -69,7 +69,7 @@ class Break(Record):
     lasted (fewer when ended early)."""
 
     id: str = field(metadata=meta(check=check_id))
-    started: dt.datetime = field(metadata=meta(check=check_created))
+    started: dt.datetime = field(metadata=meta(check=lambda at: check_created(at, "started")))
     planned: int = field(metadata=meta(check=_minutes("planned")))
     lasted: int = field(metadata=meta(check=_minutes("lasted")))
     extra: Mapping[str, Any] = field(default_factory=dict)
