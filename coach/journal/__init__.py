@@ -1,5 +1,6 @@
 """The journal: the only code that touches the journal files."""
 
+from coach.journal.beside import Draft, ImportReport
 from coach.journal.encryption import LockedJournal, is_encrypted, unlock
 from coach.journal.errors import (
     JournalCorrupt,
@@ -9,7 +10,7 @@ from coach.journal.errors import (
     ReflectionNotFound,
     WrongPassphrase,
 )
-from coach.journal.journal import Draft, ImportReport, Journal
+from coach.journal.journal import Journal
 from coach.journal.location import resolve_data_dir
 
 __all__ = [
