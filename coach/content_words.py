@@ -37,6 +37,11 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "settings.not_kept": frozenset({"problem"}),
     "erase.type_word": frozenset({"word"}),
     "erase.wrong_word": frozenset({"word"}),
+    "break.custom_placeholder": frozenset({"shortest", "longest"}),
+    "break.minutes_choice": frozenset({"minutes"}),
+    "break.empty": frozenset({"shortest", "longest"}),
+    "break.out_of_range": frozenset({"shortest", "longest"}),
+    "break.ended_early": frozenset({"lasted", "planned"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -80,6 +85,9 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.erase", "settings.erase_hint", "erase.title", "erase.what_goes"),
     *("erase.caveats", "erase.type_word", "erase.wrong_word", "erase.confirm", "erase.keep"),
     *("erase.erasing", "erase.done"),
+    *("break.title", "break.intro", "break.custom", "break.custom_placeholder"),
+    *("break.custom_start", "break.minutes_choice", "break.empty", "break.not_a_number"),
+    *("break.out_of_range", "break.away", "break.end_early", "break.over", "break.ended_early"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
 )

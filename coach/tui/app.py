@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import SystemCommand
@@ -56,6 +56,9 @@ from coach.tui.messages import (
 )
 from coach.tui.screens.home import HomeScreen
 
+if TYPE_CHECKING:
+    from coach.tui.screens.break_timer import BreakScreen
+
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
 IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
@@ -72,6 +75,8 @@ class CoachApp(CoachAppBase):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "support", "Support now", id="support", priority=True),
+        # Priority, as support's: a break is taken from a dialog or a box being typed in too.
+        Binding("f3", "break", "Break", id="break", priority=True),
     ]
 
     def __init__(
@@ -187,6 +192,11 @@ class CoachApp(CoachAppBase):
         state = self.session.to_keep()
         if state is not None and journal.read_only is None:
             journal.save_draft(state)
+        for under_way in self._breaks_under_way():  # noted as it stands: the screen closes
+            ended = under_way.timer.record(self.clock())
+            under_way.ended = ended
+            if journal.read_only is None:
+                journal.save_record(ended)
         self.call_from_thread(self._locked_now, journal, minutes)
 
     def _locked_now(self, journal: Journal, minutes: int) -> None:
@@ -465,6 +475,38 @@ class CoachApp(CoachAppBase):
         if not isinstance(self.screen, SupportScreen):
             self.push_screen(SupportScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No break is offered while an encrypted journal is locked: it is noted in the
+        journal (and the unlock screen is no place to leave a timer running)."""
+        if action == "break":
+            return self.unlocked
+        return True
+
+    def action_break(self) -> None:
+        """Choose how long, then the countdown, over whatever is showing (not over itself)."""
+        from coach.tui.screens.break_choice import BreakChoiceScreen
+        from coach.tui.screens.break_timer import BreakScreen
+
+        if not self.unlocked or any(
+            isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack
+        ):
+            return
+        self.push_screen(BreakChoiceScreen(), self._start_break)
+
+    def _start_break(self, minutes: int | None) -> None:
+        """The countdown of the minutes chosen, from now by the app's clock."""
+        from coach.breaks import BreakTimer
+        from coach.tui.screens.break_timer import BreakScreen
+
+        if minutes is not None and self.unlocked:
+            self.push_screen(BreakScreen(BreakTimer(started=self.clock(), planned=minutes)))
+
+    def _breaks_under_way(self) -> list[BreakScreen]:
+        """The countdown open now, if a break is under way (a list: none or one)."""
+        from coach.tui.screens.break_timer import BreakScreen
+
+        return [s for s in self.screen_stack if isinstance(s, BreakScreen) and s.ended is None]
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
         from coach.tui.screens.about import open_about
@@ -480,6 +522,9 @@ class CoachApp(CoachAppBase):
         yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
         yield SystemCommand(
             "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
+        )
+        yield SystemCommand(
+            "Take a break", "A timed break away from the screen (F3)", self.action_break
         )
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
