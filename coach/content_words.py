@@ -42,6 +42,9 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "break.empty": frozenset({"shortest", "longest"}),
     "break.out_of_range": frozenset({"shortest", "longest"}),
     "break.ended_early": frozenset({"lasted", "planned"}),
+    "insights.leave_weeks": frozenset({"weeks"}),
+    "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
+    "insights.closings": frozenset({"recent", "days", "total"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -88,6 +91,9 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("break.title", "break.intro", "break.custom", "break.custom_placeholder"),
     *("break.custom_start", "break.minutes_choice", "break.empty", "break.not_a_number"),
     *("break.out_of_range", "break.away", "break.end_early", "break.over", "break.ended_early"),
+    *("insights.time_away", "insights.on_leave", "insights.leave_none", "insights.leave_recent"),
+    *("insights.leave_one_week", "insights.leave_weeks", "insights.breaks_intro"),
+    *("insights.breaks_week", "insights.breaks_none", "insights.closings"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
 )
