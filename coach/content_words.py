@@ -42,6 +42,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "break.empty": frozenset({"shortest", "longest"}),
     "break.out_of_range": frozenset({"shortest", "longest"}),
     "break.ended_early": frozenset({"lasted", "planned"}),
+    "break.end_early": frozenset({"end_key"}),
     "insights.leave_weeks": frozenset({"weeks"}),
     "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
     "insights.closings": frozenset({"recent", "days", "total"}),

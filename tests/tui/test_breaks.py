@@ -4,16 +4,18 @@ test moves, the bell and the notice at the end, the break noted, and back where 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input, TextArea
+from textual.widgets import Digits, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
 from coach.content import Catalog
 from coach.journal import Journal, LockedJournal, unlock
 from coach.journal.encryption import encrypt
+from coach.settings import change_settings
 from coach.time_away import Break
 from coach.tui.app import CoachApp
 from coach.tui.screens.break_choice import BreakChoiceScreen
@@ -295,3 +297,26 @@ async def test_on_a_crowded_footer_the_break_gives_way_to_support(
         await pilot.press("f3")  # the key works all the same
         await settle(pilot)
         assert isinstance(app.screen, BreakChoiceScreen)
+
+
+async def test_keys_moved_in_settings_start_and_end_a_break(
+    journal: Journal, catalog: Catalog
+) -> None:
+    change_settings(journal, lambda now: replace(now, keys={"break": "f4", "break.end": "e"}))
+    app = CoachApp(journal, catalog, clock=MovingClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)  # f3 no longer does it
+        assert app.screen.active_bindings["f4"].binding.id == "break"
+        await pilot.press("f4", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BreakScreen)
+        said = str(screen.query_one("#break-end-early", Static).render())
+        assert said == catalog.prompt("break.end_early", end_key="e")
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert [b.lasted for b in journal.records(Break)] == [0]

@@ -46,11 +46,20 @@ class BreakScreen(CoachScreen[None]):
             with Center():
                 yield Digits(clock_face(self.timer.length), id="break-left")
             yield Literal(catalog.prompt("break.away"), id="break-away")
-            yield Literal(catalog.prompt("break.end_early"), id="break-end-early")
+            yield Literal("", id="break-end-early")
         yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
-        """Read the clock a few times a second."""
+        """Name the key that ends the break (the user may have moved it in settings), and
+        read the clock a few times a second."""
+        keys = [
+            self.app.get_key_display(active.binding)
+            for active in self.active_bindings.values()
+            if active.binding.action == "end_early"
+        ]
+        if keys:
+            words = self.app.catalog.prompt("break.end_early", end_key=keys[0])
+            self.query_one("#break-end-early", Literal).update(words)
         self.set_interval(TICK_SECONDS, self.tick)
         self.tick()
 
