@@ -479,19 +479,22 @@ class CoachApp(CoachAppBase):
         """No break is offered while an encrypted journal is locked: it is noted in the
         journal (and the unlock screen is no place to leave a timer running)."""
         if action == "break":
-            return self.unlocked
+            return self.unlocked and not self._taking_a_break()
         return True
+
+    def _taking_a_break(self) -> bool:
+        """Whether a break is being chosen or counted down (F3 then opens nothing more)."""
+        from coach.tui.screens.break_choice import BreakChoiceScreen
+        from coach.tui.screens.break_timer import BreakScreen
+
+        return any(isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack)
 
     def action_break(self) -> None:
         """Choose how long, then the countdown, over whatever is showing (not over itself)."""
         from coach.tui.screens.break_choice import BreakChoiceScreen
-        from coach.tui.screens.break_timer import BreakScreen
 
-        if not self.unlocked or any(
-            isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack
-        ):
-            return
-        self.push_screen(BreakChoiceScreen(), self._start_break)
+        if self.unlocked and not self._taking_a_break():
+            self.push_screen(BreakChoiceScreen(), self._start_break)
 
     def _start_break(self, minutes: int | None) -> None:
         """The countdown of the minutes chosen, from now by the app's clock."""

@@ -98,6 +98,7 @@ async def test_f3_on_home_counts_down_rings_and_notes_the_whole_break(
         assert rang == [1]
         assert catalog.prompt("break.over") in notices(app)
         assert app.screen is home
+        assert "break" in {key.action for key in home.query(FooterKey)}  # offered again
     [noted] = journal.records(Break)
     assert (noted.started, noted.planned, noted.lasted) == (FIXED_NOW, 10, 10)
 
@@ -218,6 +219,8 @@ async def test_f3_over_a_break_opens_nothing_more(app: CoachApp) -> None:
         await settle(pilot)
         assert app.screen_stack == stack
         assert app.screen is screen
+        assert "f3" not in screen.active_bindings  # and not offered in its footer
+        assert "break" not in {key.action for key in screen.query(FooterKey)}
 
 
 async def test_a_break_ending_under_support_waits_for_support_to_close(

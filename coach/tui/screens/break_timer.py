@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Middle
+from textual.containers import Center, Middle, VerticalGroup
 from textual.widgets import Digits
 
 from coach.breaks import BreakTimer, clock_face
@@ -45,8 +45,9 @@ class BreakScreen(CoachScreen[None]):
         with Middle(id="break-body"):
             with Center():
                 yield Digits(clock_face(self.timer.length), id="break-left")
-            yield Literal(catalog.prompt("break.away"), id="break-away")
-            yield Literal("", id="break-end-early")
+            with Center(), VerticalGroup(id="break-words"):
+                yield Literal(catalog.prompt("break.away"), id="break-away")
+                yield Literal("", id="break-end-early")
         yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
