@@ -57,7 +57,7 @@ from coach.tui.messages import (
 from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from coach.tui.screens.break_timer import BreakScreen
+    from coach.time_away import Break
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
@@ -192,9 +192,9 @@ class CoachApp(CoachAppBase):
         state = self.session.to_keep()
         if state is not None and journal.read_only is None:
             journal.save_draft(state)
-        for under_way in self._breaks_under_way():  # noted as it stands: the screen closes
-            ended = under_way.timer.record(self.clock())
-            under_way.ended = ended
+        # A break under way is ended where the screen ticks (so it cannot end twice) and
+        # noted as it stands: its screen closes with the rest.
+        for ended in self.call_from_thread(self._end_breaks_for_lock):
             if journal.read_only is None:
                 journal.save_record(ended)
         self.call_from_thread(self._locked_now, journal, minutes)
@@ -504,11 +504,13 @@ class CoachApp(CoachAppBase):
         if minutes is not None and self.unlocked:
             self.push_screen(BreakScreen(BreakTimer(started=self.clock(), planned=minutes)))
 
-    def _breaks_under_way(self) -> list[BreakScreen]:
-        """The countdown open now, if a break is under way (a list: none or one)."""
+    def _end_breaks_for_lock(self) -> list[Break]:
+        """End the break under way, if there is one, as it stands (the journal is locking)."""
         from coach.tui.screens.break_timer import BreakScreen
 
-        return [s for s in self.screen_stack if isinstance(s, BreakScreen) and s.ended is None]
+        return [
+            s.end_now() for s in self.screen_stack if isinstance(s, BreakScreen) and s.ended is None
+        ]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
@@ -526,9 +528,10 @@ class CoachApp(CoachAppBase):
         yield SystemCommand(
             "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
         )
-        yield SystemCommand(
-            "Take a break", "A timed break away from the screen (F3)", self.action_break
-        )
+        if not self._taking_a_break():
+            yield SystemCommand(
+                "Take a break", "A timed break away from the screen (F3)", self.action_break
+            )
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
             yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)

@@ -201,6 +201,7 @@ async def test_escape_in_the_dialog_takes_no_break(app: CoachApp, journal: Journ
 async def test_the_palette_offers_a_break(app: CoachApp, clock: MovingClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert "Take a break" in [c.title for c in app.get_system_commands(app.screen)]
         await pilot.press("ctrl+p")
         await settle(pilot)
         await pilot.press(*"Take a break")
@@ -221,6 +222,7 @@ async def test_f3_over_a_break_opens_nothing_more(app: CoachApp) -> None:
         assert app.screen is screen
         assert "f3" not in screen.active_bindings  # and not offered in its footer
         assert "break" not in {key.action for key in screen.query(FooterKey)}
+        assert "Take a break" not in [c.title for c in app.get_system_commands(screen)]
 
 
 async def test_a_break_ending_under_support_waits_for_support_to_close(

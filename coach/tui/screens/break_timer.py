@@ -78,6 +78,12 @@ class BreakScreen(CoachScreen[None]):
         if self.ended is None:
             self._end(early=True)
 
+    def end_now(self) -> Break:
+        """End the break as it stands, quietly, and leave noting it to the caller (the app,
+        locking an idle journal, which closes this screen itself)."""
+        self.ended = self.timer.record(self.app.clock())
+        return self.ended
+
     def _end(self, *, early: bool) -> None:
         """Note the break, say so (a bell too, at its planned end) and go back."""
         catalog = self.app.catalog
