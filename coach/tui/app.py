@@ -76,7 +76,7 @@ class CoachApp(CoachAppBase):
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "support", "Support now", id="support", priority=True),
         # Priority, as support's: a break is taken from a dialog or a box being typed in too.
-        Binding("f3", "break", "Break", id="break", priority=True),
+        Binding("f3", "take_break", "Break", id="break", priority=True),
     ]
 
     def __init__(
@@ -478,7 +478,7 @@ class CoachApp(CoachAppBase):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No break is offered while an encrypted journal is locked: it is noted in the
         journal (and the unlock screen is no place to leave a timer running)."""
-        if action == "break":
+        if action == "take_break":
             return self.unlocked and not self._taking_a_break()
         return True
 
@@ -489,7 +489,7 @@ class CoachApp(CoachAppBase):
 
         return any(isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack)
 
-    def action_break(self) -> None:
+    def action_take_break(self) -> None:
         """Choose how long, then the countdown, over whatever is showing (not over itself)."""
         from coach.tui.screens.break_choice import BreakChoiceScreen
 
@@ -530,7 +530,7 @@ class CoachApp(CoachAppBase):
         )
         if not self._taking_a_break():
             yield SystemCommand(
-                "Take a break", "A timed break away from the screen (F3)", self.action_break
+                "Take a break", "A timed break away from the screen (F3)", self.action_take_break
             )
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)

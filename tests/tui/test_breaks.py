@@ -98,7 +98,7 @@ async def test_f3_on_home_counts_down_rings_and_notes_the_whole_break(
         assert rang == [1]
         assert catalog.prompt("break.over") in notices(app)
         assert app.screen is home
-        assert "break" in {key.action for key in home.query(FooterKey)}  # offered again
+        assert "take_break" in {key.action for key in home.query(FooterKey)}  # offered again
     [noted] = journal.records(Break)
     assert (noted.started, noted.planned, noted.lasted) == (FIXED_NOW, 10, 10)
 
@@ -221,7 +221,7 @@ async def test_f3_over_a_break_opens_nothing_more(app: CoachApp) -> None:
         assert app.screen_stack == stack
         assert app.screen is screen
         assert "f3" not in screen.active_bindings  # and not offered in its footer
-        assert "break" not in {key.action for key in screen.query(FooterKey)}
+        assert "take_break" not in {key.action for key in screen.query(FooterKey)}
         assert "Take a break" not in [c.title for c in app.get_system_commands(screen)]
 
 
@@ -298,7 +298,7 @@ async def test_on_a_crowded_footer_the_break_gives_way_to_support(
         await settle(pilot)
         keys = {key.action: key for key in app.screen.query(FooterKey)}
         assert keys["support"].display
-        assert keys["break"].display is shown
+        assert keys["take_break"].display is shown
         await pilot.press("f3")  # the key works all the same
         await settle(pilot)
         assert isinstance(app.screen, BreakChoiceScreen)

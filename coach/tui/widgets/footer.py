@@ -8,7 +8,7 @@ from textual.widgets._footer import FooterKey  # Textual exports no name for it 
 
 # Keys a crowded screen may leave out of its footer when narrow (``coach.tcss`` says which
 # screens): the break (F3) gives way, so that it never pushes "f2 Support now" out of sight.
-GIVES_WAY = {"break": "-gives-way"}
+GIVES_WAY = {"take_break": "-gives-way"}
 
 
 class CoachFooter(Footer):
