@@ -46,6 +46,15 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "settings.not_kept": frozenset({"problem"}),
     "erase.type_word": frozenset({"word"}),
     "erase.wrong_word": frozenset({"word"}),
+    "break.custom_placeholder": frozenset({"shortest", "longest"}),
+    "break.minutes_choice": frozenset({"minutes"}),
+    "break.empty": frozenset({"shortest", "longest"}),
+    "break.out_of_range": frozenset({"shortest", "longest"}),
+    "break.ended_early": frozenset({"lasted", "planned"}),
+    "break.end_early": frozenset({"end_key"}),
+    "insights.leave_weeks": frozenset({"weeks"}),
+    "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
+    "insights.closings": frozenset({"recent", "days", "total"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -58,7 +67,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("unlock.wrong", "unlock.wait", "unlock.locked_idle"),
     *("home.leave_on", "home.leave_tomorrow", "home.leave_days", "home.leave_nudge"),
     *("tools.title", "tools.intro", "tools.leave", "tools.leave_hint"),
-    *("tools.closing", "tools.closing_hint"),
+    *("tools.closing", "tools.closing_hint", "tools.break", "tools.break_hint"),
     *(f"tools.offer_{tool}" for tool in COPING_TOOLS.values()),
     *("leave.title", "leave.intro", "leave.none", "leave.start", "leave.end", "leave.note"),
     *("leave.add_title", "leave.edit_title", "leave.save", "leave.cancel", "leave.saved"),
@@ -99,6 +108,12 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.erase", "settings.erase_hint", "erase.title", "erase.what_goes"),
     *("erase.caveats", "erase.type_word", "erase.wrong_word", "erase.confirm", "erase.keep"),
     *("erase.erasing", "erase.done"),
+    *("break.title", "break.intro", "break.custom", "break.custom_placeholder"),
+    *("break.custom_start", "break.minutes_choice", "break.empty", "break.not_a_number"),
+    *("break.out_of_range", "break.away", "break.end_early", "break.over", "break.ended_early"),
+    *("insights.time_away", "insights.on_leave", "insights.leave_none", "insights.leave_recent"),
+    *("insights.leave_one_week", "insights.leave_weeks", "insights.breaks_intro"),
+    *("insights.breaks_week", "insights.breaks_none", "insights.closings"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
 )

@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import SystemCommand
@@ -56,6 +56,9 @@ from coach.tui.messages import (
 )
 from coach.tui.screens.home import HomeScreen
 
+if TYPE_CHECKING:
+    from coach.time_away import Break
+
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
 IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
@@ -72,6 +75,8 @@ class CoachApp(CoachAppBase):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "support", "Support now", id="support", priority=True),
+        # Priority, as support's: a break is taken from a dialog or a box being typed in too.
+        Binding("f3", "take_break", "Break", id="break", priority=True),
     ]
 
     def __init__(
@@ -187,6 +192,11 @@ class CoachApp(CoachAppBase):
         state = self.session.to_keep()
         if state is not None and journal.read_only is None:
             journal.save_draft(state)
+        # A break under way is ended where the screen ticks (so it cannot end twice) and
+        # noted as it stands: its screen closes with the rest.
+        for ended in self.call_from_thread(self._end_breaks_for_lock):
+            if journal.read_only is None:
+                journal.save_record(ended)
         self.call_from_thread(self._locked_now, journal, minutes)
 
     def _locked_now(self, journal: Journal, minutes: int) -> None:
@@ -465,6 +475,43 @@ class CoachApp(CoachAppBase):
         if not isinstance(self.screen, SupportScreen):
             self.push_screen(SupportScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No break is offered while an encrypted journal is locked: it is noted in the
+        journal (and the unlock screen is no place to leave a timer running)."""
+        if action == "take_break":
+            return self.unlocked and not self._taking_a_break()
+        return True
+
+    def _taking_a_break(self) -> bool:
+        """Whether a break is being chosen or counted down (F3 then opens nothing more)."""
+        from coach.tui.screens.break_choice import BreakChoiceScreen
+        from coach.tui.screens.break_timer import BreakScreen
+
+        return any(isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack)
+
+    def action_take_break(self) -> None:
+        """Choose how long, then the countdown, over whatever is showing (not over itself)."""
+        from coach.tui.screens.break_choice import BreakChoiceScreen
+
+        if self.unlocked and not self._taking_a_break():
+            self.push_screen(BreakChoiceScreen(), self._start_break)
+
+    def _start_break(self, minutes: int | None) -> None:
+        """The countdown of the minutes chosen, from now by the app's clock."""
+        from coach.breaks import BreakTimer
+        from coach.tui.screens.break_timer import BreakScreen
+
+        if minutes is not None and self.unlocked:
+            self.push_screen(BreakScreen(BreakTimer(started=self.clock(), planned=minutes)))
+
+    def _end_breaks_for_lock(self) -> list[Break]:
+        """End the break under way, if there is one, as it stands (the journal is locking)."""
+        from coach.tui.screens.break_timer import BreakScreen
+
+        return [
+            s.end_now() for s in self.screen_stack if isinstance(s, BreakScreen) and s.ended is None
+        ]
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
         from coach.tui.screens.about import open_about
@@ -481,6 +528,10 @@ class CoachApp(CoachAppBase):
         yield SystemCommand(
             "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
         )
+        if not self._taking_a_break():
+            yield SystemCommand(
+                "Take a break", "A timed break away from the screen (F3)", self.action_take_break
+            )
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
             yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)

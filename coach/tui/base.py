@@ -29,6 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from coach.content import Catalog
 from coach.journal import Journal, JournalError
+from coach.shape import Record
 
 R = TypeVar("R")
 
@@ -97,6 +98,14 @@ class CoachAppBase(App[None], ReportsFailures):
     def today(self) -> dt.date:
         """Today's date by the app's clock."""
         return self.clock().date()
+
+    @in_background("Not noted in the journal", group="records")
+    def keep_record(self, record: Record) -> None:
+        """Save a record (a break, a closing) in the background, on the app: it finishes,
+        and a failure is said, even once the screen that asked has closed. A journal that
+        can only be read keeps nothing, as home has said."""
+        if self.journal.read_only is None:
+            self.journal.save_record(record)
 
 
 class CoachScreen(Screen[R], ReportsFailures):

@@ -246,6 +246,21 @@ async def to_closing(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"Ring the")
 
 
+async def to_break_choice(pilot: Pilot[None], journal: Journal) -> None:
+    await to_challenges(pilot, journal)  # a break from the middle of a reflection
+    await pilot.press("f3")
+    await settle(pilot)
+    await focus_on(pilot, "#break-minutes")
+    await pilot.press(*"2x")  # half typed, and not yet right: the problem is said in place
+
+
+async def to_break(pilot: Pilot[None], journal: Journal) -> None:
+    """The countdown (the app's clock is fixed here, so it never ends on its own)."""
+    await pilot.press("f3")
+    await settle(pilot)
+    await pilot.press("enter")  # ten minutes, focused first
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -271,6 +286,8 @@ ROUTES: dict[str, Route] = {
     "leave.LeaveForm": to_leave_form,
     "closing.ClosingScreen": to_closing,
     "erase.EraseScreen": to_erase,
+    "break_choice.BreakChoiceScreen": to_break_choice,
+    "break_timer.BreakScreen": to_break,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -285,6 +302,7 @@ NOTHING_TO_TYPE = {
     "entry_detail.EntryDetailScreen",
     "confirm.ConfirmScreen",
     "insights.InsightsScreen",
+    "break_timer.BreakScreen",
 }
 
 

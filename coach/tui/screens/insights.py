@@ -4,6 +4,10 @@ The figures come from ``coach.insights.journal_insights``, computed in a thread 
 last year of the journal (read once, newest first, stopping at the year's start); switching
 between 30, 90 and 365 days recomputes from what was read. Choosing another window cancels the
 one still being worked out, whose figures are then never shown.
+
+Time away (``coach.time_away_figures``) is read in the same worker, once: leave, the breaks of
+the last weeks and every closing. It does not change with the window: weeks since leave, breaks
+by week beside strain, and closings lately and in all.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from textual.worker import Worker, get_current_worker
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.time_away import Break, Closing, Leave
+from coach.time_away_figures import BREAK_WEEKS, TimeAway, time_away, week_start
 from coach.tui.base import in_background
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.footer import CoachFooter
@@ -30,6 +36,7 @@ from coach.tui.widgets.insight_text import (
     nudge_line,
     rhythm_line,
     series_numbers,
+    time_away_lines,
     values_lines,
 )
 from coach.tui.widgets.literal import Literal
@@ -62,6 +69,7 @@ class InsightsScreen(PageScreen[None]):
         super().__init__()
         self.days = TREND_WINDOWS[0]
         self._recent: list[Reflection] | None = None
+        self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -87,6 +95,7 @@ class InsightsScreen(PageScreen[None]):
                 ("helps", "What helps me"),
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
+                ("time-away", self.app.catalog.prompt("insights.time_away")),
             ):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
@@ -110,10 +119,19 @@ class InsightsScreen(PageScreen[None]):
             start = as_of - dt.timedelta(days=max(TREND_WINDOWS) + 31)
             newest_first = self.app.journal.iter_newest_first()
             self._recent = list(takewhile(lambda r: r.date >= start, newest_first))
+        if self._away is None:  # leave, breaks and closings: read once, like the reflections
+            journal = self.app.journal
+            first_week = week_start(as_of) - dt.timedelta(weeks=BREAK_WEEKS)
+            self._away = (
+                journal.records(Leave),
+                journal.records(Break, since=first_week),
+                journal.records(Closing),  # counted in all, so every year is read
+            )
         insights = journal_insights(self._recent, as_of, days)
+        away = time_away(*self._away, self._recent, as_of)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights)
+            self.app.call_from_thread(self._show, worker, insights, away)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -121,7 +139,7 @@ class InsightsScreen(PageScreen[None]):
             self.query_one("#insights-heading", Literal).update("The journal could not be read.")
         super().worker_failed(worker)
 
-    def _show(self, worker: Worker[Any], insights: Insights) -> None:
+    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
         if worker.is_cancelled or self not in self.app.screen_stack:
@@ -141,6 +159,7 @@ class InsightsScreen(PageScreen[None]):
             "helps": helps_lines(insights.helps, TOP_ACTIONS),
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
+            "time-away": time_away_lines(away, self.app.catalog),
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)

@@ -19,7 +19,7 @@ from coach.tui.widgets.literal import Literal
 
 
 class ToolsScreen(CoachScreen[None]):
-    """Leave, closing the day (and the break timer, from anywhere)."""
+    """Leave, a break (F3 from anywhere) and closing the day."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tools.back"),
@@ -34,10 +34,14 @@ class ToolsScreen(CoachScreen[None]):
         with VerticalScroll(classes="step-body", id="tools-body"):
             yield Literal(catalog.prompt("tools.title"), classes="step-title")
             yield Literal(catalog.prompt("tools.intro"), classes="step-intro")
-            for name, key, action in (("leave", "l", "leave"), ("closing", "d", "closing")):
+            for name, key, action in (
+                ("leave", "l", "screen.leave"),
+                ("break", "f3", "app.take_break"),  # from anywhere, with its own key
+                ("closing", "d", "screen.closing"),
+            ):
                 with VerticalGroup(classes="tool"):
                     label = Content(f"{catalog.prompt(f'tools.{name}')}  ({key})")
-                    yield Button(label, id=f"tool-{name}", action=f"screen.{action}")
+                    yield Button(label, id=f"tool-{name}", action=action)
                     yield Literal(catalog.prompt(f"tools.{name}_hint"), classes="settings-hint")
         yield CoachFooter()
 

@@ -6,6 +6,10 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports no name for it (pinned 8.2.8)
 
+# Keys a crowded screen may leave out of its footer when narrow (``coach.tcss`` says which
+# screens): the break (F3) gives way, so that it never pushes "f2 Support now" out of sight.
+GIVES_WAY = {"take_break": "-gives-way"}
+
 
 class CoachFooter(Footer):
     """Textual's ``Footer``, unchanged on screen, cheaper to remake.
@@ -25,4 +29,6 @@ class CoachFooter(Footer):
                 compact = self.compact or widget.has_class("-command-palette")
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
+                if widget.action in GIVES_WAY:
+                    widget.add_class(GIVES_WAY[widget.action], update=False)
             yield widget

@@ -17,6 +17,7 @@ from coach.nudges import HIGH_STRAIN, Nudge, Rhythm
 
 if TYPE_CHECKING:  # only named here: home, which shows a nudge, need not import insights
     from coach.insights import ActionOutcome, ChallengeCount, ScoreSeries, ValueAtStake
+    from coach.time_away_figures import TimeAway
 
 SHOWN_WEEKS = 5
 
@@ -122,4 +123,43 @@ def values_lines(values: list[ValueAtStake], overall: float | None, top: int) ->
         )
         lines.append(f"{value.label}: at stake {times}; {aligned}")
     lines.append(f"Alignment on all days: {_number(overall)}")
+    return "\n".join(lines)
+
+
+def time_away_lines(figures: TimeAway, catalog: Catalog) -> str:
+    """Leave, breaks beside strain, and closings, in the content's words: what happened, said
+    as something the service makes room for, never as a test passed or failed."""
+    weeks = figures.weeks_since_leave
+    if figures.on_leave:
+        lines = [catalog.prompt("insights.on_leave")]
+    elif weeks is None:
+        lines = [catalog.prompt("insights.leave_none")]
+    elif weeks == 0:
+        lines = [catalog.prompt("insights.leave_recent")]
+    elif weeks == 1:
+        lines = [catalog.prompt("insights.leave_one_week")]
+    else:
+        lines = [catalog.prompt("insights.leave_weeks", weeks=weeks)]
+    lines.append("")
+    if any(week.breaks for week in figures.breaks):
+        lines.append(catalog.prompt("insights.breaks_intro"))
+        lines += [
+            catalog.prompt(
+                "insights.breaks_week",
+                week=short_date(week.start),
+                breaks=week.breaks,
+                minutes=week.minutes,
+                strain=_number(week.strain_mean),
+            )
+            for week in figures.breaks
+        ]
+    else:
+        lines.append(catalog.prompt("insights.breaks_none"))
+    lines.append("")
+    closings = figures.closings
+    lines.append(
+        catalog.prompt(
+            "insights.closings", recent=closings.recent, days=closings.days, total=closings.total
+        )
+    )
     return "\n".join(lines)
