@@ -181,22 +181,16 @@ class LeaveForm(CoachModal[Leave | None]):
         )
         with Vertical(classes="dialog", id="leave-form"):
             yield Literal(catalog.prompt(title), classes="step-title")
-            yield Literal(catalog.prompt("leave.start"), classes="question")
-            yield Input(
-                period.start.isoformat() if period else "",
-                placeholder="2026-12-21",
-                validators=[is_day],
-                compact=True,
-                id="leave-start",
-            )
-            yield Literal(catalog.prompt("leave.end"), classes="question")
-            yield Input(
-                period.end.isoformat() if period else "",
-                placeholder="2027-01-02",
-                validators=[is_day],
-                compact=True,
-                id="leave-end",
-            )
+            for part, example in (("start", "2026-12-21"), ("end", "2027-01-02")):
+                yield Literal(catalog.prompt(f"leave.{part}"), classes="question")
+                day: dt.date | None = getattr(period, part) if period else None
+                yield Input(
+                    day.isoformat() if day else "",
+                    placeholder=example,
+                    validators=[is_day],
+                    compact=True,
+                    id=f"leave-{part}",
+                )
             yield Literal(catalog.prompt("leave.note"), classes="question")
             yield Input(period.note if period else "", compact=True, id="leave-note")
             yield Literal("", id="leave-problem")

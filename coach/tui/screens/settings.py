@@ -42,6 +42,10 @@ LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits be
 HORIZON_CHOICES = (4, 6, 8, 12, 16)  # weeks without leave planned before home nudges
 # The lists of numbers on this screen, by id, and the setting each one keeps.
 NUMBER_SETTINGS = {"lock-after": "lock_after_minutes", "leave-horizon": "leave_horizon_weeks"}
+QUESTIONS = {
+    "lock_after_minutes": "settings.lock_after",
+    "leave_horizon_weeks": "settings.leave_horizon",
+}
 ERASE = "settings-erase"
 
 
@@ -80,31 +84,31 @@ class SettingsScreen(CoachScreen[None]):
                     id="theme",
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
-            with Horizontal(id="leave-horizon-row", classes="number-row"):  # one line: 80x24
-                yield Literal(catalog.prompt("settings.leave_horizon"), classes="question")
-                weeks = (catalog.prompt("settings.weeks", weeks=w) for w in HORIZON_CHOICES)
-                yield Select[int](
-                    zip(map(Content, weeks), HORIZON_CHOICES, strict=True),
-                    allow_blank=True,
-                    compact=True,
-                    id="leave-horizon",
-                )
+            yield from self._number_row("leave-horizon", "settings.weeks", HORIZON_CHOICES)
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
-                with Horizontal(id="lock-after-row", classes="number-row"):
-                    yield Literal(catalog.prompt("settings.lock_after"), classes="question")
-                    minutes = (catalog.prompt("settings.minutes", minutes=m) for m in LOCK_CHOICES)
-                    yield Select[int](
-                        zip(map(Content, minutes), LOCK_CHOICES, strict=True),
-                        allow_blank=True,
-                        compact=True,
-                        id="lock-after",
-                    )
+                yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
                 yield self._button("settings.erase", "erase-everything", variant="error")
                 yield Literal(catalog.prompt("settings.erase_hint"), classes="settings-hint")
         yield CoachFooter()
+
+    def _number_row(self, id: str, each: str, choices: tuple[int, ...]) -> ComposeResult:
+        """A number setting on one line (room at 80x24): its question, then its list, each
+        choice worded by ``each`` (``settings.weeks``: "8 weeks")."""
+        catalog = self.app.catalog
+        name = NUMBER_SETTINGS[id]
+        placeholder = each.rsplit(".", 1)[1]  # "weeks" in "{weeks} weeks"
+        with Horizontal(id=f"{id}-row", classes="number-row"):
+            yield Literal(catalog.prompt(QUESTIONS[name]), classes="question")
+            words = (catalog.prompt(each, **{placeholder: n}) for n in choices)
+            yield Select[int](
+                zip(map(Content, words), choices, strict=True),
+                allow_blank=True,
+                compact=True,
+                id=id,
+            )
 
     def _button(self, words: str, id: str, variant: ButtonVariant = "default") -> Button:
         label = Content(self.app.catalog.prompt(words))
