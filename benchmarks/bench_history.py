@@ -90,8 +90,8 @@ class TimedInsights(InsightsScreen):
         self.drawn = drawn
         self.drawn_at = 0.0
 
-    def _show(self, worker: Any, insights: Any) -> None:
-        super()._show(worker, insights)
+    def _show(self, worker: Any, *figures: Any) -> None:
+        super()._show(worker, *figures)
         self.call_after_refresh(self._note)
 
     def _note(self) -> None:
