@@ -33,6 +33,8 @@ from coach.model import (
     Status,
     Value,
 )
+from coach.shape import Record
+from coach.time_away import Break, Closing, Leave
 
 DEFAULT_SEED = 2026
 CHECK_IN_CHANCE = 0.12
@@ -315,3 +317,68 @@ def demo_reflections(
         for r in made[:-1]
     ]
     return followed + made[-1:]
+
+
+RECENT_WEEKS = 8  # the demo's breaks and closings: the weeks insights look at
+
+
+def _periods(days: set[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Runs of consecutive days, as (first, last)."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][1] + dt.timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def demo_time_away(
+    catalog: Catalog, *, end: dt.date, seed: int = DEFAULT_SEED, years: int = 1
+) -> list[Record]:
+    """The demo practitioner's leave (the same days ``demo_reflections`` leaves out, and what
+    is booked for the rest of the year), and breaks and closings over the last weeks."""
+    rng = random.Random(seed)
+    _person(catalog, rng)  # the same draws as demo_reflections, so the same leave
+    first = end - dt.timedelta(days=365 * years)
+    days = set().union(*(_leave_days(y, rng) for y in range(first.year, end.year + 1)))
+    runs = [run for run in _periods({d for d in days if d >= first}) if run[1] > run[0]]
+    made: list[Record] = [  # the single days off are not planned leave
+        Leave(id=_demo_id(rng), start=start, end=last, note=_LEAVE_NOTES[n % len(_LEAVE_NOTES)])
+        for n, (start, last) in enumerate(runs)
+    ]
+    recent = random.Random(seed + 1)
+    for offset in range(RECENT_WEEKS * 7, 0, -1):
+        day = end - dt.timedelta(days=offset)
+        if day.weekday() >= 5 or day in days:
+            continue
+        for hour in sorted(recent.sample((11, 13, 15), recent.choice((0, 1, 1, 2)))):
+            planned = recent.choice((5, 10, 10, 15))
+            lasted = planned if recent.random() < 0.8 else recent.randrange(planned)
+            started = dt.datetime.combine(day, dt.time(hour), dt.UTC)
+            made.append(Break(id=_demo_id(recent), started=started, planned=planned, lasted=lasted))
+        if recent.random() < 0.5:
+            moment = dt.datetime.combine(day, dt.time(17, 20), dt.UTC)
+            made.append(
+                Closing(
+                    id=_demo_id(recent),
+                    date=day,
+                    created=moment,
+                    first_task=recent.choice(_FIRST_TASKS),
+                    done_what_i_can=recent.random() < 0.7,
+                )
+            )
+    return made
+
+
+def _demo_id(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+_LEAVE_NOTES = ("Somewhere with no signal", "Family", "")
+_FIRST_TASKS = (
+    "Ring back the GP surgery",
+    "Write up the two assessments",
+    "Check the duty rota",
+    "Prepare for supervision",
+)

@@ -12,10 +12,16 @@ from pathlib import Path
 import pytest
 
 from coach.content import Catalog, load_catalog
-from coach.demo import HARD_STRETCH_WEEKS_AGO, demo_core_values, demo_reflections
+from coach.demo import (
+    HARD_STRETCH_WEEKS_AGO,
+    demo_core_values,
+    demo_reflections,
+    demo_time_away,
+)
 from coach.journal import Journal, resolve_data_dir
 from coach.model import Dimension, Kind, Reflection, Status
 from coach.nudges import HIGH_STRAIN_RUN, high_strain_run
+from coach.time_away import Break, Closing, Leave
 
 END = dt.date(2026, 11, 26)
 
@@ -152,3 +158,32 @@ async def test_demo_leaves_an_existing_real_journal_as_it_was(
             await pilot.app.workers.wait_for_complete()
             assert app.journal.data_dir != real
     assert files_of(real) == before
+
+
+def test_the_demo_takes_time_away_on_the_days_it_writes_nothing(
+    catalog: Catalog, year: list[Reflection], tmp_path: Path
+) -> None:
+    away = demo_time_away(catalog, end=END)
+    assert away == demo_time_away(catalog, end=END)  # the same for a seed
+    leave = [r for r in away if isinstance(r, Leave)]
+    breaks = [r for r in away if isinstance(r, Break)]
+    closings = [r for r in away if isinstance(r, Closing)]
+    assert any(period.start > END for period in leave)  # leave to look forward to
+    written = {r.date for r in year if r.kind is Kind.REFLECTION and r.date.weekday() < 5}
+    on_leave = {period.start + dt.timedelta(days=n) for period in leave for n in range(period.days)}
+    hard = {
+        END - dt.timedelta(weeks=HARD_STRETCH_WEEKS_AGO) + dt.timedelta(days=n) for n in range(7)
+    }
+    assert not (written - hard) & on_leave  # nobody reflects on work from the beach
+    recent = END - dt.timedelta(weeks=8)
+    for record in (*breaks, *closings):
+        day = record.date
+        assert recent <= day < END
+        assert day.weekday() < 5
+        assert day not in on_leave
+    assert breaks
+    assert closings
+    with Journal(tmp_path / "demo") as journal:
+        report = journal.import_records(away)
+        assert report.added == len(away)
+        assert journal.records(Leave) == leave

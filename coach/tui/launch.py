@@ -29,7 +29,7 @@ def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
     import tempfile
     from dataclasses import replace
 
-    from coach.demo import demo_core_values, demo_reflections
+    from coach.demo import demo_core_values, demo_reflections, demo_time_away
     from coach.settings import change_settings
 
     with (
@@ -37,6 +37,7 @@ def demo_journal(catalog: Catalog, today: dt.date) -> Iterator[Journal]:
         Journal(Path(folder) / "data") as journal,
     ):
         journal.import_reflections(demo_reflections(catalog, end=today))
+        journal.import_records(demo_time_away(catalog, end=today))
         values = tuple(demo_core_values(catalog))
         change_settings(journal, lambda now: replace(now, core_values=values))
         yield journal
