@@ -429,3 +429,13 @@ def test_doctor_checks_and_restores_an_encrypted_journal_from_its_sealed_backups
     with Journal(data_dir, sealing=sealing) as journal:
         assert journal.count() == 5  # the backup holds the day before the last save
     assert holding(data_dir, MARKER) == []
+
+
+def test_a_loosened_key_file_is_made_private_again_on_open(journal_with_backups: Path) -> None:
+    data_dir = journal_with_backups
+    encrypt(data_dir, PASSPHRASE)
+    keys = data_dir / "keys.json"
+    assert keys.stat().st_mode & 0o777 == 0o600
+    keys.chmod(0o644)
+    Journal(data_dir, sealing=unlock(data_dir, PASSPHRASE)).close()
+    assert keys.stat().st_mode & 0o777 == 0o600

@@ -49,7 +49,7 @@ def journal_folder(folder: Path, *, create: bool) -> Path:
 def tidy(layout: Layout) -> None:
     """Remove what killed writers left, and make every folder 0700 and every file 0600 (in the
     data folder itself only the journal's own files: the user may keep others beside them)."""
-    own = {p.name for p in (layout.records, layout.draft, layout.lock, layout.index)}
+    own = {p.name for p in (layout.records, layout.draft, layout.lock, layout.index, layout.keys)}
     own.add(layout.pending.name)
     for folder in private_folders(layout.data_dir):
         ensure_private_folder(folder)
