@@ -28,6 +28,7 @@ from coach.model import (
     Category,
     Challenge,
     CopingAction,
+    CpdWriteUp,
     Dimension,
     Kind,
     ModelError,
@@ -73,6 +74,7 @@ class ReflectionDraft:
     meaningful: int | None = field(default=None, metadata=meta(scale=APPRAISAL))
     actions: list[CopingAction] = field(default_factory=list)
     notes: str = ""
+    cpd: CpdWriteUp | None = None  # not asked by the steps, but an edit keeps it
     extra: dict[str, Any] = field(default_factory=dict)
     # Fields of the appraisal a later version wrote, kept through an edit.
     appraisal_extra: dict[str, Any] = field(default_factory=dict)

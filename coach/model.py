@@ -217,6 +217,76 @@ class CopingAction(Item):
         return replace(self, status=status, helpfulness=helpfulness)
 
 
+# --- a reflection written up for CPD ------------------------------------------------------
+
+
+class CpdModel(StrEnum):
+    """A reflective model a CPD write-up follows (the user chooses one in settings)."""
+
+    WHAT_SO_WHAT = "what-so-what"  # What? / So what? / Now what?
+    GIBBS = "gibbs"  # Gibbs' six stages
+
+
+# Each model's stages, in order: the write-up's fields, each asked by ``cpd.<stage>``.
+CPD_STAGES: Mapping[CpdModel, tuple[str, ...]] = {
+    CpdModel.WHAT_SO_WHAT: ("what", "so_what", "now_what"),
+    CpdModel.GIBBS: (
+        "description",
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action_plan",
+    ),
+}
+MOST_CPD_HOURS = 100.0  # one entry's hours; more is a typing slip
+
+
+def _check_hours(hours: float | None) -> None:
+    if hours is not None and not 0 <= hours <= MOST_CPD_HOURS:
+        raise ModelError("hours", f"must be from 0 to {MOST_CPD_HOURS:g}, not {hours!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class CpdWriteUp(Record):
+    """A reflection written up as a CPD entry, in one reflective model; having one is what
+    marks the reflection as CPD. Its dict form has the model, that model's stages and the
+    hours (``{"model": "what-so-what", "what", "so_what", "now_what", "hours"}``)."""
+
+    model: CpdModel = field(default=CpdModel.WHAT_SO_WHAT, metadata=meta(required=True))
+    what: str = ""
+    so_what: str = ""
+    now_what: str = ""
+    description: str = ""
+    feelings: str = ""
+    evaluation: str = ""
+    analysis: str = ""
+    conclusion: str = ""
+    action_plan: str = ""
+    hours: float | None = field(default=None, metadata=meta(check=_check_hours))
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def left_out(self) -> tuple[str, ...]:
+        """The stages of the other models: not this write-up's, so not in its dict form."""
+        return tuple(
+            stage
+            for model, stages in CPD_STAGES.items()
+            if model is not self.model
+            for stage in stages
+        )
+
+    def check_whole(self) -> None:
+        """Only the chosen model's stages hold text."""
+        for stage in self.left_out():
+            if getattr(self, stage):
+                raise ModelError(stage, f"is not a stage of the {self.model.value} model")
+
+    @property
+    def stages(self) -> tuple[tuple[str, str], ...]:
+        """Each stage of its model and what was written there, in order."""
+        return tuple((stage, getattr(self, stage)) for stage in CPD_STAGES[self.model])
+
+
 # --- the reflection ----------------------------------------------------------------------
 
 
@@ -260,6 +330,7 @@ class Reflection(Record):
     appraisal: Appraisal | None = None
     actions: tuple[CopingAction, ...] = ()
     notes: str = ""
+    cpd: CpdWriteUp | None = None  # written up as a CPD entry (phase 3's reflective practice)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True)
 
     @classmethod
@@ -290,6 +361,7 @@ class Reflection(Record):
         pieces += [c.label for c in self.challenges] + [c.note for c in self.challenges]
         pieces += [v.label for v in self.values]
         pieces += [a.label for a in self.actions] + [a.when for a in self.actions]
+        pieces += [text for _, text in self.cpd.stages] if self.cpd is not None else []
         return "\n".join(pieces).casefold()
 
     @property

@@ -26,8 +26,6 @@ A later tool's setting is one line here: a name, a type, a default and how to re
     leave_horizon_weeks: int = setting(8, whole_number(1, 52))
     nudge_time: str | None = setting(None, optional(clock_time))
     worry_time: str | None = setting(None, optional(clock_time))
-    cpd_model: str = setting("hcpc", one_of("hcpc", "bps", "own"))
-    reach_out_days: int = setting(14, whole_number(1, 90))
 """
 
 from __future__ import annotations
@@ -38,6 +36,7 @@ from dataclasses import Field, dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Protocol, Self, TypeVar
 
+from coach.model import CpdModel
 from coach.text import FORBIDDEN
 
 T = TypeVar("T")
@@ -163,6 +162,11 @@ class Settings:
     keys: Mapping[str, str] = setting(_NOTHING, key_overrides)  # binding id -> key(s)
     lock_after_minutes: int = setting(10, whole_number(1, 240))  # an encrypted journal, idle
     leave_horizon_weeks: int = setting(8, whole_number(1, 52))  # nudge: no leave in this long
+    reach_out_nudge_days: int = setting(14, whole_number(1, 365))  # nudge: no reach-out this long
+    supervision_per_month: int | None = setting(None, optional(whole_number(1, 31)))  # a target
+    cpd_model: str = setting(CpdModel.WHAT_SO_WHAT.value, one_of(*CpdModel))  # for write-ups
+    cpd_entries_per_year: int | None = setting(None, optional(whole_number(1, 366)))  # a target
+    cpd_hours_per_year: int | None = setting(None, optional(whole_number(1, 2000)))  # a target
 
     extra: Mapping[str, Any] = field(default_factory=lambda: _NOTHING)
     """Stored keys this version does not know, kept as found and written back."""

@@ -17,6 +17,8 @@ How each type is read from the dict form, and written back:
   (``int``: it must be there, "is missing"; ``int | None``: null when not rated); ``int``
   without a scale: a whole number (a ``check`` says its range).
 - ``bool``: true or false; absent reads as false, unless the field has no default.
+- ``float | None``: a number (whole or not), or null (a ``check`` says its range).
+- ``tuple[str, ...]``: a list of text (ids a record refers to); absent reads as empty.
 - ``dt.date`` and ``dt.datetime``: ISO text.
 - ``tuple[Part, ...]``: a list of records, each error placed under ``name[index]``;
   ``Part | None``: one record, or null.
@@ -26,7 +28,9 @@ How each type is read from the dict form, and written back:
 
 ``meta(check=...)`` adds a rule run on the value read and when the record is made in code (the
 id, date and time-of-writing rules of ``coach.model``); a method ``check_whole`` on the record,
-a rule across its fields (a leave's end not before its start), runs after them. The
+a rule across its fields (a leave's end not before its start), runs after them. A method
+``left_out`` names fields its dict form leaves out (a CPD write-up in one reflective model
+does not write the other model's stages). The
 constructor also turns enum values given as text into members, lists into tuples, and checks
 every scale.
 
@@ -200,6 +204,33 @@ def _whole(name: str) -> Reader:
     return read
 
 
+def _number(name: str) -> Reader:
+    def read(source: Mapping[str, Any]) -> float | None:
+        found = source.get(name)
+        if found is None:
+            return None
+        if isinstance(found, bool) or not isinstance(found, int | float):
+            raise ModelError(name, "must be a number or null")
+        return found
+
+    return read
+
+
+def _texts(name: str) -> Reader:
+    def read(source: Mapping[str, Any]) -> tuple[str, ...]:
+        found = source.get(name)
+        if found is None:
+            return ()
+        if not isinstance(found, list):
+            raise ModelError(name, "must be a list")
+        for index, item in enumerate(found):
+            if not isinstance(item, str):
+                raise ModelError(f"{name}[{index}]", f"must be text, not {type(item).__name__}")
+        return tuple(found)
+
+    return read
+
+
 def _records(name: str, part: type[Record]) -> Reader:
     def read(source: Mapping[str, Any]) -> tuple[Record, ...]:
         found = source.get(name)
@@ -268,6 +299,10 @@ def _sequence_of(kind: Any) -> Any:
     return None
 
 
+def _write_texts(found: Any) -> list[str]:
+    return list(found)
+
+
 def _write_records(found: Any) -> list[dict[str, Any]]:
     return [part.to_dict() for part in found]
 
@@ -293,6 +328,8 @@ def writer(kind: Any) -> Writer | None:
         write = _write_record
     elif _is(_sequence_of(base), Record):
         write = _write_records
+    elif _sequence_of(base) is str:
+        write = _write_texts
     if write is None or not optional:
         return write
     inner = write
@@ -314,6 +351,8 @@ def _reader(spec: Field[Any], kind: Any) -> Reader:
         read = _flag(name, required)
     elif base is int and not optional:
         read = _whole(name)
+    elif base is float and optional:
+        read = _number(name)
     elif _is(base, Enum):
         default = None if required else spec.default.value
         read = _choice(name, base, default)
@@ -325,6 +364,8 @@ def _reader(spec: Field[Any], kind: Any) -> Reader:
         read = _record(name, base)
     elif _is(_sequence_of(base), Record):
         read = _records(name, _sequence_of(base))
+    elif _sequence_of(base) is str:
+        read = _texts(name)
     else:
         raise TypeError(f"{name}: the dict form has no reading for {kind!r}")
     check: Check | None = spec.metadata.get("check")
@@ -381,6 +422,7 @@ def _source(cls: type, scope: dict[str, Any]) -> str:
         checked.append("self.check_whole()")
     if keeps_extra:
         read.append(f"{EXTRA}={{k: v for k, v in source.items() if k not in known}},")
+    leaves_out = callable(getattr(cls, "left_out", None))
     noun = cls.__name__.lower()
     article = "an" if noun[0] in "aeiou" else "a"
     lines = [
@@ -389,6 +431,7 @@ def _source(cls: type, scope: dict[str, Any]) -> str:
         *(f"        {line}" for line in written),
         "    }",
         *([f"    if self.{EXTRA}:", f"        add_extra(written, self.{EXTRA})"] * keeps_extra),
+        *(["    for name in self.left_out():", "        del written[name]"] * leaves_out),
         "    return written",
         "def from_dict(cls, source):",
         "    if not isinstance(source, Mapping):",

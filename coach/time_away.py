@@ -9,7 +9,8 @@ dict form is the journal's and the JSON export's, ``coach.shape``):
 - ``Closing``: the end-of-work ritual of a day: tomorrow's first task, anything to hand over
   or raise with duty, and "I've done what I can today".
 
-``RECORD_KINDS`` names each kind as the export's arrays and the journal's tables name it.
+``TIME_AWAY_KINDS`` names each kind as the export's arrays and the journal's tables name it
+(``coach.record_kinds`` gathers every kind the journal keeps).
 """
 
 from __future__ import annotations
@@ -109,8 +110,9 @@ class Closing(Record):
         return cls(id=new_id(), date=created.date(), created=created, **parts)
 
 
-# Each kind's name in the export's arrays and the journal's tables, and its record class.
-RECORD_KINDS: Mapping[str, type[Record]] = {
+# Each kind's name in the export's arrays and the journal's tables, and its record class
+# (added in export version 3).
+TIME_AWAY_KINDS: Mapping[str, type[Record]] = {
     "leave": Leave,
     "breaks": Break,
     "closings": Closing,

@@ -198,7 +198,7 @@ def test_a_draft_in_the_shape_saved_before_the_declaration_was_shared_still_load
         extra={"later": 1},
     )
     in_words = ("weighed_most", "mine_to_influence", "with_the_service", "to_a_colleague")
-    empty = {"served": None} | dict.fromkeys(in_words, "")
+    empty = {"served": None, "cpd": None} | dict.fromkeys(in_words, "")
     assert draft.to_state() == {**state, "appraisal_extra": {}, **empty}
 
 

@@ -19,7 +19,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from coach.draft import SHARED, ReflectionDraft
 from coach.exports import export_json, read_export
 from coach.journal import Journal
-from coach.model import APPRAISAL, APPRAISAL_PARTS, Reflection
+from coach.model import APPRAISAL, APPRAISAL_PARTS, CPD_STAGES, Reflection
 from coach.shape import EXTRA, Record, Scale
 
 SAMPLE_DAY = dt.date(2025, 2, 14)
@@ -47,6 +47,8 @@ def _value_for(spec: dataclasses.Field[Any], kind: Any, owner: type) -> Any:
         return f"{spec.name}-{next(_counter)}"
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return list(base)[-1]  # every default is the first member
+    if base is float:
+        return 1.5
     if base is dt.datetime:
         return SAMPLE_TIME
     if base is dt.date:
@@ -66,7 +68,15 @@ def sample(record: type[Record]) -> Any:
         spec.name: _value_for(spec, kinds[spec.name], record)
         for spec in dataclasses.fields(record)  # type: ignore[arg-type]
     }
+    # Fields a record's dict form leaves out (a CPD write-up's other model's stages) must stay
+    # empty; test_not_alone_records samples each model of its own.
+    left_out = getattr(record, "left_out", None)
+    probe = record(**{k: v for k, v in found.items() if k not in _stage_names(record)})
+    for name in left_out(probe) if left_out else ():
+        found[name] = dataclasses.fields(record)[_index(record, name)].default
     for spec in dataclasses.fields(record):  # type: ignore[arg-type]
+        if left_out and spec.name in left_out(probe):
+            continue
         default = (
             spec.default_factory()
             if spec.default_factory is not dataclasses.MISSING
@@ -74,6 +84,16 @@ def sample(record: type[Record]) -> Any:
         )
         assert found[spec.name] != default, f"{record.__name__}.{spec.name} kept its default"
     return record(**found)
+
+
+def _stage_names(record: type[Record]) -> set[str]:
+    if getattr(record, "left_out", None) is None:
+        return set()
+    return {n for stages in CPD_STAGES.values() for n in stages}
+
+
+def _index(record: type[Record], name: str) -> int:
+    return [spec.name for spec in dataclasses.fields(record)].index(name)  # type: ignore[arg-type]
 
 
 def test_the_sample_sets_every_field_of_every_part() -> None:

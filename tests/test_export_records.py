@@ -28,7 +28,8 @@ from coach.exports import (
 )
 from coach.journal import Journal
 from coach.model import Reflection
-from coach.time_away import RECORD_KINDS, Break, Closing, Leave
+from coach.record_kinds import RECORD_KINDS
+from coach.time_away import Break, Closing, Leave
 from tests.helpers.controls import NASTY
 
 UTC = dt.UTC
@@ -108,10 +109,10 @@ def files_under(folder: Path) -> dict[str, bytes]:
 # --- the shape --------------------------------------------------------------------------
 
 
-def test_a_version_3_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
+def test_a_version_4_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
     fill(tmp_path / "data")
     document = export_to(tmp_path / "data", tmp_path / "out.json")
-    assert document["version"] == EXPORT_VERSION == 3
+    assert document["version"] == EXPORT_VERSION == 4
     assert list(document) == ["format", "version", "exported", "reflections", *RECORD_KINDS]
     assert document["leave"] == [LEAVE[1].to_dict(), LEAVE[0].to_dict()]
     assert document["leave"][0] == {
@@ -122,7 +123,7 @@ def test_a_version_3_document_has_an_array_for_every_kind_oldest_first(tmp_path:
     assert all("schema" not in record for name in RECORD_KINDS for record in document[name])
 
 
-@pytest.mark.parametrize("kept", [{}, {"contacts": [{"id": "p1"}, "text", [1, [2]]], "z": []}])
+@pytest.mark.parametrize("kept", [{}, {"mentors": [{"id": "p1"}, "text", [1, [2]]], "z": []}])
 def test_the_streamed_export_with_records_is_byte_for_byte_the_export(
     kept: dict[str, list[Any]],
 ) -> None:
@@ -137,7 +138,7 @@ def test_the_streamed_export_with_records_is_byte_for_byte_the_export(
     contents = read_export_contents(written.getvalue())
     assert contents.reflections == REFLECTIONS
     assert {name: sorted(found, key=str) for name, found in contents.records.items()} == {
-        name: sorted(found, key=str) for name, found in RECORDS.items()
+        name: sorted(RECORDS.get(name, []), key=str) for name in RECORD_KINDS
     }
     assert contents.kept == kept
 
@@ -285,12 +286,12 @@ BAD = {
         "closings[0] (id 'c-0'): field 'later' is nested deeper than 100 levels",
     ),
     "a kept record nested too deep": (
-        lambda d: d.update(contacts=[{"id": "p"}, json.loads("[" * 102 + "]" * 102)]),
-        "contacts[1] (no readable id): it is nested deeper than 100 levels",
+        lambda d: d.update(mentors=[{"id": "p"}, json.loads("[" * 102 + "]" * 102)]),
+        "mentors[1] (no readable id): it is nested deeper than 100 levels",
     ),
     "a kept id twice": (
-        lambda d: d.update(contacts=[{"id": 7}, {"id": 7, "name": "again"}]),
-        "contacts[1] (id 7): id: the same as contacts[0]'s; ids must be unique",
+        lambda d: d.update(mentors=[{"id": 7}, {"id": 7, "name": "again"}]),
+        "mentors[1] (id 7): id: the same as mentors[0]'s; ids must be unique",
     ),
 }
 
@@ -327,7 +328,7 @@ def test_a_bad_record_is_refused_by_the_parser_in_one_line() -> None:
 
 # --- a kind this version does not know --------------------------------------------------
 
-CONTACTS = [
+MENTORS = [
     {"id": "p-1", "name": "Sam, my peer", "schema": 99, "nested": {"b": 1, "a": [1.5, None]}},
     {"no_id_here": True},
     "just some text",
@@ -348,19 +349,18 @@ def test_an_unknown_array_is_kept_and_exported_back_unchanged(
 ) -> None:
     fill(tmp_path / "source")
     incoming = with_unknown(
-        tmp_path / "source", tmp_path / "newer.json", contacts=CONTACTS, practice=[]
+        tmp_path / "source", tmp_path / "newer.json", mentors=MENTORS, practice=[]
     )
     assert run(tmp_path / "copy", "import", str(tmp_path / "newer.json")) == 0
-    assert (
-        "contacts: added 4, updated 0, unchanged 0 (kept: a kind this version does not know)"
-        in (capsys.readouterr().out.splitlines())
+    assert "mentors: added 4, updated 0, unchanged 0 (kept: a kind this version does not know)" in (
+        capsys.readouterr().out.splitlines()
     )
     # a record's own "schema" field is its own: the journal still opens and is not "too new"
-    assert holdings(tmp_path / "copy")["kept"] == {"contacts": CONTACTS, "practice": []}
+    assert holdings(tmp_path / "copy")["kept"] == {"mentors": MENTORS, "practice": []}
     exported = export_to(tmp_path / "copy", tmp_path / "back.json")
-    assert exported["contacts"] == CONTACTS
+    assert exported["mentors"] == MENTORS
     assert without_time(exported) == without_time(incoming)
-    assert list(exported)[-2:] == ["contacts", "practice"]
+    assert list(exported)[-2:] == ["mentors", "practice"]
     # the journal's own settings are untouched by an unknown array's name
     with Journal(tmp_path / "copy") as journal:
         assert journal.settings() == {}
@@ -371,13 +371,13 @@ def test_a_kept_array_merges_by_id_else_by_equality(
 ) -> None:
     fill(tmp_path / "source")
     source = tmp_path / "newer.json"
-    with_unknown(tmp_path / "source", source, contacts=CONTACTS)
+    with_unknown(tmp_path / "source", source, mentors=MENTORS)
     target = tmp_path / "target"
     assert run(target, "import", str(source)) == 0
     capsys.readouterr()
     before = files_under(target)
     assert run(target, "import", str(source)) == 0
-    assert "contacts: added 0, updated 0, unchanged 4" in capsys.readouterr().out
+    assert "mentors: added 0, updated 0, unchanged 4" in capsys.readouterr().out
     assert files_under(target) == before
 
     changed = [
@@ -386,16 +386,16 @@ def test_a_kept_array_merges_by_id_else_by_equality(
         {"nested": {"a": [1.5, None], "b": 1}, "other": 1},  # no id, new
         {"id": 42, "name": "a numeric id"},  # unchanged
     ]
-    with_unknown(tmp_path / "source", source, contacts=changed)
+    with_unknown(tmp_path / "source", source, mentors=changed)
     assert run(target, "import", str(source)) == 0
-    assert "contacts: added 1, updated 1, unchanged 2" in capsys.readouterr().out
+    assert "mentors: added 1, updated 1, unchanged 2" in capsys.readouterr().out
     with Journal(target) as journal:
-        assert journal.kept_records()["contacts"] == [
-            changed[0], CONTACTS[1], CONTACTS[2], CONTACTS[3], changed[2]
+        assert journal.kept_records()["mentors"] == [
+            changed[0], MENTORS[1], MENTORS[2], MENTORS[3], changed[2]
         ]  # fmt: skip
     stored = orjson.loads((target / "records.json").read_bytes())
-    assert "kept:contacts" in stored
-    assert "contacts" not in stored
+    assert "kept:mentors" in stored
+    assert "mentors" not in stored
 
 
 def test_an_unknown_value_that_is_not_an_array_is_not_a_record() -> None:

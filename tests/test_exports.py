@@ -84,7 +84,7 @@ def document_of(*reflections: Reflection) -> dict[str, Any]:
 def test_export_document_has_the_agreed_shape_with_every_field() -> None:
     document = export_document([full_reflection()], EXPORTED)
     assert document["format"] == "pwp-coach"
-    assert document["version"] == EXPORT_VERSION == 3
+    assert document["version"] == EXPORT_VERSION == 4
     assert dt.datetime.fromisoformat(document["exported"]) == EXPORTED
     assert document["reflections"] == [
         {
@@ -123,6 +123,7 @@ def test_export_document_has_the_agreed_shape_with_every_field() -> None:
                 }
             ],
             "notes": "Bring the safeguarding case to supervision.",
+            "cpd": None,
         }
     ]
 
@@ -162,7 +163,7 @@ def test_an_export_reads_back_as_the_same_reflections() -> None:
 def test_unknown_fields_and_later_arrays_survive_or_are_left_alone() -> None:
     document = document_of(full_reflection())
     document["reflections"][0]["mood_colour"] = "teal"
-    document["contacts"] = [{"from": "2026-12-24"}]
+    document["mentors"] = [{"from": "2026-12-24"}]
     (reflection,) = parse_export(document)
     assert reflection.extra == {"mood_colour": "teal"}
     assert reflection.to_dict()["mood_colour"] == "teal"
@@ -207,7 +208,7 @@ def test_a_version_1_export_still_imports_unchanged() -> None:
     assert reflection.appraisal == Appraisal(comprehensible=3, manageable=2, meaningful=4)
     again = {k: v for k, v in reflection.to_dict().items() if k in record}
     assert again == record
-    assert export_document([reflection], EXPORTED)["version"] == 3
+    assert export_document([reflection], EXPORTED)["version"] == 4
 
 
 # --- what parse_export refuses, and how it says so ----------------------------------------

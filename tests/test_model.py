@@ -69,6 +69,7 @@ def full_dict() -> dict[str, Any]:
             },
         ],
         "notes": "Supervision on Friday.",
+        "cpd": None,
     }
 
 

@@ -36,6 +36,11 @@ EVERY_SETTING = {
     "keys": {"home.reflect": "ctrl+r,r", "support": "f12"},
     "lock_after_minutes": 25,
     "leave_horizon_weeks": 6,
+    "reach_out_nudge_days": 21,
+    "supervision_per_month": 2,
+    "cpd_model": "gibbs",
+    "cpd_entries_per_year": 12,
+    "cpd_hours_per_year": 35,
 }
 
 

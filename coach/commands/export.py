@@ -15,8 +15,9 @@ from coach.commands.common import (
 )
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
 from coach.journal.records import is_dated
+from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
-from coach.time_away import RECORD_KINDS, Leave
+from coach.time_away import Leave
 
 FORMATS = ("json", "md", "ics")
 # Said on stderr after every export, to a file or to stdout (which is often a file too):

@@ -1,9 +1,10 @@
 """The JSON export (for backups and scripts) and reading it back.
 
 The export is one document, ``{"format": "pwp-coach", "version": N, "exported": ...,
-"reflections": [...], "leave": [...], "breaks": [...], "closings": [...]}``: each reflection in
-its ``Reflection.to_dict`` form, newest first, then an array for each kind of record the
-journal keeps (``coach.time_away.RECORD_KINDS`` names them), each record in its ``to_dict``
+"reflections": [...], "leave": [...], "breaks": [...], "closings": [...], "contacts": [...],
+...}``: each reflection in its ``Reflection.to_dict`` form (a CPD write-up is its ``cpd``
+object), newest first, then an array for each kind of record the journal keeps
+(``coach.record_kinds.RECORD_KINDS`` names them), each record in its ``to_dict``
 form, oldest first. An array of a kind this version does not know (from a newer coach) is read
 as it is, kept by the journal, and written back after the known ones, as it was.
 
@@ -26,12 +27,13 @@ import orjson
 
 from coach.journal.kept import kept_id
 from coach.model import ModelError, Reflection
+from coach.record_kinds import NOT_ALONE_KINDS, RECORD_KINDS
 from coach.shape import Record
 from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted
-from coach.time_away import RECORD_KINDS
+from coach.time_away import TIME_AWAY_KINDS
 
 EXPORT_FORMAT = "pwp-coach"
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 # How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
 # any real record, and well inside the 255 levels orjson can write with the journal's own
 # levels around a record.
@@ -45,18 +47,28 @@ _KNOWN = frozenset((*_HEAD, REFLECTIONS, *RECORD_KINDS))
 _Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 3 added an array for each record kind of time away (leave, breaks, closings). A
-    version 2 document has none: each reads as empty (an array under one of those names there
+def _adding(kinds: Mapping[str, type[Record]]) -> _Upgrade:
+    """An upgrade to the version that added an array for each of ``kinds``: a document of the
+    version before has none, so each reads as empty (an array under one of those names there
     was not written by pwp-coach, and is not read)."""
-    return {**document, **{name: [] for name in RECORD_KINDS}}
+
+    def upgrade(document: dict[str, Any]) -> dict[str, Any]:
+        return {**document, **{name: [] for name in kinds}}
+
+    return upgrade
 
 
 # _UPGRADES[n] turns an export document of version n into one of version n + 1.
 # Version 2 added a reflection's feeling and its appraisal in words (weighed_most, served,
 # mine_to_influence, with_the_service, to_a_colleague): all optional, so a version 1 record
-# is read as it is, with those fields empty.
-_UPGRADES: dict[int, _Upgrade] = {1: dict, 2: _from_version_2}
+# is read as it is, with those fields empty. Version 3 added the arrays of time away (leave,
+# breaks, closings); version 4 those of my people and supervision (contacts, reach_outs,
+# supervision_sessions, supervision_agendas) and a reflection's optional ``cpd`` write-up.
+_UPGRADES: dict[int, _Upgrade] = {
+    1: dict,
+    2: _adding(TIME_AWAY_KINDS),
+    3: _adding(NOT_ALONE_KINDS),
+}
 
 # Fields a stored document carries that are not part of a record's shape.
 _STORAGE_FIELDS = ("schema",)

@@ -66,8 +66,8 @@ from coach.journal.sealing import PLAIN, Sealing
 from coach.journal.storage import FileCache, ReadStorage, Signature, read_tables, signature_of
 from coach.journal.transaction import BackupPolicy, Transaction
 from coach.model import Reflection
+from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
-from coach.time_away import RECORD_KINDS
 
 R = TypeVar("R", bound=Record)
 

@@ -1,6 +1,6 @@
 """Where the journal keeps records other than reflections, and how they are read and merged.
 
-A record kind (``coach.time_away.RECORD_KINDS``: leave, breaks, closings; later issues add
+A record kind (``coach.record_kinds.RECORD_KINDS``: leave, breaks, closings; later issues add
 more) is kept in a table named after it:
 
 - a dated record (one with a ``date``: a break, a closing) in the file of its date's year,
@@ -24,8 +24,8 @@ from tinydb import Query
 
 from coach.journal.schema import CURRENT_SCHEMA, replace_with
 from coach.model import ModelError
+from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
-from coach.time_away import RECORD_KINDS
 
 if TYPE_CHECKING:
     from coach.journal.transaction import Transaction

@@ -1,0 +1,25 @@
+"""Every kind of record the journal keeps beside its reflections, declared once.
+
+``RECORD_KINDS`` names each kind as the JSON export's arrays and the journal's tables name it,
+in the order the export writes them. A kind with a ``date`` is kept in its year's file; any
+other in ``records.json`` (``coach.journal.records``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from coach.people import Contact, ReachOut
+from coach.shape import Record
+from coach.supervision import Agenda, SupervisionSession
+from coach.time_away import TIME_AWAY_KINDS
+
+# Added in export version 4 (issue: not alone): my people, supervision and its preparation.
+NOT_ALONE_KINDS: Mapping[str, type[Record]] = {
+    "contacts": Contact,
+    "reach_outs": ReachOut,
+    "supervision_sessions": SupervisionSession,
+    "supervision_agendas": Agenda,
+}
+
+RECORD_KINDS: Mapping[str, type[Record]] = {**TIME_AWAY_KINDS, **NOT_ALONE_KINDS}
