@@ -1,12 +1,22 @@
-"""``coach export --format json|md|ics [-o FILE [--force]]``: the journal, to stdout or a new
-file."""
+"""``coach export --format json|md|ics|supervision|cpd [-o FILE [--force]]``: the journal, to
+stdout or a new file.
+
+The formats for someone else to read (``SHARED_FORMATS``: a supervision agenda, CPD
+statements) are checked for patient-identifiable text before a byte is written
+(``coach.exports.shared``): each finding is listed on stderr by kind, entry and field, and the
+export stops unless ``--allow-identifiers`` says none is a patient's. The CLI never waits for
+an answer.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Callable
 
 from coach.commands.common import (
+    CommandError,
     add_passphrase_option,
     data_dir_of,
     open_journal,
@@ -14,12 +24,17 @@ from coach.commands.common import (
     write_output,
 )
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
+from coach.exports.shared import IdentifiersFound, Shared, checked
+from coach.journal import Journal
 from coach.journal.records import is_dated
 from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
 from coach.time_away import Leave
 
-FORMATS = ("json", "md", "ics")
+# Each export for someone else to read: its format's name, and how it is made from the journal
+# and the command's options (--since, --from, --to).
+SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {}
+FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
 NOT_ENCRYPTED = (
@@ -47,6 +62,12 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default="json",
         help="json (default: everything), md (the reflections) or ics (the planned leave)",
     )
+    parser.add_argument(
+        "--allow-identifiers",
+        action="store_true",
+        help="supervision and cpd: write the export even though some of its text looks "
+        "patient-identifiable (only when you have checked none of it is a patient's)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--force", action="store_true", help="with -o: replace FILE if it already exists"
@@ -57,10 +78,21 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Export the journal, then say on stderr that the export is not encrypted; returns the
-    exit code. A refused or failed export says only why (one line), not the warning."""
-    _export(args)
+    exit code. A refused or failed export says only why (one line), not the warning; one
+    refused for patient-identifiable text lists each finding first."""
+    try:
+        _export(args)
+    except IdentifiersFound as found:
+        for finding in found.findings:
+            print(f"coach: looks patient-identifiable: {finding.line()}", file=sys.stderr)
+        raise CommandError(str(found)) from None
     print(NOT_ENCRYPTED, file=sys.stderr)
     return 0
+
+
+def today() -> dt.date:
+    """Today, where the user is (what --since and the default periods count from)."""
+    return dt.datetime.now().astimezone().date()
 
 
 def _export(args: argparse.Namespace) -> None:
@@ -80,7 +112,10 @@ def _export(args: argparse.Namespace) -> None:
                     arrays=lambda: record_arrays({**records, **undated}, kept),
                 )
             return
-        if args.format == "ics":
+        if args.format in SHARED_FORMATS:
+            made = SHARED_FORMATS[args.format](journal, args)
+            text = checked(made, allow_identifiers=args.allow_identifiers).text
+        elif args.format == "ics":
             text = export_ical(journal.records(Leave))
         else:
             text = export_markdown(list(journal.iter_newest_first()))
