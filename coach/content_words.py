@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
-from coach.model import APPRAISAL_IN_WORDS, SCALES, Category, Kind, Step
+from coach.model import APPRAISAL_IN_WORDS, CPD_STAGES, SCALES, Category, CpdModel, Kind, Step
 from coach.time_away import COPING_TOOLS
 
 # Words the screens read; an overlay may add more but the shipped set must hold all of these.
@@ -55,11 +55,40 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.leave_weeks": frozenset({"weeks"}),
     "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
     "insights.closings": frozenset({"recent", "days", "total"}),
+    # a reflection written up for CPD
+    "cpd.model_used": frozenset({"model"}),
+    "cpd.remove_question": frozenset({"kind", "day"}),
+    "settings.entries": frozenset({"entries"}),
+    "settings.hours": frozenset({"hours"}),
+    "insights.cpd_none": frozenset({"year"}),
+    "insights.cpd_entries": frozenset({"year", "entries"}),
+    "insights.cpd_entries_target": frozenset({"year", "entries", "target"}),
+    "insights.cpd_hours": frozenset({"year", "hours"}),
+    "insights.cpd_hours_target": frozenset({"year", "hours", "target"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
 KindForm = Literal["title", "noun", "short"]
 KIND_FORMS: tuple[KindForm, ...] = get_args(KindForm)
+# A reflection written up for CPD: each model's name and each stage's heading and hint, from
+# the model's own list of stages, then the screen's, settings' and insights' words.
+CPD_WORDS: tuple[str, ...] = (
+    *(f"cpd.model.{model.value}" for model in CpdModel),
+    *(
+        f"cpd.{stage}{part}"
+        for stages in CPD_STAGES.values()
+        for stage in stages
+        for part in ("", "_hint")
+    ),  # fmt: skip
+    *("cpd.title", "cpd.intro", "cpd.model_used", "cpd.hours", "cpd.hours_wrong"),
+    *("cpd.nothing_written", "cpd.save", "cpd.saved", "cpd.remove", "cpd.remove_question"),
+    *("cpd.remove_confirm", "cpd.remove_keep", "cpd.removed", "cpd.leave_question"),
+    *("cpd.leave_confirm", "cpd.leave_keep", "cpd.mark", "cpd.marked"),
+    *("settings.cpd_model", "settings.cpd_model_hint", "settings.cpd_entries"),
+    *("settings.cpd_hours", "settings.entries", "settings.hours", "settings.no_target"),
+    *("insights.cpd", "insights.cpd_none", "insights.cpd_entries", "insights.cpd_entries_target"),
+    *("insights.cpd_hours", "insights.cpd_hours_target"),
+)
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
     "home.read_only",
@@ -116,6 +145,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("insights.breaks_week", "insights.breaks_none", "insights.closings"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
+    *CPD_WORDS,
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}

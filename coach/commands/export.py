@@ -23,6 +23,7 @@ from coach.commands.common import (
     output,
     write_output,
 )
+from coach.commands.export_cpd import add_cpd_options, cpd_export
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
 from coach.exports.shared import IdentifiersFound, Shared, checked
 from coach.journal import Journal
@@ -33,7 +34,9 @@ from coach.time_away import Leave
 
 # Each export for someone else to read: its format's name, and how it is made from the journal
 # and the command's options (--since, --from, --to).
-SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {}
+SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {
+    "cpd": cpd_export,
+}
 FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
@@ -68,6 +71,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="supervision and cpd: write the export even though some of its text looks "
         "patient-identifiable (only when you have checked none of it is a patient's)",
     )
+    add_cpd_options(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--force", action="store_true", help="with -o: replace FILE if it already exists"

@@ -1,0 +1,51 @@
+"""This year's CPD, for insights: how many reflections were written up as CPD entries and the
+hours they count for, beside the targets the user set.
+
+A pure function of the reflections (any order), the settings and the day it is worked out on
+(``today``), so a test can reach every case. A target of None means the user set none: the
+figure is then given alone, never as a shortfall. Hours left empty on a write-up count as
+none; the figures describe what was written up, they never judge it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coach.model import Reflection
+from coach.settings import Settings
+
+
+@dataclass(frozen=True)
+class CpdYear:
+    """One calendar year's CPD entries and hours so far, and the user's yearly targets."""
+
+    year: int
+    entries: int
+    hours: float
+    entries_target: int | None
+    hours_target: int | None
+
+
+def cpd_year(reflections: Iterable[Reflection], settings: Settings, today: dt.date) -> CpdYear:
+    """The CPD entries of ``today``'s year dated up to ``today``, their hours, and the targets."""
+    written_up = [
+        reflection.cpd
+        for reflection in reflections
+        if reflection.cpd is not None
+        and reflection.date.year == today.year
+        and reflection.date <= today
+    ]
+    return CpdYear(
+        year=today.year,
+        entries=len(written_up),
+        hours=sum(cpd.hours for cpd in written_up if cpd.hours is not None),
+        entries_target=settings.cpd_entries_per_year,
+        hours_target=settings.cpd_hours_per_year,
+    )
+
+
+def hours_text(hours: float) -> str:
+    """Hours as a person writes them: ``1.5``, ``2``, never ``2.0`` or ``0.30000000000000004``."""
+    return f"{hours:.2f}".rstrip("0").rstrip(".")
