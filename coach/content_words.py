@@ -79,7 +79,7 @@ CPD_WORDS: tuple[str, ...] = (
         for stages in CPD_STAGES.values()
         for stage in stages
         for part in ("", "_hint")
-    ),  # fmt: skip
+    ),
     *("cpd.title", "cpd.intro", "cpd.model_used", "cpd.hours", "cpd.hours_wrong"),
     *("cpd.nothing_written", "cpd.save", "cpd.saved", "cpd.remove", "cpd.remove_question"),
     *("cpd.remove_confirm", "cpd.remove_keep", "cpd.removed", "cpd.leave_question"),

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coach.model import Reflection
+from coach.model import MOST_CPD_HOURS, Reflection
 from coach.settings import Settings
 
 
@@ -49,3 +49,15 @@ def cpd_year(reflections: Iterable[Reflection], settings: Settings, today: dt.da
 def hours_text(hours: float) -> str:
     """Hours as a person writes them: ``1.5``, ``2``, never ``2.0`` or ``0.30000000000000004``."""
     return f"{hours:.2f}".rstrip("0").rstrip(".")
+
+
+def read_hours(typed: str) -> float | None:
+    """The hours typed for a write-up: empty is none given; else a number from 0 to the
+    model's most (``1.5``, ``2``). ``ValueError`` when it is not one."""
+    text = typed.strip()
+    if not text:
+        return None
+    hours = float(text)  # ValueError for words
+    if not 0 <= hours <= MOST_CPD_HOURS:  # also refuses nan and inf
+        raise ValueError(f"{typed!r} is not from 0 to {MOST_CPD_HOURS:g}")
+    return hours

@@ -261,6 +261,16 @@ async def to_break(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("enter")  # ten minutes, focused first
 
 
+async def to_cpd(pilot: Pilot[None], journal: Journal) -> None:
+    """A CPD write-up begun from history: the first stage half written."""
+    plans_from_yesterday(journal)
+    await pilot.press("h")
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    await pilot.press(*"My first group")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -288,6 +298,7 @@ ROUTES: dict[str, Route] = {
     "erase.EraseScreen": to_erase,
     "break_choice.BreakChoiceScreen": to_break_choice,
     "break_timer.BreakScreen": to_break,
+    "cpd.CpdScreen": to_cpd,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}

@@ -19,10 +19,12 @@ from coach.model import Reflection
 from coach.tui.base import in_background
 from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.footer import CoachFooter
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.reflection_view import ReflectionView
 
 DELETED = "deleted"
@@ -45,7 +47,11 @@ class EntryDetailScreen(PageScreen[str | None]):
     AUTO_FOCUS = "#entry-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         *page_keys(
-            "entry", ("e", "edit", "Edit"), ("d", "delete", "Delete"), ("m", "markdown", "Markdown")
+            "entry",
+            ("e", "edit", "Edit"),
+            ("d", "delete", "Delete"),
+            ("m", "markdown", "Markdown"),
+            ("c", "cpd", "CPD"),
         ),
         # Not in the footer (no room at 80 columns): its button says the key, when it applies.
         Binding("f", "follow_up", "Follow up", id="entry.follow_up", show=False),
@@ -62,6 +68,9 @@ class EntryDetailScreen(PageScreen[str | None]):
         its key's action)."""
         yield Header()
         with VerticalScroll(id="entry-body"):
+            marked = Literal(self.app.catalog.prompt("cpd.marked"), id="entry-cpd")
+            marked.display = self.reflection.cpd is not None
+            yield marked
             yield ReflectionView(self.reflection, self.app.catalog, id="entry-view")
             with Horizontal(classes="step-buttons", id="entry-buttons"):
                 yield Button("Back", id="back", action="screen.back")
@@ -76,6 +85,16 @@ class EntryDetailScreen(PageScreen[str | None]):
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
         self.post_message(EditEntry(self.reflection))
+
+    def action_cpd(self) -> None:
+        """Write this entry up for CPD, or read and change its write-up."""
+
+        def done(saved: Reflection | None) -> None:
+            if saved is not None:
+                self.reflection = saved
+                self.query_one("#entry-cpd", Literal).display = saved.cpd is not None
+
+        self.app.push_screen(CpdScreen(self.reflection), done)
 
     def action_follow_up(self) -> None:
         """Say how this entry's plans went; the entry shows the answers once saved."""

@@ -31,6 +31,7 @@ from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_
 from coach.model import Kind, Reflection
 from coach.text import visible
 from coach.tui.base import in_background
+from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.widgets.footer import CoachFooter
@@ -54,7 +55,8 @@ def _fit(text: str, width: int) -> str:
 def column_widths(total: int) -> dict[str, int]:
     """How wide each column's text is for a screen ``total`` cells wide."""
     wide = total >= NARROW_WIDTH
-    widths = {"date": 14 if wide else 10, "kind": 10, "strain": 6, "alignment": 5}
+    # The kind column has room for "reflection CPD": a write-up is said in words, not colour.
+    widths = {"date": 14 if wide else 10, "kind": 14, "strain": 6, "alignment": 5}
     # Each column takes two cells of padding; the scroll bar takes one more.
     spare = max(total - 1 - sum(widths.values()) - 2 * 6, 20)
     widths["challenge"] = spare // 2
@@ -79,12 +81,18 @@ def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog
 
     return [
         Content(day),
-        Content(catalog.kind_word(reflection.kind, "short")),
+        Content(kind_cell(reflection, catalog)),
         score(reflection.strain, widths["strain"]),
         score(reflection.alignment, widths["alignment"]),
         Content(_fit(challenge, widths["challenge"])),
         Content(_fit(actions, widths["actions"])),
     ]
+
+
+def kind_cell(reflection: Reflection, catalog: Catalog) -> str:
+    """The kind of entry, and "CPD" after it when it is written up as a CPD entry."""
+    kind = catalog.kind_word(reflection.kind, "short")
+    return f"{kind} {catalog.prompt('cpd.mark')}" if reflection.cpd is not None else kind
 
 
 class DateBound(Validator):
@@ -113,6 +121,7 @@ class HistoryScreen(PageScreen[None]):
         ("slash", "search", "Search"),
         ("f", "filters", "Filters"),
         ("x", "clear", "Clear"),
+        ("c", "cpd", "CPD"),
     )
 
     def __init__(self) -> None:
@@ -348,6 +357,26 @@ class HistoryScreen(PageScreen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._open(str(key.value))
 
+    def action_cpd(self) -> None:
+        """Write the highlighted reflection up for CPD (or read and change its write-up)."""
+        table = self.query_one("#history-table", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        reflection = self._shown.get(str(key.value))
+        if reflection is not None:
+            self.app.push_screen(CpdScreen(reflection), self._show_changed)
+
+    def _show_changed(self, reflection: Reflection | None) -> None:
+        """A reflection changed elsewhere (written up for CPD): its row shows it as it is now."""
+        if reflection is None or reflection.id not in self._shown:
+            return
+        self._shown[reflection.id] = reflection
+        table = self.query_one("#history-table", DataTable)
+        cells = history_row(reflection, self._widths, self.app.catalog)
+        for column, cell in zip(self._widths, cells, strict=True):
+            table.update_cell(reflection.id, column, cell)
+
     @on(DataTable.RowSelected, "#history-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
         self._open(str(event.row_key.value))
@@ -357,10 +386,14 @@ class HistoryScreen(PageScreen[None]):
         if reflection is None:
             return
 
+        detail = EntryDetailScreen(reflection)
+
         def closed(result: str | None) -> None:
             if result == DELETED:
                 self._shown.pop(reflection_id, None)
                 self.query_one("#history-table", DataTable).remove_row(reflection_id)
                 self._show_status()
+            elif detail.reflection is not reflection:  # changed there (a CPD write-up)
+                self._show_changed(detail.reflection)
 
-        self.app.push_screen(EntryDetailScreen(reflection), closed)
+        self.app.push_screen(detail, closed)

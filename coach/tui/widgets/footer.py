@@ -7,8 +7,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports no name for it (pinned 8.2.8)
 
 # Keys a crowded screen may leave out of its footer when narrow (``coach.tcss`` says which
-# screens): the break (F3) gives way, so that it never pushes "f2 Support now" out of sight.
-GIVES_WAY = {"take_break": "-gives-way"}
+# screens): the break (F3) and writing an entry up for CPD (c, in history and an entry) give
+# way, so that they never push "f2 Support now" out of sight.
+GIVES_WAY = {"take_break": "-gives-way", "cpd": "-gives-way"}
 
 
 class CoachFooter(Footer):
