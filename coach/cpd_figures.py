@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coach.content import Catalog
 from coach.model import MOST_CPD_HOURS, Reflection
 from coach.settings import Settings
 
@@ -61,3 +62,23 @@ def read_hours(typed: str) -> float | None:
     if not 0 <= hours <= MOST_CPD_HOURS:  # also refuses nan and inf
         raise ValueError(f"{typed!r} is not from 0 to {MOST_CPD_HOURS:g}")
     return hours
+
+
+def cpd_year_text(figures: CpdYear, catalog: Catalog) -> str:
+    """The year's CPD in the content's words: entries, then hours, each against its target
+    when the user set one; one gentle line when nothing is written up yet."""
+    year = figures.year
+    if figures.entries == 0:
+        return catalog.prompt("insights.cpd_none", year=year)
+    lines = []
+    for figure, target, key, shown in (
+        ("entries", figures.entries_target, "insights.cpd_entries", str(figures.entries)),
+        ("hours", figures.hours_target, "insights.cpd_hours", hours_text(figures.hours)),
+    ):
+        if target is None:
+            lines.append(catalog.prompt(key, year=year, **{figure: shown}))
+        else:
+            lines.append(
+                catalog.prompt(f"{key}_target", year=year, target=target, **{figure: shown})
+            )
+    return "\n".join(lines)

@@ -11,7 +11,7 @@ import pytest
 
 from coach.cli import main
 from coach.content import Catalog, load_catalog
-from coach.cpd_figures import cpd_year, hours_text
+from coach.cpd_figures import cpd_year, cpd_year_text, hours_text, read_hours
 from coach.exports.cpd import cpd_statements
 from coach.journal import Journal
 from coach.model import CPD_STAGES, CpdModel, CpdWriteUp, Reflection
@@ -83,6 +83,33 @@ def test_hours_are_written_as_a_person_writes_them() -> None:
         "0",
         "12.25",
     ]
+
+
+def test_the_year_in_words_gives_targets_only_when_set(catalog: Catalog) -> None:
+    today = dt.date(2026, 11, 30)
+    alone = cpd_year_text(cpd_year(JOURNAL, Settings(), today), catalog)
+    assert alone == "CPD entries in 2026: 2.\nCPD hours in 2026: 1.5."
+    targets = Settings(cpd_entries_per_year=12, cpd_hours_per_year=35)
+    against = cpd_year_text(cpd_year(JOURNAL, targets, today), catalog)
+    assert against == (
+        "CPD entries in 2026: 2 of the 12 you aim for.\n"
+        "CPD hours in 2026: 1.5 of the 35 you aim for."
+    )
+    none = cpd_year_text(cpd_year(JOURNAL, targets, dt.date(2027, 2, 1)), catalog)
+    assert none.startswith("No entries written up for CPD in 2027 yet.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"), [("1.5", 1.5), (" 2 ", 2.0), ("", None), ("0", 0.0), ("100", 100.0)]
+)
+def test_hours_typed_are_read(typed: str, hours: float | None) -> None:
+    assert read_hours(typed) == hours
+
+
+@pytest.mark.parametrize("typed", ["an hour", "-1", "100.5", "nan", "inf", "1,5"])
+def test_hours_that_are_not_from_0_to_100_are_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match=r"."):
+        read_hours(typed)
 
 
 # --- the statements in Markdown ------------------------------------------------------------

@@ -20,7 +20,7 @@ from coach.model import (
     Dimension,
     Reflection,
 )
-from coach.settings import change_settings
+from coach.settings import change_settings, read_settings
 from coach.tui.app import CoachApp
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.confirm import ConfirmScreen
@@ -28,6 +28,8 @@ from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.insights import InsightsScreen
+from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.widgets.literal import Literal
 from tests.tui.conftest import FIXED_NOW, settle, tab_to
@@ -234,3 +236,40 @@ async def test_leaving_with_changes_asks_and_removing_asks(app: CoachApp, journa
     assert removed is not None
     assert removed.cpd is None
     assert removed.narrative == "A long clinic."  # the reflection itself stays
+
+
+async def test_settings_choose_the_model_and_the_targets_and_insights_count_them(
+    app: CoachApp, journal: Journal
+) -> None:
+    one_reflection(journal, CpdWriteUp(what="Before.", hours=2.5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        for selector, moves in (("#cpd-model", 1), ("#cpd-entries", 3), ("#cpd-hours", 4)):
+            await tab_to(pilot, selector)
+            await pilot.press("enter", *["down"] * moves, "enter")  # from "No target" down
+            await settle(pilot)
+        chosen = read_settings(journal)
+        assert (chosen.cpd_model, chosen.cpd_entries_per_year) == ("gibbs", 8)
+        assert chosen.cpd_hours_per_year == 35
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, InsightsScreen)
+        shown = str(app.screen.query_one("#insights-cpd", Literal).render())
+        assert shown == (
+            "CPD entries in 2026: 1 of the 8 you aim for.\n"
+            "CPD hours in 2026: 2.5 of the 35 you aim for."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s")  # "No target" again: the blank choice, first in the list
+        await settle(pilot)
+        await tab_to(pilot, "#cpd-hours")
+        await pilot.press("enter", "home", "enter")
+        await settle(pilot)
+    assert read_settings(journal).cpd_hours_per_year is None
+    assert read_settings(journal).cpd_entries_per_year == 8

@@ -8,6 +8,9 @@ one still being worked out, whose figures are then never shown.
 Time away (``coach.time_away_figures``) is read in the same worker, once: leave, the breaks of
 the last weeks and every closing. It does not change with the window: weeks since leave, breaks
 by week beside strain, and closings lately and in all.
+
+This year's CPD (``coach.cpd_figures``): entries written up and their hours, against the
+targets in settings (read in the same worker), from the reflections already read.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header
 from textual.worker import Worker, get_current_worker
 
+from coach.cpd_figures import cpd_year, cpd_year_text
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
+from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.settings import Settings, read_settings
 from coach.time_away import Break, Closing, Leave
 from coach.time_away_figures import BREAK_WEEKS, TimeAway, time_away, week_start
 from coach.tui.base import in_background
@@ -70,6 +76,7 @@ class InsightsScreen(PageScreen[None]):
         self.days = TREND_WINDOWS[0]
         self._recent: list[Reflection] | None = None
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
+        self._settings: Settings | None = None  # for the CPD targets
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -96,6 +103,7 @@ class InsightsScreen(PageScreen[None]):
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
+                ("cpd", self.app.catalog.prompt("insights.cpd")),
             ):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
@@ -127,11 +135,18 @@ class InsightsScreen(PageScreen[None]):
                 journal.records(Break, since=first_week),
                 journal.records(Closing),  # counted in all, so every year is read
             )
+        if self._settings is None:
+            try:
+                self._settings = read_settings(self.app.journal)
+            except JournalError:  # settings are said on their own screen; no targets here
+                self._settings = Settings()
         insights = journal_insights(self._recent, as_of, days)
+        # This year began less than a year ago: the reflections read hold all of it.
+        cpd = cpd_year_text(cpd_year(self._recent, self._settings, as_of), self.app.catalog)
         away = time_away(*self._away, self._recent, as_of)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights, away)
+            self.app.call_from_thread(self._show, worker, insights, away, cpd)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -139,7 +154,7 @@ class InsightsScreen(PageScreen[None]):
             self.query_one("#insights-heading", Literal).update("The journal could not be read.")
         super().worker_failed(worker)
 
-    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway) -> None:
+    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway, cpd: str) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
         if worker.is_cancelled or self not in self.app.screen_stack:
@@ -160,6 +175,7 @@ class InsightsScreen(PageScreen[None]):
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
             "time-away": time_away_lines(away, self.app.catalog),
+            "cpd": cpd,
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)

@@ -28,6 +28,7 @@ from textual.widgets.button import ButtonVariant
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from coach.journal.erase import Erased, erase
+from coach.model import CpdModel
 from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
 from coach.text import visible
 from coach.tui.base import CoachScreen, in_background
@@ -47,6 +48,14 @@ QUESTIONS = {
     "leave_horizon_weeks": "settings.leave_horizon",
 }
 ERASE = "settings-erase"
+# Yearly CPD targets offered; the blank choice, "No target", keeps none (None). A target set
+# to a number not offered (in the settings file) is offered too, so it is shown as it is.
+CPD_TARGETS = {
+    "cpd-entries": ("cpd_entries_per_year", "settings.cpd_entries", "settings.entries",
+                    (4, 6, 8, 10, 12, 20, 24)),
+    "cpd-hours": ("cpd_hours_per_year", "settings.cpd_hours", "settings.hours",
+                  (10, 20, 30, 35, 40, 50, 60)),
+}  # fmt: skip
 
 
 class SettingsScreen(CoachScreen[None]):
@@ -87,6 +96,7 @@ class SettingsScreen(CoachScreen[None]):
             yield from self._number_row("leave-horizon", "settings.weeks", HORIZON_CHOICES)
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
+            yield from self._cpd_rows()
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
@@ -109,6 +119,44 @@ class SettingsScreen(CoachScreen[None]):
                 compact=True,
                 id=id,
             )
+
+    def _cpd_rows(self) -> ComposeResult:
+        """The reflective model for new CPD write-ups, and the two yearly targets."""
+        catalog = self.app.catalog
+        with Horizontal(id="cpd-model-row", classes="number-row"):
+            yield Literal(catalog.prompt("settings.cpd_model"), classes="question")
+            models = ((Content(catalog.prompt(f"cpd.model.{m.value}")), m.value) for m in CpdModel)
+            yield Select[str](
+                models, value=CpdModel.WHAT_SO_WHAT.value, allow_blank=False, compact=True,
+                id="cpd-model",
+            )  # fmt: skip
+        yield Literal(catalog.prompt("settings.cpd_model_hint"), classes="settings-hint")
+        for id, (_, question, _, _) in CPD_TARGETS.items():
+            with Horizontal(id=f"{id}-row", classes="number-row"):
+                yield Literal(catalog.prompt(question), classes="question")
+                yield Select[int]([], prompt=catalog.prompt("settings.no_target"), compact=True,
+                                  id=id)  # fmt: skip
+
+    def _show_cpd(self, found: Settings) -> None:
+        """The model chosen, and each target (blank: none), each offered among the choices."""
+        model = self.query_one("#cpd-model", Select)
+        if model.value != found.cpd_model:
+            with model.prevent(Select.Changed):
+                model.value = found.cpd_model
+        catalog = self.app.catalog
+        for id, (name, _, each, choices) in CPD_TARGETS.items():
+            now: int | None = getattr(found, name)
+            placeholder = each.rsplit(".", 1)[1]  # "entries" in "{entries} entries"
+            offered = sorted({*choices, *([now] if now is not None else [])})
+            select = self.query_one(f"#{id}", Select)
+            with select.prevent(Select.Changed):
+                select.set_options(
+                    (Content(catalog.prompt(each, **{placeholder: n})), n) for n in offered
+                )
+                if now is None:
+                    select.clear()
+                else:
+                    select.value = now
 
     def _button(self, words: str, id: str, variant: ButtonVariant = "default") -> Button:
         label = Content(self.app.catalog.prompt(words))
@@ -170,6 +218,7 @@ class SettingsScreen(CoachScreen[None]):
         problems.display = bool(problem or lines)
         self._show_choice("#lock-after", found.lock_after_minutes, LOCK_CHOICES)
         self._show_choice("#leave-horizon", found.leave_horizon_weeks, HORIZON_CHOICES)
+        self._show_cpd(found)
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
         """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
@@ -223,6 +272,30 @@ class SettingsScreen(CoachScreen[None]):
         known = self._settings
         if isinstance(event.value, int) and known and event.value != getattr(known, name):
             self._keep_number(name, event.value)
+
+    @on(Select.Changed, "#cpd-model")
+    def _cpd_model_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        known = self._settings
+        if isinstance(event.value, str) and known and event.value != known.cpd_model:
+            self._keep_cpd("cpd_model", event.value)
+
+    @on(Select.Changed, "#cpd-entries")
+    @on(Select.Changed, "#cpd-hours")
+    def _cpd_target_chosen(self, event: Select.Changed) -> None:
+        """A number is the target; the blank choice ("No target") is none."""
+        event.stop()
+        name = CPD_TARGETS[event.select.id or ""][0]
+        target = event.value if isinstance(event.value, int) else None
+        known = self._settings
+        if known and target != getattr(known, name):
+            self._keep_cpd(name, target)
+
+    @in_background("That setting was not kept", group="settings-write")
+    def _keep_cpd(self, name: str, value: str | int | None) -> None:
+        changes: dict[str, Any] = {name: value}
+        now = change_settings(self.app.journal, lambda was: replace(was, **changes))
+        self.app.call_from_thread(self._show, now)
 
     @in_background("That setting was not kept", group="settings-write")
     def _keep_number(self, name: str, number: int) -> None:
