@@ -101,9 +101,9 @@ async def test_history_lists_newest_first_with_literal_text(app: CoachApp) -> No
         assert cells[1] == "reflection"
         assert cells[2].strip() == "4"
         assert cells[3].strip() == "–"  # alignment not rated
-        assert cells[4] == "[@click=app.qu… +1"  # as typed (cut to fit), never markup
+        assert cells[4] == "[@click=app.… +1"  # as typed (cut to fit), never markup
         assert cells[4].endswith("+1")
-        assert cells[5] == "Talk to a peer; P…"
+        assert cells[5] == "Talk to a peer;…"
         assert table.get_row("admin")[1].plain == "check-in"
         assert "4 reflections, newest first" in status(app)
         await pilot.press("escape")
