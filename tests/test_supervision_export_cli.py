@@ -51,7 +51,9 @@ def test_with_nothing_prepared_the_themes_alone_are_written(
     text = out.read_text(encoding="utf-8")
     assert "Caseload volume: named in 2 of 2 entries" in text  # the last four weeks only
     assert "Nothing else was chosen to bring" in text
-    assert "UNTICKED" not in text and "Ticked" not in text and "Notes call" not in text
+    assert "UNTICKED" not in text
+    assert "Ticked" not in text
+    assert "Notes call" not in text
     assert "not encrypted" in capsys.readouterr().err
 
 
@@ -86,8 +88,11 @@ def test_the_prepared_agenda_identifiers_stop_it_until_allowed(
 
     assert export(data_dir, out, "--allow-identifiers") == 0
     text = out.read_text(encoding="utf-8")
-    assert "Ticked: I learnt to slow down." in text and "Notes call 07700 900123" in text
-    assert "Pacing" in text and "UNTICKED" not in text and "SW1A" not in text
+    assert "Ticked: I learnt to slow down." in text
+    assert "Notes call 07700 900123" in text
+    assert "Pacing" in text
+    assert "UNTICKED" not in text
+    assert "SW1A" not in text
 
 
 @pytest.mark.parametrize("since", ["2026-13-01", "yesterday", "1800-01-01"])
@@ -98,5 +103,6 @@ def test_a_bad_since_is_one_line_naming_the_flag_and_nothing_is_written(
     capsys.readouterr()
     assert export(data_dir, out, "--since", since) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("coach: --since must be a date")
+    assert len(err) == 1
+    assert err[0].startswith("coach: --since must be a date")
     assert not out.exists()

@@ -90,11 +90,13 @@ def test_themes_name_the_top_challenges_the_side_they_sat_on_and_what_helped() -
     ]
     by_key = {theme.key: theme for theme in found}
     assert (by_key["challenge:caseload"].count, by_key["challenge:caseload"].of) == (3, 4)
-    assert by_key["challenge:caseload"].systemic and not by_key["challenge:own:new"].systemic
+    assert by_key["challenge:caseload"].systemic
+    assert not by_key["challenge:own:new"].systemic
     pressures = by_key["pressures"]
     assert (pressures.count, pressures.of, pressures.systemic) == (4, 6, True)
     assert by_key["feeling"].trend is Trend.RISING
-    assert by_key["strain"].trend is Trend.RISING and by_key["strain"].mean == 6.0
+    assert by_key["strain"].trend is Trend.RISING
+    assert by_key["strain"].mean == 6.0
     helped = by_key["helped:protect-lunch"]
     assert (helped.label, helped.count, helped.of) == ("Lunch away from my desk", 2, 2)
     not_done = by_key["not-done:protect-lunch"]
@@ -104,7 +106,8 @@ def test_themes_name_the_top_challenges_the_side_they_sat_on_and_what_helped() -
 def test_mostly_service_pressures_follows_the_one_rule_half_is_not_most() -> None:
     period = [made(10, challenges=(CASELOAD, NEW))]
     [*_, pressures] = themes(period, TODAY - dt.timedelta(days=30), TODAY)
-    assert pressures.kind is ThemeKind.PRESSURES and not pressures.systemic
+    assert pressures.kind is ThemeKind.PRESSURES
+    assert not pressures.systemic
 
 
 def test_a_feeling_rated_once_has_no_trend_and_small_changes_are_steady() -> None:
@@ -180,11 +183,13 @@ def test_the_markdown_holds_exactly_what_was_ticked(
     for theme in found:  # unticked themes are absent
         if theme.key not in agenda.themes:
             assert theme_line(theme, catalog.prompt) not in text
-    assert TICKED_NARRATIVE in text and "Risk and safeguarding" in text
+    assert TICKED_NARRATIVE in text
+    assert "Risk and safeguarding" in text
     assert TICKED_NOTES in text
     assert "UNTICKED" not in text  # neither the unticked entry nor the unticked notes
     assert "Being new to groups" not in text  # the check-in's challenges: only its notes came
-    assert "\n# not a heading" not in text and "    # not a heading" in text
+    assert "\n# not a heading" not in text
+    assert "    # not a heading" in text
     assert "### Reflection of Tuesday 10 November 2026" in text
     assert "### Quick check-in of Thursday 12 November 2026" in text
     assert set(shared.pieces) == {
@@ -220,7 +225,9 @@ def test_controls_in_user_text_are_made_visible(catalog: Catalog) -> None:
         Challenge("own:x", "mine\x07\n# forged", Dimension.INDIVIDUAL),))  # fmt: skip
     agenda = Agenda.new(dt.date(2026, 11, 1), TODAY, reflections=("r-10",))
     text = supervision_markdown(agenda, [], {"r-10": nasty}, catalog.prompt).text
-    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\u202e" not in text
     assert "\n# forged" not in text
 
 
