@@ -177,3 +177,59 @@ async def test_a_period_of_ones_own_and_a_wrong_one(journal: Journal, catalog: C
         await pilot.press("enter")
         await settle(pilot)
         assert entries.option_count == 2
+
+
+async def test_the_target_is_set_in_settings_and_no_target_keeps_none(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        choice = app.screen.query_one("#supervision-target", Select)
+        assert choice.value == 0  # no target, by default
+        choice.value = 4
+        await settle(pilot)
+        assert journal.settings()["supervision_per_month"] == 4
+        choice.value = 0
+        await settle(pilot)
+        assert journal.settings()["supervision_per_month"] is None
+        assert errors(app) == []
+
+
+def insights_supervision(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#insights-supervision").render())
+
+
+async def test_insights_count_supervision_a_month_beside_the_target(
+    journal: Journal, catalog: Catalog
+) -> None:
+    for day in (dt.date(2026, 10, 1), dt.date(2026, 10, 20), dt.date(2026, 11, 3)):
+        journal.save_record(SupervisionSession.new(day, SupervisionType.OTHER, 30))
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert insights_supervision(pilot) == "Sessions a month: Sep 0, Oct 2, Nov 1."
+    journal.update_settings({"supervision_per_month": 2})
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        shown = insights_supervision(pilot)
+        assert "Your target is 2 a month." in shown
+        assert "raising with your manager" in shown  # September fell short: the service's job
+
+
+async def test_insights_with_nothing_logged_say_where_to_log(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert "No supervision logged yet" in insights_supervision(pilot)
