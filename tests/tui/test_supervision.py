@@ -233,3 +233,27 @@ async def test_insights_with_nothing_logged_say_where_to_log(
         await pilot.press("i")
         await settle(pilot)
         assert "No supervision logged yet" in insights_supervision(pilot)
+
+
+async def test_the_screens_fit_80x24_scrolling_down_only(
+    journal: Journal, catalog: Catalog
+) -> None:
+    journal.import_reflections([made(n, "A long day " * 20, notes="Notes " * 30) for n in range(9)])
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_prep(pilot)
+        body = screen.query_one("#prep-body")
+        assert body.max_scroll_x == 0
+        for widget in screen.query("#prep-period > *"):
+            assert screen.region.contains_region(widget.region), widget
+        screen.query_one("#prep-markdown").focus()
+        await settle(pilot)
+        assert screen.region.contains_region(screen.query_one("#prep-markdown").region)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, SessionForm)
+        for selector in ("#session-note", "#session-keep", "#session-cancel"):
+            assert form.region.contains_region(form.query_one(selector).region), selector

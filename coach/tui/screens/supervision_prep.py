@@ -93,7 +93,7 @@ class SupervisionPrepScreen(CoachScreen[None]):
             with Horizontal(id="prep-period"):
                 for part in ("since", "until"):
                     yield Literal(catalog.prompt(f"supervision_prep.{part}"), classes="question")
-                    yield Input(compact=True, id=f"prep-{part}")
+                    yield Input(placeholder="YYYY-MM-DD", compact=True, id=f"prep-{part}")
                 show = Content(catalog.prompt("supervision_prep.show"))
                 yield Button(show, id="prep-show", compact=True)
             yield Literal("", id="prep-problem")
