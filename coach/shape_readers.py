@@ -11,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from coach.text import quoted
 
-if TYPE_CHECKING:
-    from coach.shape import Record
-
 Reader = Callable[[Mapping[str, Any]], Any]
+
+
+class Part(Protocol):
+    """A record inside a record (``coach.shape.Record``, named here without importing it)."""
+
+    @classmethod
+    def from_dict(cls, source: Mapping[str, Any]) -> Any: ...
+
+
 Check = Callable[[Any], None]
 
 
@@ -173,8 +179,8 @@ def texts_reader(name: str) -> Reader:
     return read
 
 
-def records_reader(name: str, part: type[Record]) -> Reader:
-    def read(source: Mapping[str, Any]) -> tuple[Record, ...]:
+def records_reader(name: str, part: type[Part]) -> Reader:
+    def read(source: Mapping[str, Any]) -> tuple[Any, ...]:
         found = source.get(name)
         if found is None:
             return ()
@@ -194,8 +200,8 @@ def records_reader(name: str, part: type[Record]) -> Reader:
     return read
 
 
-def record_reader(name: str, part: type[Record]) -> Reader:
-    def read(source: Mapping[str, Any]) -> Record | None:
+def record_reader(name: str, part: type[Part]) -> Reader:
+    def read(source: Mapping[str, Any]) -> Any:
         found = source.get(name)
         if found is None:
             return None

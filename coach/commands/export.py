@@ -23,6 +23,7 @@ from coach.commands.common import (
     output,
     write_output,
 )
+from coach.commands.supervision_export import supervision_export
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
 from coach.exports.shared import IdentifiersFound, Shared, checked
 from coach.journal import Journal
@@ -33,7 +34,9 @@ from coach.time_away import Leave
 
 # Each export for someone else to read: its format's name, and how it is made from the journal
 # and the command's options (--since, --from, --to).
-SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {}
+SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {
+    "supervision": supervision_export,
+}
 FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
@@ -67,6 +70,12 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_true",
         help="supervision and cpd: write the export even though some of its text looks "
         "patient-identifiable (only when you have checked none of it is a patient's)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="supervision: the last agenda prepared for a period from DATE (YYYY-MM-DD) on, "
+        "or, when none was, the themes since DATE",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(

@@ -261,6 +261,28 @@ async def to_break(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("enter")  # ten minutes, focused first
 
 
+async def to_supervision(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t", "s")
+    await settle(pilot)
+
+
+async def to_session_form(pilot: Pilot[None], journal: Journal) -> None:
+    await to_supervision(pilot, journal)
+    await pilot.press("a")
+    await settle(pilot)
+    await focus_on(pilot, "#session-note")
+    await pilot.press(*"Pacing")
+
+
+async def to_supervision_prep(pilot: Pilot[None], journal: Journal) -> None:
+    plans_from_yesterday(journal)
+    await to_supervision(pilot, journal)
+    await pilot.press("p")
+    await settle(pilot)
+    await focus_on(pilot, "#prep-bring")
+    await pilot.press(*"What I'd like help with")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -288,6 +310,9 @@ ROUTES: dict[str, Route] = {
     "erase.EraseScreen": to_erase,
     "break_choice.BreakChoiceScreen": to_break_choice,
     "break_timer.BreakScreen": to_break,
+    "supervision.SupervisionScreen": to_supervision,
+    "supervision.SessionForm": to_session_form,
+    "supervision_prep.SupervisionPrepScreen": to_supervision_prep,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -303,6 +328,7 @@ NOTHING_TO_TYPE = {
     "confirm.ConfirmScreen",
     "insights.InsightsScreen",
     "break_timer.BreakScreen",
+    "supervision.SupervisionScreen",
 }
 
 

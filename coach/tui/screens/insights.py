@@ -8,6 +8,9 @@ one still being worked out, whose figures are then never shown.
 Time away (``coach.time_away_figures``) is read in the same worker, once: leave, the breaks of
 the last weeks and every closing. It does not change with the window: weeks since leave, breaks
 by week beside strain, and closings lately and in all.
+
+Supervision a month (``coach.supervision_prep.supervision_pace``) is read there once too, with
+the target from settings (none by default: then only the counts).
 """
 
 from __future__ import annotations
@@ -25,10 +28,14 @@ from textual.worker import Worker, get_current_worker
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.settings import read_settings
+from coach.supervision import SupervisionSession
+from coach.supervision_prep import SupervisionPace, supervision_pace
 from coach.time_away import Break, Closing, Leave
 from coach.time_away_figures import BREAK_WEEKS, TimeAway, time_away, week_start
 from coach.tui.base import in_background
 from coach.tui.screens.page import PageScreen, page_keys
+from coach.tui.screens.supervision import supervision_lines
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import (
     challenge_lines,
@@ -70,6 +77,7 @@ class InsightsScreen(PageScreen[None]):
         self.days = TREND_WINDOWS[0]
         self._recent: list[Reflection] | None = None
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
+        self._supervision: SupervisionPace | None = None
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -96,6 +104,7 @@ class InsightsScreen(PageScreen[None]):
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
+                ("supervision", self.app.catalog.prompt("insights.supervision")),
             ):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
@@ -127,11 +136,17 @@ class InsightsScreen(PageScreen[None]):
                 journal.records(Break, since=first_week),
                 journal.records(Closing),  # counted in all, so every year is read
             )
+        if self._supervision is None:  # read once, like time away
+            journal = self.app.journal
+            target = read_settings(journal).supervision_per_month
+            first = (as_of.replace(day=1) - dt.timedelta(days=93)).replace(day=1)
+            sessions = journal.records(SupervisionSession, since=first)
+            self._supervision = supervision_pace(sessions, as_of, target)
         insights = journal_insights(self._recent, as_of, days)
         away = time_away(*self._away, self._recent, as_of)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights, away)
+            self.app.call_from_thread(self._show, worker, insights, away, self._supervision)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -139,7 +154,9 @@ class InsightsScreen(PageScreen[None]):
             self.query_one("#insights-heading", Literal).update("The journal could not be read.")
         super().worker_failed(worker)
 
-    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway) -> None:
+    def _show(
+        self, worker: Worker[Any], insights: Insights, away: TimeAway, pace: SupervisionPace
+    ) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
         if worker.is_cancelled or self not in self.app.screen_stack:
@@ -160,6 +177,7 @@ class InsightsScreen(PageScreen[None]):
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
             "time-away": time_away_lines(away, self.app.catalog),
+            "supervision": supervision_lines(pace, self.app.catalog),
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)
