@@ -11,8 +11,71 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
-from coach.model import APPRAISAL_IN_WORDS, CPD_STAGES, SCALES, Category, CpdModel, Kind, Step
+from coach.model import (
+    APPRAISAL_IN_WORDS,
+    CPD_STAGES,
+    SCALES,
+    Category,
+    CpdModel,
+    Dimension,
+    Kind,
+    Step,
+)
+from coach.supervision import SupervisionType
 from coach.time_away import COPING_TOOLS
+
+# --- supervision: the log, preparing for it, its export, insights and settings ---------------
+_THEME_PLACEHOLDERS = {
+    "challenge_systemic": {"label", "count", "of"},
+    "challenge_individual": {"label", "count", "of"},
+    "pressures_systemic": {"count", "of"},
+    "pressures_individual": {"count", "of"},
+    **{f"feeling_{trend}": {"count"} for trend in ("rising", "falling", "steady")},
+    **{f"strain_{trend}": {"mean", "count"} for trend in ("rising", "falling", "steady")},
+    "strain_few": {"mean"},
+    "helped": {"label", "count", "of"},
+    "not_done": {"label", "count", "of"},
+}
+SUPERVISION_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    **{f"supervision.theme_{name}": frozenset(used) for name, used in _THEME_PLACEHOLDERS.items()},
+    "supervision.minutes_shown": frozenset({"minutes"}),
+    "supervision.not_minutes": frozenset({"longest"}),
+    "supervision.delete_question": frozenset({"date"}),
+    "supervision.md_prepared": frozenset({"prepared", "since", "until"}),
+    "supervision.md_unprepared": frozenset({"since", "until"}),
+    "supervision.md_entry": frozenset({"kind", "date"}),
+    "supervision_prep.markdown_saved": frozenset({"path"}),
+    "supervision_prep.confirm_question": frozenset({"count"}),
+    "insights.supervision_months": frozenset({"months"}),
+    "insights.supervision_target": frozenset({"target"}),
+    "settings.sessions": frozenset({"sessions"}),
+}
+SUPERVISION_PROMPTS: tuple[str, ...] = (
+    *SUPERVISION_PLACEHOLDERS,
+    *("tools.supervision", "tools.supervision_hint", "supervision.theme_feeling_few"),
+    *("supervision.title", "supervision.intro", "supervision.none", "supervision.prepare"),
+    *("supervision.log_title", "supervision.date", "supervision.type", "supervision.minutes"),
+    *(f"supervision.type_{kind.value.replace('-', '_')}" for kind in SupervisionType),
+    *("supervision.note", "supervision.save", "supervision.cancel", "supervision.saved"),
+    "supervision.not_a_date",
+    *("supervision.md_title", "supervision.md_bring", "supervision.md_themes"),
+    *("supervision.md_entries", "supervision.md_what_happened", "supervision.md_notes"),
+    *(f"supervision.md_challenge_{side.value}" for side in Dimension),
+    "supervision.md_nothing",
+    *("supervision.col_date", "supervision.col_type", "supervision.col_length"),
+    *("supervision.col_note", "supervision.delete_confirm", "supervision.delete_keep"),
+    *("supervision_prep.leave_question", "supervision_prep.leave_confirm"),
+    "supervision_prep.leave_keep",
+    *("supervision_prep.title", "supervision_prep.intro", "supervision_prep.since"),
+    *("supervision_prep.until", "supervision_prep.show", "supervision_prep.not_a_date"),
+    *("supervision_prep.themes", "supervision_prep.no_themes", "supervision_prep.reflections"),
+    *("supervision_prep.notes", "supervision_prep.none", "supervision_prep.bring"),
+    *("supervision_prep.save", "supervision_prep.saved", "supervision_prep.markdown"),
+    *("supervision_prep.markdown_title", "supervision_prep.findings"),
+    *("supervision_prep.confirm", "supervision_prep.keep"),
+    *("insights.supervision", "insights.supervision_none", "insights.supervision_short"),
+    *("settings.supervision_target", "settings.no_target"),
+)
 
 # Words the screens read; an overlay may add more but the shipped set must hold all of these.
 # Each maps to the placeholders its text must use (and the only ones it may use).
@@ -55,6 +118,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.leave_weeks": frozenset({"weeks"}),
     "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
     "insights.closings": frozenset({"recent", "days", "total"}),
+    **SUPERVISION_PLACEHOLDERS,
     # a reflection written up for CPD
     "cpd.model_used": frozenset({"model"}),
     "cpd.remove_question": frozenset({"kind", "day"}),
@@ -145,6 +209,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("insights.breaks_week", "insights.breaks_none", "insights.closings"),
     *(f"kind.{kind.value}.{form}" for kind in Kind for form in KIND_FORMS),
     *(f"step.{step.value}" for step in Step),
+    *SUPERVISION_PROMPTS,
     *CPD_WORDS,
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.

@@ -6,7 +6,8 @@ dict form (``to_dict``, the shape of the journal file and of the JSON export), t
 form (``from_dict``, which raises a one-line ``ModelError`` naming the field path, such as
 ``actions[0].status``) and the checks its constructor makes. Adding a field is one line.
 
-How each type is read from the dict form, and written back:
+How each type is read from the dict form (the readers are in ``coach.shape_readers``), and
+written back:
 
 - ``str``: text. A field without a default must be there and not blank ("is missing", "must
   not be empty"); one with a default reads absent or null as "".
@@ -49,65 +50,32 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, Field, dataclass, fields
+from dataclasses import MISSING, Field, fields
 from enum import Enum
 from operator import attrgetter, methodcaller
 from typing import Any, Self, Union, get_args, get_origin, get_type_hints
 
-from coach.text import quoted
+from coach.shape_readers import (
+    Check,
+    Reader,
+    checked_reader,
+    choice_reader,
+    flag_reader,
+    iso_reader,
+    number_reader,
+    record_reader,
+    records_reader,
+    score_reader,
+    text_reader,
+    texts_reader,
+    whole_reader,
+)
+from coach.shape_readers import ModelError as ModelError
+from coach.shape_readers import Scale as Scale
 
-Reader = Callable[[Mapping[str, Any]], Any]
 Writer = Callable[[Any], Any]
-Check = Callable[[Any], None]
 
 EXTRA = "extra"  # the field that keeps what this version does not know
-
-
-class ModelError(ValueError):
-    """A value that does not fit the model; ``field`` names where (``actions[0].status``)."""
-
-    def __init__(self, field_path: str, problem: str) -> None:
-        super().__init__(f"{field_path}: {problem}")
-        self.field = field_path
-        self.problem = problem
-
-    def within(self, prefix: str) -> ModelError:
-        """The same error, with its field path placed under ``prefix``."""
-        return ModelError(f"{prefix}.{self.field}" if self.field else prefix, self.problem)
-
-
-@dataclass(frozen=True, slots=True)
-class Scale:
-    """A rating from ``low`` to ``high``, declared once for the model, the screens and the files.
-
-    ``labels`` names its words in the content's ``[scales]`` table: one label for each point
-    (``label_count`` of them), or, when ``ends`` is set, two words for its two ends.
-    """
-
-    low: int
-    high: int
-    labels: str
-    ends: bool = False
-
-    @property
-    def label_count(self) -> int:
-        """How many labels the content must give this scale."""
-        return 2 if self.ends else self.high - self.low + 1
-
-    @property
-    def span(self) -> str:
-        """The range as the coach writes it: ``0-10``."""
-        return f"{self.low}-{self.high}"
-
-    def read(self, name: str, found: Any) -> int | None:
-        """``found`` if it is a whole number on the scale or None; else a ``ModelError``."""
-        if found is None:
-            return None
-        if isinstance(found, bool) or not isinstance(found, int):
-            raise ModelError(name, f"must be a whole number {self.span} or null")
-        if not self.low <= found <= self.high:
-            raise ModelError(name, f"must be {self.span}, not {found}")
-        return found
 
 
 def meta(
@@ -122,158 +90,6 @@ def meta(
     if check is not None:
         found["check"] = check
     return found
-
-
-# --- reading one field -------------------------------------------------------------------
-
-
-def _text(name: str, required: bool) -> Reader:
-    def read(source: Mapping[str, Any]) -> str:
-        found = source.get(name)
-        if found is None:
-            if required:
-                raise ModelError(name, "is missing")
-            return ""
-        if not isinstance(found, str):
-            raise ModelError(name, f"must be text, not {type(found).__name__}")
-        if required and not found.strip():
-            raise ModelError(name, "must not be empty")
-        return found
-
-    return read
-
-
-def _iso(name: str, parse: Callable[[str], Any], expected: str) -> Reader:
-    text = _text(name, required=True)
-
-    def read(source: Mapping[str, Any]) -> Any:
-        found = text(source)
-        try:
-            return parse(found)
-        except ValueError:
-            raise ModelError(name, f"must be {expected}, not {quoted(found)}") from None
-
-    return read
-
-
-def _choice(name: str, enum: type[Enum], default: Any) -> Reader:
-    members = enum._value2member_map_
-    allowed = " | ".join(member.value for member in enum)
-
-    def read(source: Mapping[str, Any]) -> Enum:
-        found = source.get(name, default)
-        member = members.get(found) if isinstance(found, str) else None
-        if member is None:
-            raise ModelError(name, f"must be one of {allowed}, not {found!r}")
-        return member
-
-    return read
-
-
-def _score(name: str, scale: Scale, required: bool) -> Reader:
-    def read(source: Mapping[str, Any]) -> int | None:
-        found = scale.read(name, source.get(name))
-        if found is None and required:
-            raise ModelError(name, "is missing")
-        return found
-
-    return read
-
-
-def _flag(name: str, required: bool) -> Reader:
-    def read(source: Mapping[str, Any]) -> bool:
-        found = source.get(name)
-        if found is None and not required:
-            return False
-        if not isinstance(found, bool):
-            raise ModelError(name, "is missing" if found is None else "must be true or false")
-        return found
-
-    return read
-
-
-def _whole(name: str) -> Reader:
-    def read(source: Mapping[str, Any]) -> int:
-        found = source.get(name)
-        if found is None:
-            raise ModelError(name, "is missing")
-        if not isinstance(found, int) or isinstance(found, bool):
-            raise ModelError(name, "must be a whole number")
-        return found
-
-    return read
-
-
-def _number(name: str) -> Reader:
-    def read(source: Mapping[str, Any]) -> float | None:
-        found = source.get(name)
-        if found is None:
-            return None
-        if isinstance(found, bool) or not isinstance(found, int | float):
-            raise ModelError(name, "must be a number or null")
-        return found
-
-    return read
-
-
-def _texts(name: str) -> Reader:
-    def read(source: Mapping[str, Any]) -> tuple[str, ...]:
-        found = source.get(name)
-        if found is None:
-            return ()
-        if not isinstance(found, list):
-            raise ModelError(name, "must be a list")
-        for index, item in enumerate(found):
-            if not isinstance(item, str):
-                raise ModelError(f"{name}[{index}]", f"must be text, not {type(item).__name__}")
-        return tuple(found)
-
-    return read
-
-
-def _records(name: str, part: type[Record]) -> Reader:
-    def read(source: Mapping[str, Any]) -> tuple[Record, ...]:
-        found = source.get(name)
-        if found is None:
-            return ()
-        if not isinstance(found, list):
-            raise ModelError(name, "must be a list")
-        for index, item in enumerate(found):
-            if not isinstance(item, Mapping):
-                raise ModelError(f"{name}[{index}]", "must be an object")
-        parts = []
-        for index, item in enumerate(found):
-            try:
-                parts.append(part.from_dict(item))
-            except ModelError as error:
-                raise error.within(f"{name}[{index}]") from None
-        return tuple(parts)
-
-    return read
-
-
-def _record(name: str, part: type[Record]) -> Reader:
-    def read(source: Mapping[str, Any]) -> Record | None:
-        found = source.get(name)
-        if found is None:
-            return None
-        if not isinstance(found, Mapping):
-            raise ModelError(name, "must be an object or null")
-        try:
-            return part.from_dict(found)
-        except ModelError as error:
-            raise error.within(name) from None
-
-    return read
-
-
-def _checked(read: Reader, check: Check) -> Reader:
-    def checked(source: Mapping[str, Any]) -> Any:
-        found = read(source)
-        check(found)
-        return found
-
-    return checked
 
 
 # --- the parts of a type -----------------------------------------------------------------
@@ -344,32 +160,32 @@ def _reader(spec: Field[Any], kind: Any) -> Reader:
     scale: Scale | None = spec.metadata.get("scale")
     read: Reader
     if scale is not None:
-        read = _score(name, scale, required=not optional)
+        read = score_reader(name, scale, required=not optional)
     elif base is str:
-        read = _text(name, required)
+        read = text_reader(name, required)
     elif base is bool:
-        read = _flag(name, required)
+        read = flag_reader(name, required)
     elif base is int and not optional:
-        read = _whole(name)
+        read = whole_reader(name)
     elif base is float and optional:
-        read = _number(name)
+        read = number_reader(name)
     elif _is(base, Enum):
         default = None if required else spec.default.value
-        read = _choice(name, base, default)
+        read = choice_reader(name, base, default)
     elif _is(base, dt.datetime):
-        read = _iso(name, dt.datetime.fromisoformat, "an ISO date and time")
+        read = iso_reader(name, dt.datetime.fromisoformat, "an ISO date and time")
     elif _is(base, dt.date):
-        read = _iso(name, dt.date.fromisoformat, "a date like 2026-11-26")
+        read = iso_reader(name, dt.date.fromisoformat, "a date like 2026-11-26")
     elif _is(base, Record) and optional:
-        read = _record(name, base)
+        read = record_reader(name, base)
     elif _is(_sequence_of(base), Record):
-        read = _records(name, _sequence_of(base))
+        read = records_reader(name, _sequence_of(base))
     elif _sequence_of(base) is str:
-        read = _texts(name)
+        read = texts_reader(name)
     else:
         raise TypeError(f"{name}: the dict form has no reading for {kind!r}")
     check: Check | None = spec.metadata.get("check")
-    return read if check is None else _checked(read, check)
+    return read if check is None else checked_reader(read, check)
 
 
 # --- a record class's methods -----------------------------------------------------------

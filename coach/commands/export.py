@@ -24,6 +24,7 @@ from coach.commands.common import (
     write_output,
 )
 from coach.commands.export_cpd import add_cpd_options, cpd_export
+from coach.commands.supervision_export import supervision_export
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
 from coach.exports.shared import IdentifiersFound, Shared, checked
 from coach.journal import Journal
@@ -35,6 +36,7 @@ from coach.time_away import Leave
 # Each export for someone else to read: its format's name, and how it is made from the journal
 # and the command's options (--since, --from, --to).
 SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {
+    "supervision": supervision_export,
     "cpd": cpd_export,
 }
 FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
@@ -70,6 +72,12 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_true",
         help="supervision and cpd: write the export even though some of its text looks "
         "patient-identifiable (only when you have checked none of it is a patient's)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="supervision: the last agenda prepared for a period from DATE (YYYY-MM-DD) on, "
+        "or, when none was, the themes since DATE",
     )
     add_cpd_options(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -271,6 +271,28 @@ async def to_cpd(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"My first group")
 
 
+async def to_supervision(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t", "s")
+    await settle(pilot)
+
+
+async def to_session_form(pilot: Pilot[None], journal: Journal) -> None:
+    await to_supervision(pilot, journal)
+    await pilot.press("a")
+    await settle(pilot)
+    await focus_on(pilot, "#session-note")
+    await pilot.press(*"Pacing")
+
+
+async def to_supervision_prep(pilot: Pilot[None], journal: Journal) -> None:
+    plans_from_yesterday(journal)
+    await to_supervision(pilot, journal)
+    await pilot.press("p")
+    await settle(pilot)
+    await focus_on(pilot, "#prep-bring")
+    await pilot.press(*"What I'd like help with")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -298,6 +320,9 @@ ROUTES: dict[str, Route] = {
     "erase.EraseScreen": to_erase,
     "break_choice.BreakChoiceScreen": to_break_choice,
     "break_timer.BreakScreen": to_break,
+    "supervision.SupervisionScreen": to_supervision,
+    "supervision.SessionForm": to_session_form,
+    "supervision_prep.SupervisionPrepScreen": to_supervision_prep,
     "cpd.CpdScreen": to_cpd,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
@@ -314,6 +339,7 @@ NOTHING_TO_TYPE = {
     "confirm.ConfirmScreen",
     "insights.InsightsScreen",
     "break_timer.BreakScreen",
+    "supervision.SupervisionScreen",
 }
 
 

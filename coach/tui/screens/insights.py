@@ -9,6 +9,9 @@ Time away (``coach.time_away_figures``) is read in the same worker, once: leave,
 the last weeks and every closing. It does not change with the window: weeks since leave, breaks
 by week beside strain, and closings lately and in all.
 
+Supervision a month (``coach.supervision_prep.supervision_pace``) is read there once too, with
+the target from settings (none by default: then only the counts).
+
 This year's CPD (``coach.cpd_figures``): entries written up and their hours, against the
 targets in settings (read in the same worker), from the reflections already read.
 """
@@ -31,10 +34,13 @@ from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
 from coach.settings import Settings, read_settings
+from coach.supervision import SupervisionSession
+from coach.supervision_prep import SupervisionPace, supervision_pace
 from coach.time_away import Break, Closing, Leave
 from coach.time_away_figures import BREAK_WEEKS, TimeAway, time_away, week_start
 from coach.tui.base import in_background
 from coach.tui.screens.page import PageScreen, page_keys
+from coach.tui.screens.supervision import supervision_lines
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import (
     challenge_lines,
@@ -76,6 +82,7 @@ class InsightsScreen(PageScreen[None]):
         self.days = TREND_WINDOWS[0]
         self._recent: list[Reflection] | None = None
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
+        self._supervision: SupervisionPace | None = None
         self._settings: Settings | None = None  # for the CPD targets
 
     def compose(self) -> ComposeResult:
@@ -103,6 +110,7 @@ class InsightsScreen(PageScreen[None]):
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
+                ("supervision", self.app.catalog.prompt("insights.supervision")),
                 ("cpd", self.app.catalog.prompt("insights.cpd")),
             ):
                 yield Literal(title, classes="insights-title")
@@ -135,18 +143,24 @@ class InsightsScreen(PageScreen[None]):
                 journal.records(Break, since=first_week),
                 journal.records(Closing),  # counted in all, so every year is read
             )
-        if self._settings is None:
+        if self._settings is None:  # the targets: supervision a month, CPD a year
             try:
                 self._settings = read_settings(self.app.journal)
             except JournalError:  # settings are said on their own screen; no targets here
                 self._settings = Settings()
+        if self._supervision is None:  # read once, like time away
+            journal = self.app.journal
+            target = self._settings.supervision_per_month
+            first = (as_of.replace(day=1) - dt.timedelta(days=93)).replace(day=1)
+            sessions = journal.records(SupervisionSession, since=first)
+            self._supervision = supervision_pace(sessions, as_of, target)
         insights = journal_insights(self._recent, as_of, days)
         # This year began less than a year ago: the reflections read hold all of it.
         cpd = cpd_year_text(cpd_year(self._recent, self._settings, as_of), self.app.catalog)
         away = time_away(*self._away, self._recent, as_of)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights, away, cpd)
+            self.app.call_from_thread(self._show, worker, insights, away, self._supervision, cpd)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -154,7 +168,14 @@ class InsightsScreen(PageScreen[None]):
             self.query_one("#insights-heading", Literal).update("The journal could not be read.")
         super().worker_failed(worker)
 
-    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway, cpd: str) -> None:
+    def _show(
+        self,
+        worker: Worker[Any],
+        insights: Insights,
+        away: TimeAway,
+        pace: SupervisionPace,
+        cpd: str,
+    ) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
         if worker.is_cancelled or self not in self.app.screen_stack:
@@ -175,6 +196,7 @@ class InsightsScreen(PageScreen[None]):
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
             "time-away": time_away_lines(away, self.app.catalog),
+            "supervision": supervision_lines(pace, self.app.catalog),
             "cpd": cpd,
         }
         for name, text in parts.items():

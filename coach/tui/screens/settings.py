@@ -41,12 +41,22 @@ from coach.tui.widgets.literal import Literal
 READ = "settings-read"
 LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
 HORIZON_CHOICES = (4, 6, 8, 12, 16)  # weeks without leave planned before home nudges
+# Supervision sessions a month to aim for. A target is optional: NO_TARGET (0) in the list
+# means none, kept as None (the default), and insights then show the counts alone.
+NO_TARGET = 0
+SUPERVISION_TARGETS = (NO_TARGET, 1, 2, 3, 4, 6, 8)
 # The lists of numbers on this screen, by id, and the setting each one keeps.
-NUMBER_SETTINGS = {"lock-after": "lock_after_minutes", "leave-horizon": "leave_horizon_weeks"}
+NUMBER_SETTINGS = {
+    "lock-after": "lock_after_minutes",
+    "leave-horizon": "leave_horizon_weeks",
+    "supervision-target": "supervision_per_month",
+}
 QUESTIONS = {
     "lock_after_minutes": "settings.lock_after",
     "leave_horizon_weeks": "settings.leave_horizon",
+    "supervision_per_month": "settings.supervision_target",
 }
+OPTIONAL_NUMBERS = {"supervision_per_month"}  # NO_TARGET chosen keeps None
 ERASE = "settings-erase"
 # Yearly CPD targets offered; the blank choice, "No target", keeps none (None). A target set
 # to a number not offered (in the settings file) is offered too, so it is shown as it is.
@@ -94,6 +104,9 @@ class SettingsScreen(CoachScreen[None]):
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
             yield from self._number_row("leave-horizon", "settings.weeks", HORIZON_CHOICES)
+            yield from self._number_row(
+                "supervision-target", "settings.sessions", SUPERVISION_TARGETS
+            )
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
             yield from self._cpd_rows()
@@ -112,7 +125,12 @@ class SettingsScreen(CoachScreen[None]):
         placeholder = each.rsplit(".", 1)[1]  # "weeks" in "{weeks} weeks"
         with Horizontal(id=f"{id}-row", classes="number-row"):
             yield Literal(catalog.prompt(QUESTIONS[name]), classes="question")
-            words = (catalog.prompt(each, **{placeholder: n}) for n in choices)
+            words = (
+                catalog.prompt("settings.no_target")
+                if n == NO_TARGET and name in OPTIONAL_NUMBERS
+                else catalog.prompt(each, **{placeholder: n})
+                for n in choices
+            )
             yield Select[int](
                 zip(map(Content, words), choices, strict=True),
                 allow_blank=True,
@@ -218,6 +236,9 @@ class SettingsScreen(CoachScreen[None]):
         problems.display = bool(problem or lines)
         self._show_choice("#lock-after", found.lock_after_minutes, LOCK_CHOICES)
         self._show_choice("#leave-horizon", found.leave_horizon_weeks, HORIZON_CHOICES)
+        target = found.supervision_per_month
+        shown = NO_TARGET if target is None else target
+        self._show_choice("#supervision-target", shown, SUPERVISION_TARGETS)
         self._show_cpd(found)
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
@@ -266,12 +287,16 @@ class SettingsScreen(CoachScreen[None]):
 
     @on(Select.Changed, "#lock-after")
     @on(Select.Changed, "#leave-horizon")
+    @on(Select.Changed, "#supervision-target")
     def _number_chosen(self, event: Select.Changed) -> None:
         event.stop()
         name = NUMBER_SETTINGS[event.select.id or ""]
         known = self._settings
-        if isinstance(event.value, int) and known and event.value != getattr(known, name):
-            self._keep_number(name, event.value)
+        if not isinstance(event.value, int) or known is None:
+            return
+        number = None if event.value == NO_TARGET and name in OPTIONAL_NUMBERS else event.value
+        if number != getattr(known, name):
+            self._keep_number(name, number)
 
     @on(Select.Changed, "#cpd-model")
     def _cpd_model_chosen(self, event: Select.Changed) -> None:
@@ -298,7 +323,7 @@ class SettingsScreen(CoachScreen[None]):
         self.app.call_from_thread(self._show, now)
 
     @in_background("That setting was not kept", group="settings-write")
-    def _keep_number(self, name: str, number: int) -> None:
+    def _keep_number(self, name: str, number: int | None) -> None:
         changes: dict[str, Any] = {name: number}
         now = change_settings(self.app.journal, lambda was: replace(was, **changes))
         self.app.call_from_thread(self._show, now)

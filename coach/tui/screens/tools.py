@@ -19,12 +19,13 @@ from coach.tui.widgets.literal import Literal
 
 
 class ToolsScreen(CoachScreen[None]):
-    """Leave, a break (F3 from anywhere) and closing the day."""
+    """Leave, a break (F3 from anywhere), closing the day and supervision."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tools.back"),
         Binding("l", "leave", "Leave", id="tools.leave"),
         Binding("d", "closing", "Close the day", id="tools.closing"),
+        Binding("s", "supervision", "Supervision", id="tools.supervision"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,6 +39,7 @@ class ToolsScreen(CoachScreen[None]):
                 ("leave", "l", "screen.leave"),
                 ("break", "f3", "app.take_break"),  # from anywhere, with its own key
                 ("closing", "d", "screen.closing"),
+                ("supervision", "s", "screen.supervision"),
             ):
                 with VerticalGroup(classes="tool"):
                     label = Content(f"{catalog.prompt(f'tools.{name}')}  ({key})")
@@ -56,6 +58,12 @@ class ToolsScreen(CoachScreen[None]):
         from coach.tui.screens.closing import ClosingScreen
 
         self.app.push_screen(ClosingScreen())
+
+    def action_supervision(self) -> None:
+        """The supervision log, and preparing for the next session."""
+        from coach.tui.screens.supervision import SupervisionScreen
+
+        self.app.push_screen(SupervisionScreen())
 
 
 def open_tools(app: App[Any]) -> None:
