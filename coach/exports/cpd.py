@@ -22,7 +22,7 @@ from coach.content import Catalog
 from coach.cpd_figures import hours_text
 from coach.dates import long_date, short_date
 from coach.exports.json_format import newest_first
-from coach.exports.markdown import _block, _finish
+from coach.exports.markdown import finish_lines, text_block
 from coach.exports.shared import Piece, Shared, pieces_of
 from coach.model import CpdWriteUp, Reflection
 
@@ -48,7 +48,7 @@ def _statement(day: dt.date, cpd: CpdWriteUp, catalog: Catalog) -> tuple[list[st
     for stage, text in cpd.stages:
         heading = catalog.prompt(f"cpd.{stage}")
         headed.append((heading, text))
-        body = _block(text) if text.strip() else ["", "Nothing written in this stage.", ""]
+        body = text_block(text) if text.strip() else ["", "Nothing written in this stage.", ""]
         lines += ["", f"### {heading}", *body]
     return lines, list(pieces_of(entry_name(day), headed))
 
@@ -87,4 +87,4 @@ def cpd_statements(
         more_lines, more_pieces = _statement(day, cpd, catalog)
         lines += more_lines
         pieces += more_pieces
-    return Shared(_finish(lines), tuple(pieces))
+    return Shared(finish_lines(lines), tuple(pieces))

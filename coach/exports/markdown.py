@@ -32,7 +32,7 @@ from coach.text import visible
 _LINE_ENDINGS = re.compile(r"\r\n|\r|\n")
 
 
-def _after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
+def after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
     """``lead`` (a list item) then user text; any further lines of it indented so they stay text.
 
     A line indented four columns past the item's content continues its paragraph (or, after a
@@ -43,7 +43,7 @@ def _after_lead(lead: str, text: str, indent: int = 0) -> list[str]:
     return [f"{' ' * indent}{lead}{first}", *(f"{pad}{line}" if line else "" for line in rest)]
 
 
-def _block(text: str, indent: int = 0) -> list[str]:
+def text_block(text: str, indent: int = 0) -> list[str]:
     """Free text as an indented block, blank lines around it; its controls made visible."""
     pad = " " * (indent + 4)
     shown = (visible(line) for line in _LINE_ENDINGS.split(text))
@@ -58,36 +58,36 @@ def _score(found: int | None, scale: Scale) -> str:
 def _hard_part(reflection: Reflection) -> list[str]:
     lines: list[str] = []
     for challenge in reflection.challenges:
-        lines += _after_lead(f"- {challenge.dimension.value.capitalize()}: ", challenge.label)
+        lines += after_lead(f"- {challenge.dimension.value.capitalize()}: ", challenge.label)
         if challenge.note.strip():
-            lines += _block(challenge.note, indent=2)
+            lines += text_block(challenge.note, indent=2)
     if reflection.strain is not None:
         lines += ["", f"Strain (how demanding the day felt): {_score(reflection.strain, STRAIN)}"]
     if reflection.feeling is not None:
         lines += ["", f"How I was (okay to not coping): {_score(reflection.feeling, FEELING)}"]
     if reflection.narrative.strip():
-        lines += ["", "What happened:", *_block(reflection.narrative)]
+        lines += ["", "What happened:", *text_block(reflection.narrative)]
     return lines
 
 
 def _matters_part(reflection: Reflection) -> list[str]:
     lines: list[str] = []
     for value in reflection.values:
-        lines += _after_lead("- Value: ", value.label)
+        lines += after_lead("- Value: ", value.label)
     if reflection.meaning.strip():
-        lines += ["", "A moment that mattered:", *_block(reflection.meaning)]
+        lines += ["", "A moment that mattered:", *text_block(reflection.meaning)]
     weighed = reflection.weighed_most_challenge
     if weighed is not None:
-        lines += ["", *_after_lead("- Weighed most: ", weighed.label)]
+        lines += ["", *after_lead("- Weighed most: ", weighed.label)]
     if reflection.served is not None:
-        lines += _after_lead("- In the service of: ", reflection.served.label)
+        lines += after_lead("- In the service of: ", reflection.served.label)
     for lead, text in (  # no catalogue here: fixed leads, as for the other parts
         ("Mine to influence:", reflection.mine_to_influence),
         ("With the service or team:", reflection.with_the_service),
         ("What I'd say to a colleague who had this day:", reflection.to_a_colleague),
     ):
         if text.strip():
-            lines += ["", lead, *_block(text)]
+            lines += ["", lead, *text_block(text)]
     if reflection.appraisal is not None:
         appraisal = reflection.appraisal
         parts = (
@@ -103,9 +103,9 @@ def _matters_part(reflection: Reflection) -> list[str]:
 def _help_part(reflection: Reflection) -> list[str]:
     lines: list[str] = []
     for action in reflection.actions:
-        lines += _after_lead(f"- {action.category.value.capitalize()}: ", action.label)
+        lines += after_lead(f"- {action.category.value.capitalize()}: ", action.label)
         if action.when.strip():
-            lines += _after_lead("- When: ", action.when, indent=2)
+            lines += after_lead("- When: ", action.when, indent=2)
         lines.append(f"  - Status: {action.status.value}")
         lines.append(f"  - Helpfulness: {_score(action.helpfulness, HELPFULNESS)}")
     return lines
@@ -129,13 +129,13 @@ def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
     lines += _section("What matters", level + 1, _matters_part(reflection))
     lines += _section("What will help", level + 1, _help_part(reflection))
     if reflection.notes.strip():
-        lines += _section("Notes", level + 1, _block(reflection.notes))
+        lines += _section("Notes", level + 1, text_block(reflection.notes))
     if len(lines) == 1:
         lines += ["", "Nothing was written in this one."]
     return lines
 
 
-def _finish(lines: list[str]) -> str:
+def finish_lines(lines: list[str]) -> str:
     """Join lines, with no runs of blank lines and one trailing newline."""
     kept: list[str] = []
     for line in lines:
@@ -148,7 +148,7 @@ def _finish(lines: list[str]) -> str:
 
 def reflection_markdown(reflection: Reflection) -> str:
     """One reflection as a Markdown document, laid out by phase."""
-    return _finish(_reflection_lines(reflection, level=1))
+    return finish_lines(_reflection_lines(reflection, level=1))
 
 
 def export_markdown(reflections: Iterable[Reflection], exported: dt.datetime | None = None) -> str:
@@ -167,4 +167,4 @@ def export_markdown(reflections: Iterable[Reflection], exported: dt.datetime | N
             day = reflection.date
             lines += ["", f"## {long_date(day)}"]
         lines += ["", *_reflection_lines(reflection, level=3)]
-    return _finish(lines)
+    return finish_lines(lines)

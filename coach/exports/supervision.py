@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
 from coach.dates import long_date, short_date
-from coach.exports.markdown import _after_lead, _block, _finish
+from coach.exports.markdown import after_lead, finish_lines, text_block
 from coach.exports.shared import Piece, Shared, pieces_of
 from coach.model import Dimension, Reflection
 from coach.supervision import Agenda
@@ -72,13 +72,13 @@ def _reflection_part(
     if whole:
         lines.append("")
         for challenge in reflection.challenges:
-            lines += _after_lead(f"- {side_lead(challenge.dimension, words)}", challenge.label)
+            lines += after_lead(f"- {side_lead(challenge.dimension, words)}", challenge.label)
         pieces += pieces_of(entry, (("challenge", c.label) for c in reflection.challenges))
         if reflection.narrative.strip():
-            lines += ["", words("supervision.md_what_happened"), *_block(reflection.narrative)]
+            lines += ["", words("supervision.md_what_happened"), *text_block(reflection.narrative)]
             pieces += pieces_of(entry, [("narrative", reflection.narrative)])
     if notes and reflection.notes.strip():
-        lines += ["", words("supervision.md_notes"), *_block(reflection.notes)]
+        lines += ["", words("supervision.md_notes"), *text_block(reflection.notes)]
         pieces += pieces_of(entry, [("notes", reflection.notes)])
     return lines, pieces
 
@@ -107,14 +107,14 @@ def supervision_markdown(
         lines.append(words("supervision.md_unprepared", since=since, until=until))
     pieces: list[Piece] = []
     if agenda.bring.strip():
-        lines += ["", f"## {words('supervision.md_bring')}", *_block(agenda.bring)]
+        lines += ["", f"## {words('supervision.md_bring')}", *text_block(agenda.bring)]
         pieces += pieces_of(AGENDA_ENTRY, [(BRING_FIELD, agenda.bring)])
     ticked = set(agenda.themes)
     chosen = [theme for theme in period_themes if theme.key in ticked]
     if chosen:
         lines += ["", f"## {words('supervision.md_themes')}", ""]
         for theme in chosen:
-            lines += _after_lead("- ", theme_line(theme, words))
+            lines += after_lead("- ", theme_line(theme, words))
             if theme.kind in THEME_FIELDS:
                 pieces += pieces_of(THEMES_ENTRY, [(THEME_FIELDS[theme.kind], theme.label)])
     brought = [
@@ -132,7 +132,7 @@ def supervision_markdown(
         pieces += found
     if not (agenda.bring.strip() or chosen or brought):
         lines += ["", words("supervision.md_nothing")]
-    return Shared(_finish(lines), tuple(pieces))
+    return Shared(finish_lines(lines), tuple(pieces))
 
 
 def period_agenda(since: dt.date, until: dt.date, period_themes: Iterable[Theme]) -> Agenda:
