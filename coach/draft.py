@@ -41,6 +41,10 @@ from coach.model import (
 from coach.shape import EXTRA, Writer, meta, writer
 
 STEPS: tuple[Step, ...] = tuple(Step)
+# The reflection's fields its steps never ask (a CPD write-up is made from history): saving
+# the reflection keeps them as the journal holds them at that moment (``as_stored_now``), so
+# a write-up made while an edit of the same reflection was open is not undone by the edit.
+NOT_ASKED: tuple[str, ...] = ("cpd",)
 MAX_ACTIONS = 3
 
 
@@ -184,6 +188,14 @@ class ReflectionDraft:
             **scored,
             **{name: _copied(getattr(probe, name)) for name in SHARED},
         )
+
+
+def as_stored_now(reflection: Reflection, stored: Reflection | None) -> Reflection:
+    """``reflection`` as the steps made it, with the fields they never ask (``NOT_ASKED``) as
+    ``stored`` (the journal's copy of it now, if any) holds them."""
+    if stored is None:
+        return reflection
+    return reflection.with_changes(**{name: getattr(stored, name) for name in NOT_ASKED})
 
 
 def _shared() -> tuple[str, ...]:

@@ -273,3 +273,31 @@ async def test_settings_choose_the_model_and_the_targets_and_insights_count_them
         await settle(pilot)
     assert read_settings(journal).cpd_hours_per_year is None
     assert read_settings(journal).cpd_entries_per_year == 8
+
+
+async def test_a_write_up_made_while_an_edit_is_open_is_not_undone_by_the_edit(
+    app: CoachApp, journal: Journal
+) -> None:
+    """The steps never ask for the write-up, so saving an edit keeps the journal's copy of it,
+    even one written after the edit began (from history, or by another coach)."""
+    one_reflection(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ChallengesScreen)
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        stored = journal.get("r-1")
+        assert stored is not None
+        written = CpdWriteUp(what="Written while the edit was open.", hours=0.5)
+        journal.update(stored.with_changes(cpd=written))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    edited = journal.get("r-1")
+    assert edited is not None
+    assert edited.cpd == written

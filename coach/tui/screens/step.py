@@ -13,7 +13,7 @@ from textual.widgets import Button, Header
 from textual.worker import Worker
 
 from coach.closing import closing_words
-from coach.draft import ReflectionDraft
+from coach.draft import ReflectionDraft, as_stored_now
 from coach.model import Reflection, Step
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.messages import GoHome, Saved, StepBack, StepForward
@@ -176,7 +176,9 @@ class SavingStepScreen(StepScreen):
 
     @in_background("Not saved, your draft is kept", group="save", exclusive=True)
     def _save(self, reflection: Reflection) -> None:
-        self.app.journal.save(reflection)
+        journal = self.app.journal
+        reflection = as_stored_now(reflection, journal.get(reflection.id))
+        journal.save(reflection)
         self.app.call_from_thread(self._saved, reflection)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
