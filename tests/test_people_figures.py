@@ -72,7 +72,10 @@ def test_the_log_is_newest_first_and_keeps_a_deleted_contacts_name() -> None:
     gone = Contact.new("Former colleague")
     log = [reached(SAM, 5), reached(gone, 1, "[b]x[/b]"), reached(JO, 30), reached(SAM, -1)]
     recent = recent_log(log, TODAY, limit=2)
-    assert [(r.name, (TODAY - r.date).days) for r in recent] == [("Former colleague", 1), ("Sam", 5)]
+    assert [(r.name, (TODAY - r.date).days) for r in recent] == [
+        ("Former colleague", 1),
+        ("Sam", 5),
+    ]
     assert recent[0].note == "[b]x[/b]"
     first, second = reached(SAM, 0), reached(JO, 0)
     same_day = [first, replace(second, created=first.created + dt.timedelta(minutes=5))]

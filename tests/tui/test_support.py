@@ -261,6 +261,28 @@ async def to_break(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("enter")  # ten minutes, focused first
 
 
+async def to_people(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t", "p")
+    await settle(pilot)
+
+
+async def to_contact_form(pilot: Pilot[None], journal: Journal) -> None:
+    await to_people(pilot, journal)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press(*"Sa")
+
+
+async def to_reach_out_form(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.people import Contact
+
+    journal.save_record(Contact.new(MARKUP))
+    await to_people(pilot, journal)
+    await pilot.press("r")
+    await settle(pilot)
+    await pilot.press(*"Talked it thr")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -288,6 +310,9 @@ ROUTES: dict[str, Route] = {
     "erase.EraseScreen": to_erase,
     "break_choice.BreakChoiceScreen": to_break_choice,
     "break_timer.BreakScreen": to_break,
+    "people.PeopleScreen": to_people,
+    "people_forms.ContactForm": to_contact_form,
+    "people_forms.ReachOutForm": to_reach_out_form,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -303,6 +328,7 @@ NOTHING_TO_TYPE = {
     "confirm.ConfirmScreen",
     "insights.InsightsScreen",
     "break_timer.BreakScreen",
+    "people.PeopleScreen",
 }
 
 

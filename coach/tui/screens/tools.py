@@ -19,12 +19,13 @@ from coach.tui.widgets.literal import Literal
 
 
 class ToolsScreen(CoachScreen[None]):
-    """Leave, a break (F3 from anywhere) and closing the day."""
+    """Leave, a break (F3 from anywhere), closing the day, and my people."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tools.back"),
         Binding("l", "leave", "Leave", id="tools.leave"),
         Binding("d", "closing", "Close the day", id="tools.closing"),
+        Binding("p", "people", "My people", id="tools.people"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,6 +39,7 @@ class ToolsScreen(CoachScreen[None]):
                 ("leave", "l", "screen.leave"),
                 ("break", "f3", "app.take_break"),  # from anywhere, with its own key
                 ("closing", "d", "screen.closing"),
+                ("people", "p", "screen.people"),
             ):
                 with VerticalGroup(classes="tool"):
                     label = Content(f"{catalog.prompt(f'tools.{name}')}  ({key})")
@@ -56,6 +58,12 @@ class ToolsScreen(CoachScreen[None]):
         from coach.tui.screens.closing import ClosingScreen
 
         self.app.push_screen(ClosingScreen())
+
+    def action_people(self) -> None:
+        """My people, and reaching out to them."""
+        from coach.tui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
 
 
 def open_tools(app: App[Any]) -> None:

@@ -1,0 +1,142 @@
+"""My people in the app: adding someone, noting that I reached out, removing them with the log
+left readable, and how long since I reached out (the people screen and insights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Select
+
+from coach.content import Catalog
+from coach.journal import Journal
+from coach.people import Contact, ReachOut, Role
+from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.people import PeopleScreen
+from coach.tui.screens.people_forms import ContactForm, ReachOutForm
+from coach.tui.screens.tools import ToolsScreen
+from tests.tui.conftest import FIXED_NOW, errors, make_app, settle
+
+TODAY = FIXED_NOW.date()  # Thursday 26 November 2026
+MARKUP = "[b]x[/b]"
+
+
+def shown(pilot: Pilot[None], selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector).render())
+
+
+async def open_people(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PeopleScreen)
+
+
+async def test_adding_someone_from_the_tools(journal: Journal, catalog: Catalog) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot)
+        assert shown(pilot, "#people-none") == catalog.prompt("people.none")
+        assert shown(pilot, "#people-since") == catalog.prompt("people.since_no_people")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        await pilot.press(*"[i]Sam[/i]", "tab")
+        app.screen.query_one("#contact-role", Select).value = Role.SUPERVISOR.value
+        await pilot.press("tab", *"Teams, or [@click=app.quit]desk 4[/]", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        [kept] = journal.records(Contact)
+        assert (kept.name, kept.role, kept.reach) == (
+            "[i]Sam[/i]",
+            Role.SUPERVISOR,
+            "Teams, or [@click=app.quit]desk 4[/]",
+        )
+        row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
+        assert row == ["[i]Sam[/i]", "Supervisor", "Teams, or [@click=app.quit]desk 4[/]", "not yet"]
+        assert shown(pilot, "#people-since") == catalog.prompt("people.since_none")
+        assert errors(app) == []
+
+
+async def test_a_contact_needs_a_name_and_escape_keeps_nothing(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"   ", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        assert shown(pilot, "#people-problem") == catalog.prompt("people.no_name")
+        assert journal.records(Contact) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        assert journal.records(Contact) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ToolsScreen)
+
+
+async def test_noting_a_reach_out_shows_its_note_literally(
+    journal: Journal, catalog: Catalog
+) -> None:
+    journal.save_record(Contact.new("Sam", Role.PEER))
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReachOutForm)
+        assert shown(pilot, ".step-title") == "I reached out to Sam today"
+        await pilot.press(*f"Talked it through {MARKUP}", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        [noted] = journal.records(ReachOut)
+        assert (noted.date, noted.name, noted.note) == (
+            TODAY,
+            "Sam",
+            f"Talked it through {MARKUP}",
+        )
+        assert shown(pilot, "#people-log") == f"Thu 26 Nov: Sam · Talked it through {MARKUP}"
+        assert shown(pilot, "#people-since") == "You reached out to Sam today."
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[3]) == "Thu 26 Nov"
+        assert errors(app) == []
+
+
+async def test_removing_someone_asks_first_and_leaves_the_log_readable(
+    journal: Journal, catalog: Catalog
+) -> None:
+    sam, jo = Contact.new("Sam", Role.PEER), Contact.new("Jo", Role.SUPERVISOR)
+    for contact in (sam, jo):
+        journal.save_record(contact)
+    journal.save_record(ReachOut.new(sam, MARKUP, day=TODAY - dt.timedelta(days=20)))
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot)
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(n)[0]) for n in range(2)] == ["Jo", "Sam"]  # by role
+        await pilot.press("down", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Sam" in shown(pilot, "#confirm-question")
+        await pilot.press("n")  # kept, the first time
+        await settle(pilot)
+        assert len(journal.records(Contact)) == 2
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        assert shown(pilot, "#people-log") == f"Fri 6 Nov: Sam · {MARKUP}"
+        assert "20 days since you last reached out (to Sam)." in shown(pilot, "#people-since")
+        assert errors(app) == []
+    # The journal's own files, read afresh: Sam is gone, the reach-out reads as before.
+    with Journal(journal.data_dir) as again:
+        assert [c.name for c in again.records(Contact)] == ["Jo"]
+        [kept] = again.records(ReachOut)
+        assert (kept.name, kept.contact, kept.note) == ("Sam", sam.id, MARKUP)
