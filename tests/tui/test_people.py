@@ -55,7 +55,8 @@ async def test_adding_someone_from_the_tools(journal: Journal, catalog: Catalog)
             "Teams, or [@click=app.quit]desk 4[/]",
         )
         row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
-        assert row == ["[i]Sam[/i]", "Supervisor", "Teams, or [@click=app.quit]desk 4[/]", "not yet"]
+        reach = "Teams, or [@click=app.quit]desk 4[/]"
+        assert row == ["[i]Sam[/i]", "Supervisor", reach, "not yet"]
         assert shown(pilot, "#people-since") == catalog.prompt("people.since_none")
         assert errors(app) == []
 
@@ -140,3 +141,32 @@ async def test_removing_someone_asks_first_and_leaves_the_log_readable(
         assert [c.name for c in again.records(Contact)] == ["Jo"]
         [kept] = again.records(ReachOut)
         assert (kept.name, kept.contact, kept.note) == ("Sam", sam.id, MARKUP)
+
+
+async def test_insights_nudge_after_the_days_settings_choose(
+    journal: Journal, catalog: Catalog
+) -> None:
+    sam = Contact.new("Sam", Role.PEER)
+    journal.save_record(sam)
+    journal.save_record(ReachOut.new(sam, day=TODAY - dt.timedelta(days=15)))
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert shown(pilot, "#insights-people").splitlines() == [
+            "15 days since you last reached out (to Sam).",
+            catalog.prompt("people.nudge", days=14),  # the default
+        ]
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        choice = app.screen.query_one("#reach-out-nudge", Select)
+        assert choice.value == 14
+        choice.value = 21
+        await settle(pilot)
+        await pilot.press("escape", "i")
+        await settle(pilot)
+        assert shown(pilot, "#insights-people") == "15 days since you last reached out (to Sam)."
+        assert errors(app) == []
+    with Journal(journal.data_dir) as again:
+        assert again.settings()["reach_out_nudge_days"] == 21

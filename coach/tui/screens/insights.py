@@ -7,7 +7,8 @@ one still being worked out, whose figures are then never shown.
 
 Time away (``coach.time_away_figures``) is read in the same worker, once: leave, the breaks of
 the last weeks and every closing. It does not change with the window: weeks since leave, breaks
-by week beside strain, and closings lately and in all.
+by week beside strain, and closings lately and in all. So are my people
+(``coach.people_figures``): days since I last reached out, and the nudge after the days set.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from textual.worker import Worker, get_current_worker
 from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.people import Contact, ReachOut
+from coach.people_figures import ReachingOut, reaching_out, reaching_out_lines
+from coach.settings import read_settings
 from coach.time_away import Break, Closing, Leave
 from coach.time_away_figures import BREAK_WEEKS, TimeAway, time_away, week_start
 from coach.tui.base import in_background
@@ -70,6 +74,7 @@ class InsightsScreen(PageScreen[None]):
         self.days = TREND_WINDOWS[0]
         self._recent: list[Reflection] | None = None
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
+        self._people: tuple[list[Contact], list[ReachOut], int] | None = None
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -96,6 +101,7 @@ class InsightsScreen(PageScreen[None]):
                 ("values", "Values at stake"),
                 ("rhythm", "Rhythm"),
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
+                ("people", self.app.catalog.prompt("insights.people")),
             ):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
@@ -127,11 +133,17 @@ class InsightsScreen(PageScreen[None]):
                 journal.records(Break, since=first_week),
                 journal.records(Closing),  # counted in all, so every year is read
             )
+        if self._people is None:  # my people and every reach-out (the last may be long ago)
+            journal = self.app.journal
+            nudge_days = read_settings(journal).reach_out_nudge_days
+            self._people = (journal.records(Contact), journal.records(ReachOut), nudge_days)
         insights = journal_insights(self._recent, as_of, days)
         away = time_away(*self._away, self._recent, as_of)
+        contacts, reach_outs, nudge_days = self._people
+        people = reaching_out(contacts, reach_outs, as_of, nudge_days)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights, away)
+            self.app.call_from_thread(self._show, worker, insights, away, people)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -139,7 +151,9 @@ class InsightsScreen(PageScreen[None]):
             self.query_one("#insights-heading", Literal).update("The journal could not be read.")
         super().worker_failed(worker)
 
-    def _show(self, worker: Worker[Any], insights: Insights, away: TimeAway) -> None:
+    def _show(
+        self, worker: Worker[Any], insights: Insights, away: TimeAway, people: ReachingOut
+    ) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
         if worker.is_cancelled or self not in self.app.screen_stack:
@@ -160,6 +174,7 @@ class InsightsScreen(PageScreen[None]):
             "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
             "time-away": time_away_lines(away, self.app.catalog),
+            "people": reaching_out_lines(people, self.app.catalog),
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)

@@ -40,11 +40,17 @@ from coach.tui.widgets.literal import Literal
 READ = "settings-read"
 LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
 HORIZON_CHOICES = (4, 6, 8, 12, 16)  # weeks without leave planned before home nudges
+REACH_OUT_CHOICES = (7, 10, 14, 21, 28)  # days without reaching out before insights nudges
 # The lists of numbers on this screen, by id, and the setting each one keeps.
-NUMBER_SETTINGS = {"lock-after": "lock_after_minutes", "leave-horizon": "leave_horizon_weeks"}
+NUMBER_SETTINGS = {
+    "lock-after": "lock_after_minutes",
+    "leave-horizon": "leave_horizon_weeks",
+    "reach-out-nudge": "reach_out_nudge_days",
+}
 QUESTIONS = {
     "lock_after_minutes": "settings.lock_after",
     "leave_horizon_weeks": "settings.leave_horizon",
+    "reach_out_nudge_days": "settings.reach_out_nudge",
 }
 ERASE = "settings-erase"
 
@@ -85,6 +91,7 @@ class SettingsScreen(CoachScreen[None]):
                 )
                 yield Literal(catalog.prompt("settings.theme_hint"), classes="settings-hint")
             yield from self._number_row("leave-horizon", "settings.weeks", HORIZON_CHOICES)
+            yield from self._number_row("reach-out-nudge", "settings.days", REACH_OUT_CHOICES)
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
@@ -170,6 +177,7 @@ class SettingsScreen(CoachScreen[None]):
         problems.display = bool(problem or lines)
         self._show_choice("#lock-after", found.lock_after_minutes, LOCK_CHOICES)
         self._show_choice("#leave-horizon", found.leave_horizon_weeks, HORIZON_CHOICES)
+        self._show_choice("#reach-out-nudge", found.reach_out_nudge_days, REACH_OUT_CHOICES)
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
         """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
@@ -217,6 +225,7 @@ class SettingsScreen(CoachScreen[None]):
 
     @on(Select.Changed, "#lock-after")
     @on(Select.Changed, "#leave-horizon")
+    @on(Select.Changed, "#reach-out-nudge")
     def _number_chosen(self, event: Select.Changed) -> None:
         event.stop()
         name = NUMBER_SETTINGS[event.select.id or ""]
