@@ -244,10 +244,10 @@ async def test_every_control_is_reachable_by_tab_at_80x24_and_shown_when_focused
         screen = await open_settings(pilot)
         body = screen.query_one("#settings-body", VerticalScroll)
         controls = {"choose-core-values", "edit-my-support", "theme", "leave-horizon"}
-        controls.add("erase-everything")
+        controls.update({"reach-out-nudge", "erase-everything"})
         assert {w.id for w in screen.query("Button, Select")} == controls
         reached: set[str] = set()
-        for _ in range(9):
+        for _ in range(10):
             focused = app.focused
             assert focused is not None
             if focused.id in controls:
