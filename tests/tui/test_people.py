@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Input, Select, SelectionList
 
 from coach.content import Catalog
 from coach.journal import Journal
 from coach.people import Contact, ReachOut, Role
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.coping import CopingScreen
 from coach.tui.screens.people import PeopleScreen
-from coach.tui.screens.people_forms import ContactForm, ReachOutForm
+from coach.tui.screens.people_forms import ContactChoice, ContactForm, ReachOutForm
 from coach.tui.screens.tools import ToolsScreen
 from tests.tui.conftest import FIXED_NOW, errors, make_app, settle
 
@@ -170,3 +171,65 @@ async def test_insights_nudge_after_the_days_settings_choose(
         assert errors(app) == []
     with Journal(journal.data_dir) as again:
         assert again.settings()["reach_out_nudge_days"] == 21
+
+
+async def to_coping(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    for _ in range(2):
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+
+
+async def test_a_relational_action_can_name_one_of_my_people(
+    journal: Journal, catalog: Catalog
+) -> None:
+    journal.save_record(Contact.new("Priya", Role.MANAGER))
+    journal.save_record(Contact.new(MARKUP, Role.PEER))
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await to_coping(pilot)
+        suggestions = app.screen.query_one("#suggestions", SelectionList)
+        suggestions.select("proper-break")  # not relational: nobody to name
+        await settle(pilot)
+        assert "ctrl+o" not in app.screen.active_bindings
+        suggestions.select("talk-to-a-peer")
+        await settle(pilot)
+        assert any(catalog.prompt("people.name_someone") == n.message for n in app._notifications)
+        assert "ctrl+o" in app.screen.active_bindings
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactChoice)
+        await pilot.press("down", "enter")  # Priya (manager) is first; the peer is second
+        await settle(pilot)
+        assert isinstance(app.screen, CopingScreen)
+        [a_break, peer] = app.draft.actions
+        assert (peer.key, peer.label, peer.when) == (
+            "talk-to-a-peer",
+            "Talk to a peer",
+            f"with {MARKUP}",
+        )
+        assert a_break.when == ""
+        shown_whens = [box.value for box in app.screen.query(".action-when").results(Input)]
+        assert shown_whens == ["", f"with {MARKUP}"]
+        await pilot.press("ctrl+o")  # escape names no one, and keeps what was there
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.draft.actions[1].when == f"with {MARKUP}"
+
+
+async def test_without_people_a_relational_action_offers_no_one(
+    journal: Journal, catalog: Catalog
+) -> None:
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await to_coping(pilot)
+        app.screen.query_one("#suggestions", SelectionList).select("talk-to-a-peer")
+        await settle(pilot)
+        assert "ctrl+o" not in app.screen.active_bindings
+        assert [a.when for a in app.draft.actions] == [""]
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, CopingScreen)

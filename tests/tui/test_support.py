@@ -283,6 +283,17 @@ async def to_reach_out_form(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"Talked it thr")
 
 
+async def to_contact_choice(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.people import Contact
+
+    journal.save_record(Contact.new(MARKUP))
+    await to_coping(pilot, journal)
+    await settle(pilot)
+    pilot.app.screen.query_one("#suggestions", SelectionList).select("talk-to-a-peer")
+    await settle(pilot)
+    await pilot.press("ctrl+o")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -313,6 +324,7 @@ ROUTES: dict[str, Route] = {
     "people.PeopleScreen": to_people,
     "people_forms.ContactForm": to_contact_form,
     "people_forms.ReachOutForm": to_reach_out_form,
+    "people_forms.ContactChoice": to_contact_choice,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -329,6 +341,7 @@ NOTHING_TO_TYPE = {
     "insights.InsightsScreen",
     "break_timer.BreakScreen",
     "people.PeopleScreen",
+    "people_forms.ContactChoice",
 }
 
 
