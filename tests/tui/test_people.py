@@ -57,7 +57,7 @@ async def test_adding_someone_from_the_tools(journal: Journal, catalog: Catalog)
         )
         row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
         reach = "Teams, or [@click=app.quit]desk 4[/]"
-        assert row == ["[i]Sam[/i]", "Supervisor", reach, "not yet"]
+        assert row == ["[i]Sam[/i]", "Supervisor", "not yet", reach]
         assert shown(pilot, "#people-since") == catalog.prompt("people.since_none")
         assert errors(app) == []
 
@@ -106,7 +106,7 @@ async def test_noting_a_reach_out_shows_its_note_literally(
         )
         assert shown(pilot, "#people-log") == f"Thu 26 Nov: Sam · Talked it through {MARKUP}"
         assert shown(pilot, "#people-since") == "You reached out to Sam today."
-        assert str(app.screen.query_one(DataTable).get_row_at(0)[3]) == "Thu 26 Nov"
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[2]) == "Thu 26 Nov"
         assert errors(app) == []
 
 

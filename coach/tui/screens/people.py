@@ -44,9 +44,9 @@ class PeopleScreen(CoachScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="people.back"),
-        Binding("r", "reached", "I reached out", id="people.reached"),
+        Binding("r", "reached", "Reached out", id="people.reached"),
         Binding("a", "add", "Add", id="people.add"),
-        Binding("e", "edit", "Change", id="people.edit"),
+        Binding("e", "edit", "Edit", id="people.edit", show=False),  # enter too (room)
         Binding("d", "delete", "Remove", id="people.delete"),
     ]
     AUTO_FOCUS = ""  # the table, once there is someone in it (see ``_show``)
@@ -67,11 +67,11 @@ class PeopleScreen(CoachScreen[None]):
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
             yield Literal(catalog.prompt("people.log_title"), classes="question")
             yield Literal("", id="people-log")
-        yield CoachFooter()
+        yield CoachFooter(compact=True)  # room for f2 at 80 columns
 
     def on_mount(self) -> None:
         """Read my people."""
-        self.query_one(DataTable).add_columns("Name", "Role", "How to reach", "Last reached out")
+        self.query_one(DataTable).add_columns("Name", "Role", "Last reached out", "How to reach")
         self._read()
 
     @in_background("My people could not be read", group=READ, exclusive=True)
@@ -98,8 +98,8 @@ class PeopleScreen(CoachScreen[None]):
                 # The user's words, never markup: a rich Text (DataTable sizes columns by it).
                 Text(visible(contact.name)),
                 catalog.prompt(f"people.role_{contact.role.value}"),
-                Text(visible(contact.reach)),
                 weekday_date(when.date) if when else catalog.prompt("people.never"),
+                Text(visible(contact.reach)),  # last: the longest, and free text
                 key=contact.id,
             )
         if self.contacts:
