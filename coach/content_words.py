@@ -139,6 +139,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("people.reached_saved", "people.since_no_people", "people.since_none"),
     *("people.since_today", "people.since_yesterday", "people.since_days", "people.nudge"),
     *("people.name_someone", "people.choose_title", "people.when_with"),
+    *("people.discard_question", "people.discard_confirm", "people.discard_keep"),
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.

@@ -40,7 +40,8 @@ async def test_adding_someone_from_the_tools(journal: Journal, catalog: Catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_people(pilot)
         assert shown(pilot, "#people-none") == catalog.prompt("people.none")
-        assert shown(pilot, "#people-since") == catalog.prompt("people.since_no_people")
+        assert not app.screen.query_one("#people-since").display
+        assert shown(pilot, "#people-log") == catalog.prompt("people.log_none")
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, ContactForm)
@@ -58,7 +59,7 @@ async def test_adding_someone_from_the_tools(journal: Journal, catalog: Catalog)
         row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
         reach = "Teams, or [@click=app.quit]desk 4[/]"
         assert row == ["[i]Sam[/i]", "Supervisor", "not yet", reach]
-        assert shown(pilot, "#people-since") == catalog.prompt("people.since_none")
+        assert not app.screen.query_one("#people-since").display
         assert errors(app) == []
 
 
@@ -75,10 +76,22 @@ async def test_a_contact_needs_a_name_and_escape_keeps_nothing(
         assert isinstance(app.screen, ContactForm)
         assert shown(pilot, "#people-problem") == catalog.prompt("people.no_name")
         assert journal.records(Contact) == []
+        await pilot.press("escape")  # something was typed: asked first, and kept the first time
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#contact-name", Input).value == "   "
+        await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, PeopleScreen)
         assert journal.records(Contact) == []
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing typed: nothing to ask
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ToolsScreen)

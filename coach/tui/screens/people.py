@@ -112,7 +112,9 @@ class PeopleScreen(CoachScreen[None]):
         table.display = bool(self.contacts)
         self.refresh_bindings()
         figures = reaching_out(contacts, reach_outs, today, nudge_days)
-        self.query_one("#people-since", Literal).update(reaching_out_lines(figures, catalog))
+        since = self.query_one("#people-since", Literal)  # with no log, the lines below say it
+        since.update(reaching_out_lines(figures, catalog) if figures.last else "")
+        since.display = figures.last is not None
         lines = [self._log_line(each) for each in recent_log(reach_outs, today)]
         self.query_one("#people-log", Literal).update(
             "\n".join(lines) or catalog.prompt("people.log_none")

@@ -21,13 +21,15 @@ from coach.model import ModelError
 from coach.people import Contact, Role
 from coach.text import visible
 from coach.tui.base import CoachModal
+from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.literal import Literal, Prefill
 
 T = TypeVar("T")
 
 
 class _Form(CoachModal[T | None]):
-    """Boxes, a line for what is wrong, and Keep / Cancel (ctrl+s and escape too)."""
+    """Boxes, a line for what is wrong, and Keep / Cancel (ctrl+s and escape too). Cancelling
+    after typing asks first: one key never throws away what was typed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="people_form.cancel"),
@@ -53,9 +55,31 @@ class _Form(CoachModal[T | None]):
         event.stop()
         self.action_cancel()
 
+    def on_mount(self) -> None:
+        """Note what the boxes start with, to know whether anything was typed."""
+        self._started = self._entered()
+
+    def _entered(self) -> tuple[object, ...]:
+        typed = tuple(box.value for box in self.query(Input).results(Input))
+        return typed + tuple(box.value for box in self.query(Select).results(Select))
+
     def action_cancel(self) -> None:
-        """Nothing kept."""
-        self.dismiss(None)
+        """Nothing kept: at once if nothing was typed, or once the user says so."""
+        if self._entered() == self._started:
+            self.dismiss(None)
+            return
+        catalog = self.app.catalog
+        asked = ConfirmScreen(
+            catalog.prompt("people.discard_question"),
+            confirm=catalog.prompt("people.discard_confirm"),
+            keep=catalog.prompt("people.discard_keep"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(asked, answered)
 
     def action_keep(self) -> None:
         """Check what was typed, and dismiss it (overridden)."""
@@ -93,6 +117,7 @@ class ContactForm(_Form[Contact]):
 
     def on_mount(self) -> None:
         """Ready to type the name."""
+        super().on_mount()
         self.query_one("#contact-name", Input).focus()
 
     def action_keep(self) -> None:
@@ -136,6 +161,7 @@ class ReachOutForm(_Form[str]):
 
     def on_mount(self) -> None:
         """Ready to type the note (or enter, for none)."""
+        super().on_mount()
         self.query_one("#reach-out-note", Input).focus()
 
     def action_keep(self) -> None:
