@@ -21,6 +21,7 @@ from coach.model import (
     Kind,
     Step,
 )
+from coach.people import Role
 from coach.supervision import SupervisionType
 from coach.time_away import COPING_TOOLS
 
@@ -129,6 +130,17 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.cpd_entries_target": frozenset({"year", "entries", "target"}),
     "insights.cpd_hours": frozenset({"year", "hours"}),
     "insights.cpd_hours_target": frozenset({"year", "hours", "target"}),
+    # my people
+    "people.log_line": frozenset({"day", "name"}),
+    "people.log_line_note": frozenset({"day", "name", "note"}),
+    "people.delete_question": frozenset({"name"}),
+    "people.reached_title": frozenset({"name"}),
+    "people.since_today": frozenset({"name"}),
+    "people.since_yesterday": frozenset({"name"}),
+    "people.since_days": frozenset({"days", "name"}),
+    "people.nudge": frozenset({"days"}),
+    "people.when_with": frozenset({"name"}),
+    "settings.days": frozenset({"days"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -211,6 +223,19 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *(f"step.{step.value}" for step in Step),
     *SUPERVISION_PROMPTS,
     *CPD_WORDS,
+    # my people
+    *("tools.people", "tools.people_hint", "people.title", "people.intro", "people.none"),
+    *("people.log_title", "people.log_none", "people.log_line", "people.log_line_note"),
+    *("people.never", *(f"people.role_{role.value}" for role in Role)),
+    *("people.name", "people.role", "people.reach", "people.add_title", "people.edit_title"),
+    *("people.save", "people.cancel", "people.saved", "people.no_name"),
+    *("people.delete_question", "people.delete_confirm", "people.delete_keep"),
+    *("people.reached_title", "people.reached_note", "people.reached_save"),
+    *("people.reached_saved", "people.since_no_people", "people.since_none"),
+    *("people.since_today", "people.since_yesterday", "people.since_days", "people.nudge"),
+    *("people.name_someone", "people.choose_title", "people.when_with"),
+    *("people.discard_question", "people.discard_confirm", "people.discard_keep"),
+    *("insights.people", "settings.reach_out_nudge", "settings.days"),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}

@@ -515,6 +515,7 @@ class CoachApp(CoachAppBase):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the coach's own commands, then Textual's."""
         from coach.tui.screens.about import open_about
+        from coach.tui.screens.people import open_people
         from coach.tui.screens.settings import open_settings
 
         yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
@@ -543,5 +544,8 @@ class CoachApp(CoachAppBase):
             )
             yield SystemCommand("Tools", "Leave, breaks, closing the day (t)", screen.action_tools)
             yield SystemCommand("Plan leave", "My leave, in view (l)", screen.action_plan_leave)
+            yield SystemCommand(
+                "My people", "People I can turn to; I reached out (t, p)", lambda: open_people(self)
+            )
         # Textual's own "Keys" does what Help does: one way in is enough.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")

@@ -293,6 +293,39 @@ async def to_supervision_prep(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"What I'd like help with")
 
 
+async def to_people(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("t", "p")
+    await settle(pilot)
+
+
+async def to_contact_form(pilot: Pilot[None], journal: Journal) -> None:
+    await to_people(pilot, journal)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press(*"Sa")
+
+
+async def to_reach_out_form(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.people import Contact
+
+    journal.save_record(Contact.new(MARKUP))
+    await to_people(pilot, journal)
+    await pilot.press("r")
+    await settle(pilot)
+    await pilot.press(*"Talked it thr")
+
+
+async def to_contact_choice(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.people import Contact
+
+    journal.save_record(Contact.new(MARKUP))
+    await to_coping(pilot, journal)
+    await settle(pilot)
+    pilot.app.screen.query_one("#suggestions", SelectionList).select("talk-to-a-peer")
+    await settle(pilot)
+    await pilot.press("ctrl+o")
+
+
 # By "module.Class", so a screen still being written cannot stop this file importing.
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
@@ -324,6 +357,10 @@ ROUTES: dict[str, Route] = {
     "supervision.SessionForm": to_session_form,
     "supervision_prep.SupervisionPrepScreen": to_supervision_prep,
     "cpd.CpdScreen": to_cpd,
+    "people.PeopleScreen": to_people,
+    "people_forms.ContactForm": to_contact_form,
+    "people_forms.ReachOutForm": to_reach_out_form,
+    "people_forms.ContactChoice": to_contact_choice,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -340,6 +377,8 @@ NOTHING_TO_TYPE = {
     "insights.InsightsScreen",
     "break_timer.BreakScreen",
     "supervision.SupervisionScreen",
+    "people.PeopleScreen",
+    "people_forms.ContactChoice",
 }
 
 

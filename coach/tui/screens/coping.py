@@ -1,4 +1,10 @@
-"""Phase 3, "What will help": ranked coping suggestions, one to three chosen, and when."""
+"""Phase 3, "What will help": ranked coping suggestions, one to three chosen, and when.
+
+A relational suggestion (supervision, peers, the team) can name one of my people: once one is
+chosen, ctrl+o offers them, and the one picked goes into that action's "when" ("with Sam"), where
+it can still be edited; the action keeps its catalogue key and label, so insights and the
+ranking count it as before.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ from textual.widgets.selection_list import Selection
 from coach.draft import MAX_ACTIONS, own_action
 from coach.journal import JournalError
 from coach.model import Category, CopingAction, Step
+from coach.people import Contact
+from coach.people_figures import for_display
 from coach.ranking import Suggestion, rank_suggestions
 from coach.text import visible
 from coach.time_away import COPING_TOOLS
@@ -30,8 +38,10 @@ class CopingScreen(StepScreen):
     FIRST_FOCUS: ClassVar[str] = "#suggestions"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "open_tool", "Open the tool", id="coping.tool"),
+        Binding("ctrl+o", "name_someone", "Name someone", id="coping.name_someone"),
     ]
     offered: str | None = None  # the tool a chosen suggestion leads to (``COPING_TOOLS``)
+    naming: str | None = None  # the relational action chosen last, to name someone for
 
     def compose_step(self) -> ComposeResult:
         """Suggestions, when for each chosen one, and an action in your own words."""
@@ -55,8 +65,19 @@ class CopingScreen(StepScreen):
     def on_mount(self) -> None:
         """Rank the suggestions off the UI thread; show the chosen actions at once."""
         self._suggestions: list[Suggestion] = []
+        self._people: list[Contact] = []
         self._show_whens()
         self._rank()
+        self._read_people()
+
+    @work(thread=True, exclusive=True, group="coping-people")
+    def _read_people(self) -> None:
+        """My people, to name one in a relational action; unread, there is simply no offer."""
+        try:
+            found = for_display(self.app.journal.records(Contact))
+        except (JournalError, OSError):
+            return
+        self.app.call_from_thread(setattr, self, "_people", found)
 
     @work(thread=True, exclusive=True, group="rank")
     def _rank(self) -> None:
@@ -121,6 +142,8 @@ class CopingScreen(StepScreen):
                 option = by_key[key]
                 kept.append(CopingAction(option.key, option.label, option.category))
                 self._offer(COPING_TOOLS.get(key))
+                if option.category is Category.RELATIONAL:
+                    self._offer_people(key)
         if [a.key for a in kept] != [a.key for a in self.draft.actions]:
             self.draft.actions[:] = kept
             self._show_whens()
@@ -133,11 +156,42 @@ class CopingScreen(StepScreen):
         self.notify(self.app.catalog.prompt(f"tools.offer_{tool}"), timeout=10)
         self.refresh_bindings()
 
+    def _offer_people(self, key: str) -> None:
+        """A relational suggestion was chosen: offer to name one of my people for it."""
+        if not self._people:
+            return
+        self.naming = key
+        self.notify(self.app.catalog.prompt("people.name_someone"), timeout=10)
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The tool's key is there once a suggestion with a tool has been chosen."""
+        """The tool's key is there once a suggestion with a tool has been chosen; naming
+        someone, once a relational one has (and while it is still chosen)."""
         if action == "open_tool":
             return self.offered is not None
+        if action == "name_someone":
+            return self.naming in {a.key for a in self.draft.actions} and bool(self._people)
         return super().check_action(action, parameters)
+
+    def action_name_someone(self) -> None:
+        """Choose one of my people; they go into the action's "when" ("with Sam")."""
+        from coach.tui.screens.people_forms import ContactChoice
+
+        key = self.naming
+        if key is None or not self._people:
+            return
+
+        def chosen(contact: Contact | None) -> None:
+            index = next((n for n, a in enumerate(self.draft.actions) if a.key == key), None)
+            if contact is None or index is None:
+                return
+            old = self.draft.actions[index]
+            with_them = self.app.catalog.prompt("people.when_with", name=contact.name)
+            when = f"{with_them}, {old.when}" if old.when.strip() else with_them
+            self.draft.actions[index] = replace(old, when=when)
+            self._show_whens()
+
+        self.app.push_screen(ContactChoice(self._people), chosen)
 
     async def action_open_tool(self) -> None:
         """Open the tool offered, over this step (escape there comes back, choices kept)."""

@@ -14,6 +14,9 @@ the target from settings (none by default: then only the counts).
 
 This year's CPD (``coach.cpd_figures``): entries written up and their hours, against the
 targets in settings (read in the same worker), from the reflections already read.
+
+My people (``coach.people_figures``): days since I last reached out, and the nudge after the
+days set in settings.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from coach.dates import long_date
 from coach.insights import TREND_WINDOWS, Insights, journal_insights
 from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
+from coach.people import Contact, ReachOut
+from coach.people_figures import ReachingOut, reaching_out, reaching_out_lines
 from coach.settings import Settings, read_settings
 from coach.supervision import SupervisionSession
 from coach.supervision_prep import SupervisionPace, supervision_pace
@@ -84,6 +89,7 @@ class InsightsScreen(PageScreen[None]):
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
         self._supervision: SupervisionPace | None = None
         self._settings: Settings | None = None  # for the CPD targets
+        self._people: tuple[list[Contact], list[ReachOut]] | None = None
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -112,6 +118,7 @@ class InsightsScreen(PageScreen[None]):
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
                 ("supervision", self.app.catalog.prompt("insights.supervision")),
                 ("cpd", self.app.catalog.prompt("insights.cpd")),
+                ("people", self.app.catalog.prompt("insights.people")),
             ):
                 yield Literal(title, classes="insights-title")
                 yield Literal("", id=f"insights-{name}", classes="insights-part")
@@ -154,13 +161,19 @@ class InsightsScreen(PageScreen[None]):
             first = (as_of.replace(day=1) - dt.timedelta(days=93)).replace(day=1)
             sessions = journal.records(SupervisionSession, since=first)
             self._supervision = supervision_pace(sessions, as_of, target)
+        if self._people is None:  # my people and every reach-out (the last may be long ago)
+            journal = self.app.journal
+            self._people = (journal.records(Contact), journal.records(ReachOut))
         insights = journal_insights(self._recent, as_of, days)
         # This year began less than a year ago: the reflections read hold all of it.
         cpd = cpd_year_text(cpd_year(self._recent, self._settings, as_of), self.app.catalog)
         away = time_away(*self._away, self._recent, as_of)
+        nudge_days = self._settings.reach_out_nudge_days
+        people = reaching_out(*self._people, as_of, nudge_days)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, worker, insights, away, self._supervision, cpd)
+            found = (insights, away, self._supervision, cpd, people)
+            self.app.call_from_thread(self._show, worker, *found)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The notice says why; the heading no longer promises figures."""
@@ -175,6 +188,7 @@ class InsightsScreen(PageScreen[None]):
         away: TimeAway,
         pace: SupervisionPace,
         cpd: str,
+        people: ReachingOut,
     ) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
@@ -198,6 +212,7 @@ class InsightsScreen(PageScreen[None]):
             "time-away": time_away_lines(away, self.app.catalog),
             "supervision": supervision_lines(pace, self.app.catalog),
             "cpd": cpd,
+            "people": reaching_out_lines(people, self.app.catalog),
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)

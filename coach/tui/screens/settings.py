@@ -45,16 +45,19 @@ HORIZON_CHOICES = (4, 6, 8, 12, 16)  # weeks without leave planned before home n
 # means none, kept as None (the default), and insights then show the counts alone.
 NO_TARGET = 0
 SUPERVISION_TARGETS = (NO_TARGET, 1, 2, 3, 4, 6, 8)
+REACH_OUT_CHOICES = (7, 10, 14, 21, 28)  # days without reaching out before insights nudges
 # The lists of numbers on this screen, by id, and the setting each one keeps.
 NUMBER_SETTINGS = {
     "lock-after": "lock_after_minutes",
     "leave-horizon": "leave_horizon_weeks",
     "supervision-target": "supervision_per_month",
+    "reach-out-nudge": "reach_out_nudge_days",
 }
 QUESTIONS = {
     "lock_after_minutes": "settings.lock_after",
     "leave_horizon_weeks": "settings.leave_horizon",
     "supervision_per_month": "settings.supervision_target",
+    "reach_out_nudge_days": "settings.reach_out_nudge",
 }
 OPTIONAL_NUMBERS = {"supervision_per_month"}  # NO_TARGET chosen keeps None
 ERASE = "settings-erase"
@@ -107,6 +110,7 @@ class SettingsScreen(CoachScreen[None]):
             yield from self._number_row(
                 "supervision-target", "settings.sessions", SUPERVISION_TARGETS
             )
+            yield from self._number_row("reach-out-nudge", "settings.days", REACH_OUT_CHOICES)
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
             yield from self._cpd_rows()
@@ -240,6 +244,7 @@ class SettingsScreen(CoachScreen[None]):
         shown = NO_TARGET if target is None else target
         self._show_choice("#supervision-target", shown, SUPERVISION_TARGETS)
         self._show_cpd(found)
+        self._show_choice("#reach-out-nudge", found.reach_out_nudge_days, REACH_OUT_CHOICES)
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
         """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
@@ -288,6 +293,7 @@ class SettingsScreen(CoachScreen[None]):
     @on(Select.Changed, "#lock-after")
     @on(Select.Changed, "#leave-horizon")
     @on(Select.Changed, "#supervision-target")
+    @on(Select.Changed, "#reach-out-nudge")
     def _number_chosen(self, event: Select.Changed) -> None:
         event.stop()
         name = NUMBER_SETTINGS[event.select.id or ""]

@@ -21,11 +21,14 @@ from coach.tui.widgets.literal import Literal
 class ToolsScreen(CoachScreen[None]):
     """Leave, a break (F3 from anywhere), closing the day and supervision."""
 
+    """Leave, a break (F3 from anywhere), closing the day, and my people."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tools.back"),
         Binding("l", "leave", "Leave", id="tools.leave"),
         Binding("d", "closing", "Close the day", id="tools.closing"),
         Binding("s", "supervision", "Supervision", id="tools.supervision"),
+        Binding("p", "people", "My people", id="tools.people"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -40,6 +43,7 @@ class ToolsScreen(CoachScreen[None]):
                 ("break", "f3", "app.take_break"),  # from anywhere, with its own key
                 ("closing", "d", "screen.closing"),
                 ("supervision", "s", "screen.supervision"),
+                ("people", "p", "screen.people"),
             ):
                 with VerticalGroup(classes="tool"):
                     label = Content(f"{catalog.prompt(f'tools.{name}')}  ({key})")
@@ -64,6 +68,12 @@ class ToolsScreen(CoachScreen[None]):
         from coach.tui.screens.supervision import SupervisionScreen
 
         self.app.push_screen(SupervisionScreen())
+
+    def action_people(self) -> None:
+        """My people, and reaching out to them."""
+        from coach.tui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
 
 
 def open_tools(app: App[Any]) -> None:
