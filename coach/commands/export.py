@@ -51,11 +51,15 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add ``coach export``."""
     parser = subcommands.add_parser(
         "export",
-        help="write the journal as JSON or Markdown, or the planned leave as iCalendar",
+        help="write the journal as JSON or Markdown, the planned leave as iCalendar, or a "
+        "supervision agenda or CPD statements to share",
         description="Write the whole journal (every reflection, newest first, and every record "
-        "of leave, breaks and closing the day) as one JSON document (for backups and scripts; "
-        "'coach import' reads it back), or the reflections as a readable Markdown journal, or "
-        "the planned leave as an iCalendar file (.ics) for a calendar app, in UTF-8. Without "
+        "of every kind) as one JSON document (for backups and scripts; 'coach import' reads it "
+        "back), or the reflections as a readable Markdown journal, or the planned leave as an "
+        "iCalendar file (.ics) for a calendar app, or, to share, the supervision agenda you "
+        "prepared or your CPD write-ups as Markdown (checked first for anything that looks "
+        "patient-identifiable: nothing is written while there is, unless --allow-identifiers), "
+        "in UTF-8. Without "
         "-o it goes to stdout; a file is created readable by you alone (0600). "
         "An existing file is never replaced without --force, and nothing is ever written "
         "inside the journal's folder. An export is not encrypted, even when the journal is: "
@@ -65,7 +69,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (default: everything), md (the reflections) or ics (the planned leave)",
+        help="json (default: everything), md (the reflections), ics (the planned leave), "
+        "supervision (the agenda prepared last) or cpd (the entries written up for CPD)",
     )
     parser.add_argument(
         "--allow-identifiers",
