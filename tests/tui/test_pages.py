@@ -27,12 +27,14 @@ def test_every_key_of_a_page_keeps_its_id() -> None:
         "history.search",
         "history.filters",
         "history.clear",
+        "history.cpd",  # added with CPD write-ups
     ]
     assert ids(EntryDetailScreen) == [
         "entry.back",
         "entry.edit",
         "entry.delete",
         "entry.markdown",
+        "entry.cpd",  # added with CPD write-ups
         "entry.follow_up",
     ]
     assert ids(InsightsScreen) == [

@@ -82,7 +82,7 @@ class SupervisionScreen(CoachScreen[None]):
             with Horizontal(classes="step-buttons"):
                 label = Content(f"{catalog.prompt('supervision.prepare')}  (p)")
                 yield Button(label, id="supervision-prepare", action="screen.prepare")
-        yield CoachFooter()
+        yield CoachFooter(compact=True)  # room for f2 at 80 columns
 
     def on_mount(self) -> None:
         """Read the sessions."""

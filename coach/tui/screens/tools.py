@@ -25,10 +25,12 @@ class ToolsScreen(CoachScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tools.back"),
-        Binding("l", "leave", "Leave", id="tools.leave"),
-        Binding("d", "closing", "Close the day", id="tools.closing"),
-        Binding("s", "supervision", "Supervision", id="tools.supervision"),
-        Binding("p", "people", "My people", id="tools.people"),
+        # Each tool's key is on its button; all of them in the footer too would push "f2
+        # Support now" out of sight at 80 columns.
+        Binding("l", "leave", "Leave", id="tools.leave", show=False),
+        Binding("d", "closing", "Close the day", id="tools.closing", show=False),
+        Binding("s", "supervision", "Supervision", id="tools.supervision", show=False),
+        Binding("p", "people", "My people", id="tools.people", show=False),
     ]
 
     def compose(self) -> ComposeResult:
