@@ -235,8 +235,8 @@ def test_an_nhs_number_outside_the_write_up_or_range_is_not_checked(tmp_path: Pa
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (("--from", "3/11/2026"), "--from must be a date like 2026-11-03, not '3/11/2026'"),
-        (("--to", "2026-13-01"), "--to must be a date like 2026-11-03"),
+        (("--from", "3/11/2026"), "--from must be a date like 2026-11-26, not '3/11/2026'"),
+        (("--to", "2026-13-01"), "--to must be a date like 2026-11-26"),
         (("--from", "2026-11-30", "--to", "2026-11-01"), "--from (2026-11-30) is after --to"),
     ],
 )

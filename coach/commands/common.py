@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -12,10 +13,31 @@ from pathlib import Path
 from coach.journal import Journal, JournalLocked, resolve_data_dir, unlock
 from coach.journal.outside import OutputExists, new_file, write_new_file
 from coach.journal.sealing import Sealing
+from coach.model import EARLIEST_DATE, LATEST_DATE
+from coach.text import quoted
 
 
 class CommandError(Exception):
     """A problem to report as one line on stderr, with exit code 1."""
+
+
+def date_option(flag: str, text: str | None) -> dt.date | None:
+    """The date given to ``flag`` (``--as-of``, ``--since``...), or None when it was not given.
+
+    Only the dates a reflection can carry are accepted (the range is the model's); anything
+    else is a one-line ``CommandError`` naming the flag and quoting what was given.
+    """
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(f"{flag} must be a date like 2026-11-26, not {quoted(text)}") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise CommandError(
+            f"{flag} must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(text)}"
+        )
+    return day
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:

@@ -12,13 +12,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from coach.commands.common import CommandError
+from coach.commands.common import CommandError, date_option
 from coach.content import load_catalog
 from coach.exports.cpd import cpd_statements
 from coach.exports.shared import Shared
 from coach.journal import Journal
-from coach.model import EARLIEST_DATE, LATEST_DATE
-from coach.text import quoted
 
 
 def add_cpd_options(parser: argparse.ArgumentParser) -> None:
@@ -32,25 +30,10 @@ def add_cpd_options(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def _day(flag: str, text: str | None) -> dt.date | None:
-    """A date given to ``flag``, or None when not given; a one-line error naming the flag."""
-    if text is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(f"{flag} must be a date like 2026-11-03, not {quoted(text)}") from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise CommandError(
-            f"{flag} must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(text)}"
-        )
-    return day
-
-
 def cpd_period(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
     """The ``--from`` and ``--to`` days, checked: each a date, the first not after the last."""
-    since = _day("--from", getattr(args, "cpd_from", None))
-    until = _day("--to", getattr(args, "cpd_to", None))
+    since = date_option("--from", getattr(args, "cpd_from", None))
+    until = date_option("--to", getattr(args, "cpd_to", None))
     if since is not None and until is not None and since > until:
         raise CommandError(f"--from ({since}) is after --to ({until}): nothing could be in between")
     return since, until

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from coach.commands.common import CommandError, add_passphrase_option, open_journal, print_data
+from coach.commands.common import (
+    add_passphrase_option,
+    date_option,
+    open_journal,
+    print_data,
+)
 from coach.exports import dumps_json
 from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
 from coach.model import ALIGNMENT, EARLIEST_DATE, HELPFULNESS, LATEST_DATE, STRAIN, Scale
-from coach.text import quoted, visible
+from coach.text import visible
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,21 +38,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def parse_day(text: str | None) -> dt.date:
-    """The ``--as-of`` date, today when not given; a one-line error when it is not a date.
-
-    Only the dates a reflection can carry are accepted (the range is the model's).
-    """
-    if text is None:
-        return dt.date.today()
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(f"--as-of must be a date like 2026-11-26, not {quoted(text)}") from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise CommandError(
-            f"--as-of must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(text)}"
-        )
-    return day
+    """The ``--as-of`` date, today when not given (``date_option`` says what is refused)."""
+    return date_option("--as-of", text) or dt.date.today()
 
 
 def run(args: argparse.Namespace) -> int:

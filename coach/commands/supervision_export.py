@@ -14,31 +14,18 @@ import datetime as dt
 from itertools import takewhile
 from pathlib import Path
 
-from coach.commands.common import CommandError
+from coach.commands.common import date_option
 from coach.content import load_catalog
 from coach.exports.shared import Shared
 from coach.exports.supervision import period_agenda, supervision_markdown
 from coach.journal import Journal
-from coach.model import EARLIEST_DATE, LATEST_DATE
 from coach.supervision import Agenda, SupervisionSession
 from coach.supervision_prep import default_since, latest_agenda, themes
-from coach.text import quoted
 
 
 def since_of(args: argparse.Namespace) -> dt.date | None:
-    """The ``--since`` date, or None; a one-line error naming the flag when it is not a date."""
-    text = getattr(args, "since", None)
-    if text is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(f"--since must be a date like 2026-11-02, not {quoted(text)}") from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise CommandError(
-            f"--since must be a date from {EARLIEST_DATE} to {LATEST_DATE}, not {quoted(text)}"
-        )
-    return day
+    """The ``--since`` date, or None (``date_option`` says what is refused)."""
+    return date_option("--since", getattr(args, "since", None))
 
 
 def supervision_export(journal: Journal, args: argparse.Namespace) -> Shared:
