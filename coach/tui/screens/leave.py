@@ -13,17 +13,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Vertical, VerticalScroll
 from textual.validation import Function
-from textual.widgets import Button, DataTable, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from coach.dates import weekday_date
 from coach.model import ModelError
 from coach.text import visible
 from coach.time_away import Leave
-from coach.tui.base import CoachModal, CoachScreen, in_background
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.form import FormDialog
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 
@@ -159,13 +159,15 @@ class LeaveScreen(CoachScreen[None]):
         self.app.call_from_thread(self._show, periods)
 
 
-class LeaveForm(CoachModal[Leave | None]):
+class LeaveForm(FormDialog[Leave]):
     """First day, last day and a note; dismisses the period, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="leave_form.cancel"),
         Binding("ctrl+s", "keep", "Keep it", id="leave_form.keep", priority=True),
     ]
+    FORM = "leave"
+    CANCEL = "leave.cancel"
 
     def __init__(self, period: Leave | None) -> None:
         super().__init__()
@@ -193,31 +195,11 @@ class LeaveForm(CoachModal[Leave | None]):
                 )
             yield Literal(catalog.prompt("leave.note"), classes="question")
             yield Input(period.note if period else "", compact=True, id="leave-note")
-            yield Literal("", id="leave-problem")
-            with Horizontal(classes="step-buttons"):
-                yield Button(
-                    Content(catalog.prompt("leave.save")), id="leave-keep", variant="primary"
-                )
-                yield Button(Content(catalog.prompt("leave.cancel")), id="leave-cancel")
+            yield from self.buttons("leave.save")
 
     def on_mount(self) -> None:
         """Ready to type the first day."""
         self.query_one("#leave-start", Input).focus()
-
-    @on(Button.Pressed, "#leave-keep")
-    @on(Input.Submitted)
-    def _keep_pressed(self, event: Button.Pressed | Input.Submitted) -> None:
-        event.stop()
-        self.action_keep()
-
-    @on(Button.Pressed, "#leave-cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
-
-    def action_cancel(self) -> None:
-        """Nothing kept."""
-        self.dismiss(None)
 
     def action_keep(self) -> None:
         """Check what was typed; keep it, or say in place what is wrong."""
@@ -225,12 +207,11 @@ class LeaveForm(CoachModal[Leave | None]):
         start = parse_day(self.query_one("#leave-start", Input).value)
         end = parse_day(self.query_one("#leave-end", Input).value)
         note = self.query_one("#leave-note", Input).value
-        problem = self.query_one("#leave-problem", Literal)
         if start is None or end is None:
-            problem.update(catalog.prompt("leave.not_a_date"))
+            self.say(catalog.prompt("leave.not_a_date"))
             return
         if end < start:
-            problem.update(catalog.prompt("leave.end_before_start"))
+            self.say(catalog.prompt("leave.end_before_start"))
             return
         try:
             if self.period is None:
@@ -239,6 +220,6 @@ class LeaveForm(CoachModal[Leave | None]):
                 period = Leave(id=self.period.id, start=start, end=end, note=note,
                                extra=self.period.extra)  # fmt: skip
         except ModelError as error:
-            problem.update(str(error))
+            self.say(str(error))
             return
         self.dismiss(period)

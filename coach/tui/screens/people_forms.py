@@ -12,78 +12,35 @@ from typing import ClassVar, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from coach.model import ModelError
 from coach.people import Contact, Role
 from coach.text import visible
 from coach.tui.base import CoachModal
-from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.form import FormDialog
 from coach.tui.widgets.literal import Literal, Prefill
 
 T = TypeVar("T")
 
 
-class _Form(CoachModal[T | None]):
-    """Boxes, a line for what is wrong, and Keep / Cancel (ctrl+s and escape too). Cancelling
-    after typing asks first: one key never throws away what was typed."""
+class _Form(FormDialog[T]):
+    """A dialog of my people: cancelling after typing asks first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="people_form.cancel"),
         Binding("ctrl+s", "keep", "Keep it", id="people_form.keep", priority=True),
     ]
-
-    def buttons(self, keep: str) -> ComposeResult:
-        """The problem line and the two buttons."""
-        catalog = self.app.catalog
-        yield Literal("", id="people-problem")
-        with Horizontal(classes="step-buttons"):
-            yield Button(Content(catalog.prompt(keep)), id="people-keep", variant="primary")
-            yield Button(Content(catalog.prompt("people.cancel")), id="people-cancel")
-
-    @on(Button.Pressed, "#people-keep")
-    @on(Input.Submitted)
-    def _keep_pressed(self, event: Button.Pressed | Input.Submitted) -> None:
-        event.stop()
-        self.action_keep()
-
-    @on(Button.Pressed, "#people-cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
+    FORM = "people"
+    CANCEL = "people.cancel"
+    DISCARD = "people.discard"
 
     def on_mount(self) -> None:
         """Note what the boxes start with, to know whether anything was typed."""
-        self._started = self._entered()
-
-    def _entered(self) -> tuple[object, ...]:
-        typed = tuple(box.value for box in self.query(Input).results(Input))
-        return typed + tuple(box.value for box in self.query(Select).results(Select))
-
-    def action_cancel(self) -> None:
-        """Nothing kept: at once if nothing was typed, or once the user says so."""
-        if self._entered() == self._started:
-            self.dismiss(None)
-            return
-        catalog = self.app.catalog
-        asked = ConfirmScreen(
-            catalog.prompt("people.discard_question"),
-            confirm=catalog.prompt("people.discard_confirm"),
-            keep=catalog.prompt("people.discard_keep"),
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(asked, answered)
-
-    def action_keep(self) -> None:
-        """Check what was typed, and dismiss it (overridden)."""
-        raise NotImplementedError
+        self.remember_start()
 
 
 class ContactForm(_Form[Contact]):
@@ -125,9 +82,8 @@ class ContactForm(_Form[Contact]):
         name = self._named.kept(self.query_one("#contact-name", Input).value)
         reach = self._how.kept(self.query_one("#contact-reach", Input).value)
         role = Role(str(self.query_one("#contact-role", Select).value))
-        problem = self.query_one("#people-problem", Literal)
         if not name.strip():
-            problem.update(self.app.catalog.prompt("people.no_name"))
+            self.say(self.app.catalog.prompt("people.no_name"))
             return
         try:
             if self.contact is None:
@@ -136,7 +92,7 @@ class ContactForm(_Form[Contact]):
                 contact = Contact(id=self.contact.id, name=name, role=role, reach=reach,
                                   extra=self.contact.extra)  # fmt: skip
         except ModelError as error:
-            problem.update(str(error))
+            self.say(str(error))
             return
         self.dismiss(contact)
 

@@ -13,7 +13,6 @@ import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,8 +25,9 @@ from coach.model import ModelError
 from coach.supervision import LONGEST_SESSION_MINUTES, SupervisionSession, SupervisionType
 from coach.supervision_prep import SupervisionPace
 from coach.text import visible
-from coach.tui.base import CoachModal, CoachScreen, in_background
+from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.screens.form import FormDialog
 from coach.tui.screens.leave import parse_day
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
@@ -164,13 +164,15 @@ class SupervisionScreen(CoachScreen[None]):
         self.app.push_screen(SupervisionPrepScreen())
 
 
-class SessionForm(CoachModal[SupervisionSession | None]):
+class SessionForm(FormDialog[SupervisionSession]):
     """Date, type, length and a note; dismisses the session, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="session_form.cancel"),
         Binding("ctrl+s", "keep", "Keep it", id="session_form.keep", priority=True),
     ]
+    FORM = "session"
+    CANCEL = "supervision.cancel"
 
     def __init__(self, today: dt.date) -> None:
         super().__init__()
@@ -195,44 +197,22 @@ class SessionForm(CoachModal[SupervisionSession | None]):
             yield Input(str(DEFAULT_MINUTES), compact=True, id="session-minutes")
             yield Literal(catalog.prompt("supervision.note"), classes="question")
             yield Input("", compact=True, id="session-note")
-            yield Literal("", id="session-problem")
-            with Horizontal(classes="step-buttons"):
-                keep = Content(catalog.prompt("supervision.save"))
-                yield Button(keep, id="session-keep", variant="primary")
-                yield Button(Content(catalog.prompt("supervision.cancel")), id="session-cancel")
+            yield from self.buttons("supervision.save")
 
     def on_mount(self) -> None:
         """Ready to change the date (today is already there)."""
         self.query_one("#session-date", Input).focus()
 
-    @on(Button.Pressed, "#session-keep")
-    @on(Input.Submitted)
-    def _keep_pressed(self, event: Button.Pressed | Input.Submitted) -> None:
-        event.stop()
-        self.action_keep()
-
-    @on(Button.Pressed, "#session-cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
-
-    def action_cancel(self) -> None:
-        """Nothing kept."""
-        self.dismiss(None)
-
     def action_keep(self) -> None:
         """Check what was typed; keep it, or say in place what is wrong."""
         catalog = self.app.catalog
-        problem = self.query_one("#session-problem", Literal)
         day = parse_day(self.query_one("#session-date", Input).value)
         if day is None:
-            problem.update(catalog.prompt("supervision.not_a_date"))
+            self.say(catalog.prompt("supervision.not_a_date"))
             return
         typed = self.query_one("#session-minutes", Input).value.strip()
         if not typed.isdecimal() or not 0 <= int(typed) <= LONGEST_SESSION_MINUTES:
-            problem.update(
-                catalog.prompt("supervision.not_minutes", longest=LONGEST_SESSION_MINUTES)
-            )
+            self.say(catalog.prompt("supervision.not_minutes", longest=LONGEST_SESSION_MINUTES))
             return
         kind = self.query_one("#session-type", Select).value
         if not isinstance(kind, SupervisionType):  # never blank (allow_blank=False)
@@ -241,6 +221,6 @@ class SessionForm(CoachModal[SupervisionSession | None]):
         try:
             session = SupervisionSession.new(day, kind, int(typed), note)
         except ModelError as error:
-            problem.update(str(error))
+            self.say(str(error))
             return
         self.dismiss(session)
