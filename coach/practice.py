@@ -70,6 +70,7 @@ class Programme(Record):
     created: dt.datetime = field(metadata=meta(check=check_created))
     target: str = ""  # the personal target problem, in my own words
     target_start: int | None = field(default=None, metadata=meta(scale=TARGET))
+    share_target: bool = False  # ticked: the practice export may name the target problem
     safeguard_who: str = ""  # who I would talk to if practice stirs things up
     safeguard_where: str = ""  # where support is (F2 shows support now too)
     review_changed: str = ""  # the closing review: what changed
