@@ -30,6 +30,8 @@ from coach.content_words import (
     REQUIRED_SUPPORT_TEXT,
     KindForm,
 )
+from coach.exercise_files import load_exercises
+from coach.exercises import Exercise
 from coach.model import Category, Dimension, Kind, Step
 
 __all__ = [
@@ -139,6 +141,11 @@ class Catalog:
     _challenge_by_key: Mapping[str, ChallengeOption] = field(init=False, repr=False, compare=False)
     _value_by_key: Mapping[str, ValueOption] = field(init=False, repr=False, compare=False)
     _coping_by_key: Mapping[str, CopingOption] = field(init=False, repr=False, compare=False)
+    # Where the exercises are read from on first use: the base folder, and the overlay.
+    folders: tuple[Path | None, Path | None] = field(default=(None, None), compare=False)
+    _exercises: list[Mapping[str, Exercise]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_challenge_by_key", {c.key: c for c in self.challenges})
@@ -156,6 +163,14 @@ class Catalog:
     def coping_option(self, key: str) -> CopingOption | None:
         """The catalogue coping strategy with this key, or None."""
         return self._coping_by_key.get(key)
+
+    def exercises(self) -> Mapping[str, Exercise]:
+        """The self-practice exercises by id, in order (``coach.exercise_files``): read and
+        checked on first use, so start-up never pays for them; raises ``ExerciseError``."""
+        if not self._exercises:
+            base, overlay = self.folders
+            self._exercises.append(load_exercises(base or shipped_content_dir(), overlay))
+        return self._exercises[0]
 
     def prompt(self, key: str, **fields: object) -> str:
         """The words for ``key`` with its ``{placeholders}`` filled; raises KeyError if unknown.
@@ -269,4 +284,5 @@ def load_catalog(overlay: Path | None = None, *, base: Path | None = None) -> Ca
         scales=MappingProxyType(scales),
         support=tuple(SupportLine(**entry) for entry in _entries(merged, "line")),
         support_text=MappingProxyType(_map(merged, "support")),
+        folders=(base_folder, overlay),
     )

@@ -22,6 +22,7 @@ from coach.model import (
     Step,
 )
 from coach.people import Role
+from coach.practice import TARGET as PRACTICE_TARGET
 from coach.supervision import SupervisionType
 from coach.time_away import COPING_TOOLS
 
@@ -238,7 +239,9 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
-REQUIRED_SCALES: Mapping[str, int] = {scale.labels: scale.label_count for scale in SCALES}
+REQUIRED_SCALES: Mapping[str, int] = {
+    scale.labels: scale.label_count for scale in (*SCALES, PRACTICE_TARGET)
+}
 # Words of the support and About screens (sub-tables of [support] become "own.save" and so on).
 REQUIRED_SUPPORT_TEXT: tuple[str, ...] = (
     *("title", "intro", "patient_risk", "own_section_intro", "closing"),

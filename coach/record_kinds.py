@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coach.people import Contact, ReachOut
+from coach.practice import Practice, Programme
 from coach.shape import Record
 from coach.supervision import Agenda, SupervisionSession
 from coach.time_away import TIME_AWAY_KINDS
@@ -22,4 +23,10 @@ NOT_ALONE_KINDS: Mapping[str, type[Record]] = {
     "supervision_agendas": Agenda,
 }
 
-RECORD_KINDS: Mapping[str, type[Record]] = {**TIME_AWAY_KINDS, **NOT_ALONE_KINDS}
+# Added in export version 5 (issue: self-practice): exercises practised, and SP/SR programmes.
+PRACTICE_KINDS: Mapping[str, type[Record]] = {
+    "practice": Practice,
+    "programmes": Programme,
+}
+
+RECORD_KINDS: Mapping[str, type[Record]] = {**TIME_AWAY_KINDS, **NOT_ALONE_KINDS, **PRACTICE_KINDS}

@@ -20,6 +20,8 @@ written back:
 - ``bool``: true or false; absent reads as false, unless the field has no default.
 - ``float | None``: a number (whole or not), or null (a ``check`` says its range).
 - ``tuple[str, ...]``: a list of text (ids a record refers to); absent reads as empty.
+- ``Mapping[str, Any]`` (a field not named ``extra``): a JSON object kept as it is (an
+  exercise's answers, whose shape is the content's); absent reads as empty.
 - ``dt.date`` and ``dt.datetime``: ISO text.
 - ``tuple[Part, ...]``: a list of records, each error placed under ``name[index]``;
   ``Part | None``: one record, or null.
@@ -63,6 +65,7 @@ from coach.shape_readers import (
     flag_reader,
     iso_reader,
     number_reader,
+    object_reader,
     record_reader,
     records_reader,
     score_reader,
@@ -146,6 +149,8 @@ def writer(kind: Any) -> Writer | None:
         write = _write_records
     elif _sequence_of(base) is str:
         write = _write_texts
+    elif get_origin(base) is Mapping:
+        write = dict
     if write is None or not optional:
         return write
     inner = write
@@ -182,6 +187,8 @@ def _reader(spec: Field[Any], kind: Any) -> Reader:
         read = records_reader(name, _sequence_of(base))
     elif _sequence_of(base) is str:
         read = texts_reader(name)
+    elif get_origin(base) is Mapping:
+        read = object_reader(name)
     else:
         raise TypeError(f"{name}: the dict form has no reading for {kind!r}")
     check: Check | None = spec.metadata.get("check")

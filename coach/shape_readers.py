@@ -179,6 +179,18 @@ def texts_reader(name: str) -> Reader:
     return read
 
 
+def object_reader(name: str) -> Reader:
+    def read(source: Mapping[str, Any]) -> Mapping[str, Any]:
+        found = source.get(name)
+        if found is None:
+            return {}
+        if not isinstance(found, Mapping) or not all(isinstance(key, str) for key in found):
+            raise ModelError(name, "must be an object")
+        return dict(found)
+
+    return read
+
+
 def records_reader(name: str, part: type[Part]) -> Reader:
     def read(source: Mapping[str, Any]) -> tuple[Any, ...]:
         found = source.get(name)

@@ -109,10 +109,10 @@ def files_under(folder: Path) -> dict[str, bytes]:
 # --- the shape --------------------------------------------------------------------------
 
 
-def test_a_version_4_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
+def test_a_version_5_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
     fill(tmp_path / "data")
     document = export_to(tmp_path / "data", tmp_path / "out.json")
-    assert document["version"] == EXPORT_VERSION == 4
+    assert document["version"] == EXPORT_VERSION == 5
     assert list(document) == ["format", "version", "exported", "reflections", *RECORD_KINDS]
     assert document["leave"] == [LEAVE[1].to_dict(), LEAVE[0].to_dict()]
     assert document["leave"][0] == {
@@ -349,18 +349,18 @@ def test_an_unknown_array_is_kept_and_exported_back_unchanged(
 ) -> None:
     fill(tmp_path / "source")
     incoming = with_unknown(
-        tmp_path / "source", tmp_path / "newer.json", mentors=MENTORS, practice=[]
+        tmp_path / "source", tmp_path / "newer.json", mentors=MENTORS, rehearsals=[]
     )
     assert run(tmp_path / "copy", "import", str(tmp_path / "newer.json")) == 0
     assert "mentors: added 4, updated 0, unchanged 0 (kept: a kind this version does not know)" in (
         capsys.readouterr().out.splitlines()
     )
     # a record's own "schema" field is its own: the journal still opens and is not "too new"
-    assert holdings(tmp_path / "copy")["kept"] == {"mentors": MENTORS, "practice": []}
+    assert holdings(tmp_path / "copy")["kept"] == {"mentors": MENTORS, "rehearsals": []}
     exported = export_to(tmp_path / "copy", tmp_path / "back.json")
     assert exported["mentors"] == MENTORS
     assert without_time(exported) == without_time(incoming)
-    assert list(exported)[-2:] == ["mentors", "practice"]
+    assert list(exported)[-2:] == ["mentors", "rehearsals"]
     # the journal's own settings are untouched by an unknown array's name
     with Journal(tmp_path / "copy") as journal:
         assert journal.settings() == {}

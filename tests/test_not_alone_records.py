@@ -93,13 +93,13 @@ def test_deleting_a_contact_leaves_the_log_readable(tmp_path: Path) -> None:
     assert [(r.name, r.contact, r.note) for r in logged] == [("Sam", "p-sam", "Coffee; it helped")]
 
 
-def test_a_version_4_export_round_trips_every_new_kind_exactly(tmp_path: Path) -> None:
+def test_a_version_5_export_round_trips_every_new_kind_exactly(tmp_path: Path) -> None:
     fill(tmp_path / "data")
     target = tmp_path / "out.json"
     assert main(["--data-dir", str(tmp_path / "data"), "export", "-o", str(target)]) == 0
     document = json.loads(target.read_bytes())
-    assert document["version"] == EXPORT_VERSION == 4
-    assert list(document)[-4:] == list(NOT_ALONE_KINDS)
+    assert document["version"] == EXPORT_VERSION == 5
+    assert list(document)[-6:-2] == list(NOT_ALONE_KINDS)
     cpd = next(r["cpd"] for r in document["reflections"] if r["id"] == "r-cpd")
     assert cpd == {
         "model": "what-so-what",

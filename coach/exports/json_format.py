@@ -27,13 +27,13 @@ import orjson
 
 from coach.journal.kept import kept_id
 from coach.model import ModelError, Reflection
-from coach.record_kinds import NOT_ALONE_KINDS, RECORD_KINDS
+from coach.record_kinds import NOT_ALONE_KINDS, PRACTICE_KINDS, RECORD_KINDS
 from coach.shape import Record
 from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted
 from coach.time_away import TIME_AWAY_KINDS
 
 EXPORT_FORMAT = "pwp-coach"
-EXPORT_VERSION = 4
+EXPORT_VERSION = 5
 # How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
 # any real record, and well inside the 255 levels orjson can write with the journal's own
 # levels around a record.
@@ -63,11 +63,13 @@ def _adding(kinds: Mapping[str, type[Record]]) -> _Upgrade:
 # mine_to_influence, with_the_service, to_a_colleague): all optional, so a version 1 record
 # is read as it is, with those fields empty. Version 3 added the arrays of time away (leave,
 # breaks, closings); version 4 those of my people and supervision (contacts, reach_outs,
-# supervision_sessions, supervision_agendas) and a reflection's optional ``cpd`` write-up.
+# supervision_sessions, supervision_agendas) and a reflection's optional ``cpd`` write-up;
+# version 5 those of self-practice (practice, programmes).
 _UPGRADES: dict[int, _Upgrade] = {
     1: dict,
     2: _adding(TIME_AWAY_KINDS),
     3: _adding(NOT_ALONE_KINDS),
+    4: _adding(PRACTICE_KINDS),
 }
 
 # Fields a stored document carries that are not part of a record's shape.

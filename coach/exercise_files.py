@@ -1,0 +1,46 @@
+"""Reading the self-practice exercises: ``content/exercises/*.toml``, then a service's own.
+
+The shipped exercises are read from the content's ``exercises`` folder in file-name order; an
+overlay (``--content DIR``) may add ``DIR/exercises/*.toml``: an exercise whose id is shipped
+replaces it in its place, a new one is added after. Each file is checked whole
+(``coach.exercises.parse_exercise``) and any problem is an ``ExerciseError`` naming the file,
+exercise, step and field. They are read on first use (``Catalog.exercises``), never at
+start-up: home does not need them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from coach.exercises import Exercise, ExerciseError, parse_exercise
+
+EXERCISES_FOLDER = "exercises"
+
+
+def _read_layer(folder: Path | None) -> dict[str, Exercise]:
+    """The exercises of one content folder, by id, in file-name order."""
+    found: dict[str, Exercise] = {}
+    if folder is None or not (folder / EXERCISES_FOLDER).is_dir():
+        return found
+    for path in sorted((folder / EXERCISES_FOLDER).glob("*.toml")):
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ExerciseError(f"{path}: cannot be read as TOML ({error})") from None
+        exercise = parse_exercise(document, str(path))
+        if exercise.id in found:
+            raise ExerciseError(
+                f"{path}: exercise {exercise.id!r} is also declared in {found[exercise.id].source}"
+            )
+        found[exercise.id] = exercise
+    return found
+
+
+def load_exercises(base: Path, overlay: Path | None = None) -> Mapping[str, Exercise]:
+    """Every exercise, by id: the shipped ones in ``base`` with ``overlay``'s laid on top."""
+    exercises = _read_layer(base)
+    exercises.update(_read_layer(overlay))  # a known id keeps its place; a new one goes last
+    return MappingProxyType(exercises)
