@@ -86,6 +86,11 @@ PRACTICE_SHARE_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "practice_share.md_intro": frozenset({"exported", "count"}),
     "practice_share.md_programme": frozenset({"date"}),
     "practice_share.md_entry": frozenset({"title", "date"}),
+    "practice_history.cpd_title": frozenset({"title"}),
+    "practice_history.cpd_noun": frozenset({"title"}),
+    "practice_history.target_after": frozenset({"rating"}),
+    "insights.practice_done": frozenset({"done", "days", "year", "year_done"}),
+    "insights.practice_target": frozenset({"ratings"}),
 }
 PRACTICE_SHARE_PROMPTS: tuple[str, ...] = (
     *PRACTICE_SHARE_PLACEHOLDERS,
@@ -93,6 +98,9 @@ PRACTICE_SHARE_PROMPTS: tuple[str, ...] = (
     *("practice_share.md_personal", "practice_share.md_practitioner"),
     *("practice_share.md_no_reflection", "practice_share.md_review"),
     *("practice_share.md_changed", "practice_share.md_patients", "practice_share.md_nothing"),
+    *("practice_history.kind", "practice_history.kind_title", "practice_history.no_answers"),
+    *("practice_history.personal", "practice_history.practitioner"),
+    *("practice_history.not_written", "insights.practice", "insights.practice_none"),
 )
 PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "home.followup_waiting": frozenset({"count", "follow_up_key"}),

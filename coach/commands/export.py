@@ -1,11 +1,11 @@
-"""``coach export --format json|md|ics|supervision|cpd|practice [-o FILE [--force]]``: the journal, to
-stdout or a new file.
+"""``coach export --format json|md|ics|supervision|cpd|practice [-o FILE [--force]]``: the
+journal, to stdout or a new file.
 
 The formats for someone else to read (``SHARED_FORMATS``: a supervision agenda, CPD
-statements, the SP/SR reflections of self-practice) are checked for patient-identifiable text before a byte is written
-(``coach.exports.shared``): each finding is listed on stderr by kind, entry and field, and the
-export stops unless ``--allow-identifiers`` says none is a patient's. The CLI never waits for
-an answer.
+statements, the SP/SR reflections of self-practice) are checked for patient-identifiable text
+before a byte is written (``coach.exports.shared``): each finding is listed on stderr by kind,
+entry and field, and the export stops unless ``--allow-identifiers`` says none is a
+patient's. The CLI never waits for an answer.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "of every kind) as one JSON document (for backups and scripts; 'coach import' reads it "
         "back), or the reflections as a readable Markdown journal, or the planned leave as an "
         "iCalendar file (.ics) for a calendar app, or, to share, the supervision agenda you "
-        "prepared, your CPD write-ups or your self-practice reflections (never what you wrote in the exercises) as Markdown (checked first for anything that looks "
+        "prepared, your CPD write-ups or your self-practice reflections (never what you "
+        "wrote in the exercises) as Markdown (checked first for anything that looks "
         "patient-identifiable: nothing is written while there is, unless --allow-identifiers), "
         "in UTF-8. Without "
         "-o it goes to stdout; a file is created readable by you alone (0600). "

@@ -108,8 +108,9 @@ def practice_markdown(
     lines = [
         f"# {words('practice_share.md_title')}",
         "",
-        words("practice_share.md_intro", exported=moment.strftime("%Y-%m-%d %H:%M"),
-              count=len(done)),  # fmt: skip
+        words(
+            "practice_share.md_intro", exported=moment.strftime("%Y-%m-%d %H:%M"), count=len(done)
+        ),
     ]
     pieces: list[Piece] = []
     parts: list[tuple[Programme | None, list[Practice]]] = [
