@@ -34,8 +34,12 @@ def practice(pid: str, day: str, *, finished: bool = True, after: int | None = N
                     target_after=after, programme=programme, cpd=cpd)  # fmt: skip
 
 
-def merged(reflections: list[Reflection], practices: list[Practice],
-           history_filter: HistoryFilter = HistoryFilter()) -> tuple[list[str], list[int]]:  # fmt: skip
+ANY = HistoryFilter()
+
+
+def merged(
+    reflections: list[Reflection], practices: list[Practice], history_filter: HistoryFilter = ANY
+) -> tuple[list[str], list[int]]:
     asked: list[int] = []
 
     def practice_of(year: int) -> list[Practice]:
