@@ -81,6 +81,27 @@ SUPERVISION_PROMPTS: tuple[str, ...] = (
 
 # Words the screens read; an overlay may add more but the shipped set must hold all of these.
 # Each maps to the placeholders its text must use (and the only ones it may use).
+# --- self-practice beyond the runner: the shared export, history, insights (issue 15) ------
+PRACTICE_SHARE_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    "practice_share.md_intro": frozenset({"exported", "count"}),
+    "practice_share.md_programme": frozenset({"date"}),
+    "practice_share.md_entry": frozenset({"title", "date"}),
+    "practice_history.cpd_title": frozenset({"title"}),
+    "practice_history.cpd_noun": frozenset({"title"}),
+    "practice_history.target_after": frozenset({"rating"}),
+    "insights.practice_done": frozenset({"done", "days", "year", "year_done"}),
+    "insights.practice_target": frozenset({"ratings"}),
+}
+PRACTICE_SHARE_PROMPTS: tuple[str, ...] = (
+    *PRACTICE_SHARE_PLACEHOLDERS,
+    *("practice_share.md_title", "practice_share.md_outside", "practice_share.md_target"),
+    *("practice_share.md_personal", "practice_share.md_practitioner"),
+    *("practice_share.md_no_reflection", "practice_share.md_review"),
+    *("practice_share.md_changed", "practice_share.md_patients", "practice_share.md_nothing"),
+    *("practice_history.kind", "practice_history.kind_title", "practice_history.no_answers"),
+    *("practice_history.personal", "practice_history.practitioner"),
+    *("practice_history.not_written", "insights.practice", "insights.practice_none"),
+)
 PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "home.followup_waiting": frozenset({"count", "follow_up_key"}),
     "home.journal_one": frozenset({"count", "last"}),
@@ -121,6 +142,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.breaks_week": frozenset({"week", "breaks", "minutes", "strain"}),
     "insights.closings": frozenset({"recent", "days", "total"}),
     **SUPERVISION_PLACEHOLDERS,
+    **PRACTICE_SHARE_PLACEHOLDERS,
     # a reflection written up for CPD
     "cpd.model_used": frozenset({"model"}),
     "cpd.remove_question": frozenset({"kind", "day"}),
@@ -225,6 +247,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *(f"step.{step.value}" for step in Step),
     *SUPERVISION_PROMPTS,
     *CPD_WORDS,
+    *PRACTICE_SHARE_PROMPTS,
     # my people
     *("tools.people", "tools.people_hint", "people.title", "people.intro", "people.none"),
     *("people.log_title", "people.log_none", "people.log_line", "people.log_line_note"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from coach.content import Catalog
 from coach.model import MOST_CPD_HOURS, Reflection
+from coach.practice import Practice
 from coach.settings import Settings
 
 
@@ -29,8 +30,11 @@ class CpdYear:
     hours_target: int | None
 
 
-def cpd_year(reflections: Iterable[Reflection], settings: Settings, today: dt.date) -> CpdYear:
-    """The CPD entries of ``today``'s year dated up to ``today``, their hours, and the targets."""
+def cpd_year(
+    reflections: Iterable[Reflection | Practice], settings: Settings, today: dt.date
+) -> CpdYear:
+    """The CPD entries of ``today``'s year dated up to ``today`` (reflections and practice
+    records alike), their hours, and the targets."""
     written_up = [
         reflection.cpd
         for reflection in reflections

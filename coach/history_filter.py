@@ -34,6 +34,7 @@ class HistoryFilter:
     value: str | None = None
     action: str | None = None
     kind: Kind | None = None
+    practice_only: bool = False  # the kind filter's "practice": self-practice records alone
 
     @property
     def needle(self) -> str:
@@ -51,7 +52,7 @@ class HistoryFilter:
             return False
         if self.until is not None and reflection.date > self.until:
             return False
-        if self.kind is not None and reflection.kind is not self.kind:
+        if self.practice_only or (self.kind is not None and reflection.kind is not self.kind):
             return False
         if self.challenge is not None and all(
             c.key != self.challenge for c in reflection.challenges

@@ -1,11 +1,11 @@
-"""``coach export --format json|md|ics|supervision|cpd [-o FILE [--force]]``: the journal, to
-stdout or a new file.
+"""``coach export --format json|md|ics|supervision|cpd|practice [-o FILE [--force]]``: the
+journal, to stdout or a new file.
 
 The formats for someone else to read (``SHARED_FORMATS``: a supervision agenda, CPD
-statements) are checked for patient-identifiable text before a byte is written
-(``coach.exports.shared``): each finding is listed on stderr by kind, entry and field, and the
-export stops unless ``--allow-identifiers`` says none is a patient's. The CLI never waits for
-an answer.
+statements, the SP/SR reflections of self-practice) are checked for patient-identifiable text
+before a byte is written (``coach.exports.shared``): each finding is listed on stderr by kind,
+entry and field, and the export stops unless ``--allow-identifiers`` says none is a
+patient's. The CLI never waits for an answer.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from coach.commands.common import (
     write_output,
 )
 from coach.commands.export_cpd import add_cpd_options, cpd_export
+from coach.commands.practice_export import practice_export
 from coach.commands.supervision_export import supervision_export
 from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
 from coach.exports.shared import IdentifiersFound, Shared, checked
@@ -38,6 +39,7 @@ from coach.time_away import Leave
 SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {
     "supervision": supervision_export,
     "cpd": cpd_export,
+    "practice": practice_export,
 }
 FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
@@ -57,7 +59,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "of every kind) as one JSON document (for backups and scripts; 'coach import' reads it "
         "back), or the reflections as a readable Markdown journal, or the planned leave as an "
         "iCalendar file (.ics) for a calendar app, or, to share, the supervision agenda you "
-        "prepared or your CPD write-ups as Markdown (checked first for anything that looks "
+        "prepared, your CPD write-ups or your self-practice reflections (never what you "
+        "wrote in the exercises) as Markdown (checked first for anything that looks "
         "patient-identifiable: nothing is written while there is, unless --allow-identifiers), "
         "in UTF-8. Without "
         "-o it goes to stdout; a file is created readable by you alone (0600). "
@@ -70,12 +73,13 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         choices=FORMATS,
         default="json",
         help="json (default: everything), md (the reflections), ics (the planned leave), "
-        "supervision (the agenda prepared last) or cpd (the entries written up for CPD)",
+        "supervision (the agenda prepared last), cpd (the entries written up for CPD) or practice "
+        "(the reflections on self-practice, for a tutor or supervisor)",
     )
     parser.add_argument(
         "--allow-identifiers",
         action="store_true",
-        help="supervision and cpd: write the export even though some of its text looks "
+        help="supervision, cpd and practice: write the export even though some of its text looks "
         "patient-identifiable (only when you have checked none of it is a patient's)",
     )
     parser.add_argument(

@@ -17,6 +17,7 @@ from coach.content import load_catalog
 from coach.exports.cpd import cpd_statements
 from coach.exports.shared import Shared
 from coach.journal import Journal
+from coach.practice import Practice
 
 
 def add_cpd_options(parser: argparse.ArgumentParser) -> None:
@@ -44,4 +45,7 @@ def cpd_export(journal: Journal, args: argparse.Namespace) -> Shared:
     since, until = cpd_period(args)
     overlay = getattr(args, "content", None)
     catalog = load_catalog(Path(overlay).expanduser() if overlay else None)
-    return cpd_statements(journal.iter_newest_first(), catalog, since=since, until=until)
+    practice = journal.records(Practice, since=since)
+    return cpd_statements(
+        journal.iter_newest_first(), catalog, since=since, until=until, practice=practice
+    )

@@ -24,6 +24,7 @@ from coach.content import Catalog, load_catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
+from coach.practice import Practice
 from coach.settings import MY_SUPPORT_FIELDS
 from coach.tui.app import CoachApp
 from coach.tui.screens.about import AboutScreen
@@ -271,6 +272,28 @@ async def to_cpd(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"My first group")
 
 
+async def to_practice_detail(pilot: Pilot[None], journal: Journal) -> None:
+    """A finished self-practice record, the only row of history, opened."""
+    created = FIXED_NOW - dt.timedelta(days=1)
+    journal.save_record(
+        Practice(
+            id="prac",
+            date=created.date(),
+            created=created,
+            exercise="worry-tree",
+            title="The worry tree",
+            taken=("name",),
+            answers={"name": {"worry": "A move"}},
+            finished=True,
+            personal="Slow",
+            practitioner="Patience",
+        )
+    )
+    await pilot.press("h")
+    await settle(pilot)
+    await pilot.press("enter")
+
+
 async def to_supervision(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press("t", "s")
     await settle(pilot)
@@ -361,6 +384,7 @@ ROUTES: dict[str, Route] = {
     "people_forms.ContactForm": to_contact_form,
     "people_forms.ReachOutForm": to_reach_out_form,
     "people_forms.ContactChoice": to_contact_choice,
+    "practice_detail.PracticeDetailScreen": to_practice_detail,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -378,6 +402,7 @@ NOTHING_TO_TYPE = {
     "break_timer.BreakScreen",
     "supervision.SupervisionScreen",
     "people.PeopleScreen",
+    "practice_detail.PracticeDetailScreen",
     "people_forms.ContactChoice",
 }
 

@@ -1,16 +1,18 @@
-"""Write a reflection up as a CPD entry: one box a stage of the reflective model, with the
-content's prompt for each, and the hours it counts for.
+"""Write a reflection (or a self-practice record) up as a CPD entry: one box a stage of the
+reflective model, with the content's prompt for each, and the hours it counts for.
 
 A new write-up follows the model chosen in settings (read in a thread worker as the screen
 opens); one already made keeps its own model, whatever settings say now. Keeping it saves the
 reflection with its ``cpd`` in a thread worker, on the journal's latest copy of the reflection
 (so a follow-up saved meanwhile is not undone); removing it asks first. Leaving with changes
 not kept asks too: one key never throws away what was typed. The screen dismisses with the
-reflection as now saved, or None when nothing changed.
+reflection as now saved, or None when nothing changed. A practice record is written up the
+same way: saved as ``practice.with_changes(cpd=...)`` on the journal's latest copy of it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -26,6 +28,7 @@ from coach.cpd_figures import hours_text, read_hours
 from coach.dates import long_date
 from coach.journal import ReflectionNotFound
 from coach.model import CPD_STAGES, CpdModel, CpdWriteUp, ModelError, Reflection
+from coach.practice import Practice
 from coach.settings import read_settings
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.confirm import ConfirmScreen
@@ -44,8 +47,11 @@ def _is_hours(typed: str) -> bool:
     return True
 
 
-class CpdScreen(CoachScreen[Reflection | None]):
-    """One reflection's CPD write-up, new or to change."""
+Entry = Reflection | Practice  # what can be written up for CPD
+
+
+class CpdScreen(CoachScreen[Entry | None]):
+    """One reflection's (or practice record's) CPD write-up, new or to change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="cpd.back"),
@@ -53,7 +59,7 @@ class CpdScreen(CoachScreen[Reflection | None]):
         Binding("ctrl+r", "remove", "Remove", id="cpd.remove"),
     ]
 
-    def __init__(self, reflection: Reflection) -> None:
+    def __init__(self, reflection: Entry) -> None:
         super().__init__()
         self.reflection = reflection
         self.model: CpdModel | None = reflection.cpd.model if reflection.cpd else None
@@ -64,7 +70,7 @@ class CpdScreen(CoachScreen[Reflection | None]):
         """The words, the boxes (once the model is known), then the buttons below the scroll,
         so they are in sight at 80x24 whatever the model."""
         catalog = self.app.catalog
-        kind = catalog.kind_word(self.reflection.kind)
+        kind = self._kind_word("title")
         yield Header()
         with VerticalScroll(classes="step-body", id="cpd-body"):
             yield Literal(catalog.prompt("cpd.title"), classes="step-title")
@@ -208,7 +214,7 @@ class CpdScreen(CoachScreen[Reflection | None]):
         catalog = self.app.catalog
         question = catalog.prompt(
             "cpd.remove_question",
-            kind=catalog.kind_word(self.reflection.kind, "noun"),
+            kind=self._kind_word("noun"),
             day=long_date(self.reflection.date),
         )
         asked = ConfirmScreen(
@@ -229,10 +235,26 @@ class CpdScreen(CoachScreen[Reflection | None]):
             return self.reflection.cpd is not None
         return True
 
+    def _kind_word(self, form: str) -> str:
+        """What the entry is called: the reflection's kind, or the practice's (with its title)."""
+        catalog = self.app.catalog
+        if isinstance(self.reflection, Practice):
+            title = self.reflection.title
+            return catalog.prompt(f"practice_history.cpd_{form}", title=title)
+        return catalog.kind_word(self.reflection.kind, "noun" if form == "noun" else "title")
+
     @in_background("The write-up was not kept", group=WRITE, exclusive=True)
-    def _save(self, write_up: CpdWriteUp | None) -> Reflection:
-        """On the journal's latest copy of the reflection, so nothing else in it is undone."""
+    def _save(self, write_up: CpdWriteUp | None) -> Entry:
+        """On the journal's latest copy of the entry, so nothing else in it is undone."""
         journal = self.app.journal
+        if isinstance(self.reflection, Practice):
+            found = [p for p in journal.records(Practice, since=self.reflection.date)
+                     if p.id == self.reflection.id]  # fmt: skip
+            if not found:
+                raise ReflectionNotFound(self.reflection.id)
+            practice = replace(found[0], cpd=write_up)  # frozen: a changed copy
+            journal.save_record(practice)
+            return practice
         latest = journal.get(self.reflection.id)
         if latest is None:
             raise ReflectionNotFound(self.reflection.id)
@@ -245,7 +267,7 @@ class CpdScreen(CoachScreen[Reflection | None]):
         worker: Worker[Any] = event.worker
         saved = worker.result  # what ``_save`` gives back, once it has succeeded
         if worker.group == WRITE and worker.state is WorkerState.SUCCESS:
-            if not isinstance(saved, Reflection):
+            if not isinstance(saved, Reflection | Practice):
                 return
             said = "cpd.saved" if saved.cpd is not None else "cpd.removed"
             self.notify(self.app.catalog.prompt(said))

@@ -19,7 +19,7 @@ from coach.model import Reflection
 from coach.tui.base import in_background
 from coach.tui.messages import EditEntry
 from coach.tui.screens.confirm import ConfirmScreen
-from coach.tui.screens.cpd import CpdScreen
+from coach.tui.screens.cpd import CpdScreen, Entry
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.save_file import SaveFileScreen
@@ -89,8 +89,8 @@ class EntryDetailScreen(PageScreen[str | None]):
     def action_cpd(self) -> None:
         """Write this entry up for CPD, or read and change its write-up."""
 
-        def done(saved: Reflection | None) -> None:
-            if saved is not None:
+        def done(saved: Entry | None) -> None:
+            if isinstance(saved, Reflection):
                 self.reflection = saved
                 self.query_one("#entry-cpd", Literal).display = saved.cpd is not None
 

@@ -1,4 +1,5 @@
-"""History: every past reflection, newest first, a page at a time; search and filters.
+"""History: every past reflection and finished self-practice record, newest first, a page at
+a time; search and filters.
 
 The table never holds the whole journal: the first page of ``PAGE_SIZE`` rows is read in a
 thread worker, and the next page only when the cursor or the scroll nears the end, so history
@@ -7,6 +8,8 @@ opens as fast in year ten as in week one. Search (``Journal.search``) and the fi
 exclusive group: a newer query cancels an older one still running, and a cancelled read's rows
 are never shown (nor, once history is closed, anyone's). The date boxes check what is typed
 with a Textual validator, so a date that is not one is marked and said, and narrows nothing.
+Practice records are merged in a year at a time as the walk reaches it
+(``coach.practice_history``); one opens read-only, and ``c`` writes either kind up for CPD.
 """
 
 from __future__ import annotations
@@ -25,15 +28,16 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
-from coach.content import Catalog
-from coach.dates import dated_weekday
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
-from coach.model import Kind, Reflection
-from coach.text import visible
+from coach.model import Kind
+from coach.practice import Practice
+from coach.practice_history import PRACTICE_KIND, Row, with_practice
 from coach.tui.base import in_background
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
+from coach.tui.screens.history_rows import column_widths, row_cells
 from coach.tui.screens.page import PageScreen, page_keys
+from coach.tui.screens.practice_detail import PracticeDetailScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.options import labelled, literal
@@ -41,58 +45,8 @@ from coach.tui.widgets.options import labelled, literal
 PAGE_SIZE = 50
 MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
 SEARCH_DELAY = 0.2  # seconds after the last key before a search runs
-NARROW_WIDTH = 100
 READS = "history-read"  # the one worker group of every read: a new query cancels the rest
 NOT_READ = "History could not be read"
-
-
-def _fit(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
-
-
-def column_widths(total: int) -> dict[str, int]:
-    """How wide each column's text is for a screen ``total`` cells wide."""
-    wide = total >= NARROW_WIDTH
-    # The kind column has room for "reflection CPD": a write-up is said in words, not colour.
-    widths = {"date": 14 if wide else 10, "kind": 14, "strain": 6, "alignment": 5}
-    # Each column takes two cells of padding; the scroll bar takes one more.
-    spare = max(total - 1 - sum(widths.values()) - 2 * 6, 20)
-    widths["challenge"] = spare // 2
-    widths["actions"] = spare - widths["challenge"]
-    return widths
-
-
-def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog) -> list[Content]:
-    """The cells of one reflection's line: user text as literal ``Content``, never markup.
-
-    Labels are made visible before they are cut to fit, so the width counts what is shown.
-    """
-    day = dated_weekday(reflection.date) if widths["date"] >= 14 else reflection.date.isoformat()
-    challenge = visible(reflection.challenges[0].label) if reflection.challenges else ""
-    if len(reflection.challenges) > 1:
-        more = f" +{len(reflection.challenges) - 1}"
-        challenge = _fit(challenge, widths["challenge"] - len(more)) + more
-    actions = "; ".join(visible(action.label) for action in reflection.actions)
-
-    def score(found: int | None, width: int) -> Content:
-        return Content(f"{'–' if found is None else found:>{width}}")
-
-    return [
-        Content(day),
-        Content(kind_cell(reflection, catalog)),
-        score(reflection.strain, widths["strain"]),
-        score(reflection.alignment, widths["alignment"]),
-        Content(_fit(challenge, widths["challenge"])),
-        Content(_fit(actions, widths["actions"])),
-    ]
-
-
-def kind_cell(reflection: Reflection, catalog: Catalog) -> str:
-    """The kind of entry, and "CPD" after it when it is written up as a CPD entry."""
-    kind = catalog.kind_word(reflection.kind, "short")
-    return f"{kind} {catalog.prompt('cpd.mark')}" if reflection.cpd is not None else kind
 
 
 class DateBound(Validator):
@@ -126,10 +80,10 @@ class HistoryScreen(PageScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._source: Iterator[Reflection] | None = None
+        self._source: Iterator[Row] | None = None
         self._exhausted = True
         self._loading = False
-        self._shown: dict[str, Reflection] = {}
+        self._shown: dict[str, Row] = {}
         self._filter = HistoryFilter()
         self._timer: Timer | None = None
         self._widths = column_widths(80)
@@ -158,6 +112,7 @@ class HistoryScreen(PageScreen[None]):
         """The filter row: challenge, value, action and kind, each "any" until chosen."""
         catalog = self.app.catalog
         kinds = [(literal(catalog.kind_word(kind)), kind.value) for kind in Kind]
+        kinds.append((literal(catalog.prompt("practice_history.kind_title")), PRACTICE_KIND))
         return [
             Select[str](options, prompt=prompt, id=f"filter-{name}", compact=True)
             for name, prompt, options in (
@@ -200,14 +155,22 @@ class HistoryScreen(PageScreen[None]):
         journal = self.app.journal
         needle = history_filter.needle
         source = journal.search(needle) if needle else journal.iter_newest_first()
-        matches = filtered(source, history_filter, newest_first=True, text_checked=True)
+        if history_filter.practice_only:  # no reflection can pass: none is read
+            source = iter(())
+        reflections = filtered(source, history_filter, newest_first=True, text_checked=True)
+
+        def practice_of(year: int) -> list[Practice]:
+            return [p for p in journal.records(Practice, since=dt.date(year, 1, 1))
+                    if p.date.year == year]  # fmt: skip
+
+        matches = with_practice(reflections, journal.years(), practice_of, history_filter)
         self._hand_over(matches, list(islice(matches, PAGE_SIZE)), first=True)
 
     @in_background(NOT_READ, group=READS)
-    def _read_next_page(self, source: Iterator[Reflection]) -> None:
+    def _read_next_page(self, source: Iterator[Row]) -> None:
         self._hand_over(source, list(islice(source, PAGE_SIZE)), first=False)
 
-    def _hand_over(self, source: Iterator[Reflection], rows: list[Reflection], first: bool) -> None:
+    def _hand_over(self, source: Iterator[Row], rows: list[Row], first: bool) -> None:
         """From a read's thread: give its rows to the screen, unless a newer query has
         cancelled it (or history was closed) meanwhile."""
         worker = get_current_worker()
@@ -224,8 +187,8 @@ class HistoryScreen(PageScreen[None]):
     def _show_page(
         self,
         worker: Worker[Any],
-        source: Iterator[Reflection],
-        rows: list[Reflection],
+        source: Iterator[Row],
+        rows: list[Row],
         first: bool,
     ) -> None:
         # Checked again here, on the UI thread where queries start: a newer query may have
@@ -242,7 +205,7 @@ class HistoryScreen(PageScreen[None]):
         for reflection in rows:
             if reflection.id not in self._shown:
                 self._shown[reflection.id] = reflection
-                row = history_row(reflection, self._widths, self.app.catalog)
+                row = row_cells(reflection, self._widths, self.app.catalog)
                 table.add_row(*row, key=reflection.id)
         self._show_status()
         if first:
@@ -258,6 +221,8 @@ class HistoryScreen(PageScreen[None]):
             status = "Nothing matches. x clears the filters."
         else:
             many = "reflection" if count == 1 else "reflections"
+            if any(isinstance(row, Practice) for row in self._shown.values()):
+                many = "entry" if count == 1 else "entries"
             status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
             if not self._exhausted:
                 status += "; more as you scroll"
@@ -301,6 +266,8 @@ class HistoryScreen(PageScreen[None]):
             return found[0] if found and isinstance(found[0], str) else None
 
         kind = chosen("#filter-kind")
+        practice_only = kind == PRACTICE_KIND
+        kind = None if practice_only else kind
         return HistoryFilter(
             text=self.query_one("#history-search", Input).value,
             since=bounds[0],
@@ -309,6 +276,7 @@ class HistoryScreen(PageScreen[None]):
             value=chosen("#filter-value"),
             action=chosen("#filter-action"),
             kind=Kind(kind) if kind else None,
+            practice_only=practice_only,
         )
 
     @on(Input.Changed)
@@ -358,7 +326,7 @@ class HistoryScreen(PageScreen[None]):
             self._open(str(key.value))
 
     def action_cpd(self) -> None:
-        """Write the highlighted reflection up for CPD (or read and change its write-up)."""
+        """Write the highlighted entry up for CPD (or read and change its write-up)."""
         table = self.query_one("#history-table", DataTable)
         if not table.row_count:
             return
@@ -367,13 +335,13 @@ class HistoryScreen(PageScreen[None]):
         if reflection is not None:
             self.app.push_screen(CpdScreen(reflection), self._show_changed)
 
-    def _show_changed(self, reflection: Reflection | None) -> None:
+    def _show_changed(self, reflection: Row | None) -> None:
         """A reflection changed elsewhere (written up for CPD): its row shows it as it is now."""
         if reflection is None or reflection.id not in self._shown:
             return
         self._shown[reflection.id] = reflection
         table = self.query_one("#history-table", DataTable)
-        cells = history_row(reflection, self._widths, self.app.catalog)
+        cells = row_cells(reflection, self._widths, self.app.catalog)
         for column, cell in zip(self._widths, cells, strict=True):
             table.update_cell(reflection.id, column, cell)
 
@@ -383,6 +351,9 @@ class HistoryScreen(PageScreen[None]):
 
     def _open(self, reflection_id: str) -> None:
         reflection = self._shown.get(reflection_id)
+        if isinstance(reflection, Practice):
+            self._open_practice(reflection)
+            return
         if reflection is None:
             return
 
@@ -395,5 +366,15 @@ class HistoryScreen(PageScreen[None]):
                 self._show_status()
             elif detail.reflection is not reflection:  # changed there (a CPD write-up)
                 self._show_changed(detail.reflection)
+
+        self.app.push_screen(detail, closed)
+
+    def _open_practice(self, practice: Practice) -> None:
+        """A practice record, read-only; its row follows a CPD write-up made there."""
+        detail = PracticeDetailScreen(practice)
+
+        def closed(_result: None) -> None:
+            if detail.practice is not practice:
+                self._show_changed(detail.practice)
 
         self.app.push_screen(detail, closed)

@@ -17,6 +17,9 @@ targets in settings (read in the same worker), from the reflections already read
 
 My people (``coach.people_figures``): days since I last reached out, and the nudge after the
 days set in settings.
+
+Self-practice (``coach.practice_figures``): exercises finished in the window and this year,
+and the programme's target ratings from the start; practice written up for CPD counts there.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
 from coach.people import Contact, ReachOut
 from coach.people_figures import ReachingOut, reaching_out, reaching_out_lines
+from coach.practice import Practice, Programme
+from coach.practice_figures import practice_figures, practice_text
 from coach.settings import Settings, read_settings
 from coach.supervision import SupervisionSession
 from coach.supervision_prep import SupervisionPace, supervision_pace
@@ -90,6 +95,7 @@ class InsightsScreen(PageScreen[None]):
         self._supervision: SupervisionPace | None = None
         self._settings: Settings | None = None  # for the CPD targets
         self._people: tuple[list[Contact], list[ReachOut]] | None = None
+        self._practice: tuple[list[Practice], list[Programme]] | None = None
 
     def compose(self) -> ComposeResult:
         """The window buttons, then each part of the picture, plain text beside the charts."""
@@ -118,6 +124,7 @@ class InsightsScreen(PageScreen[None]):
                 ("time-away", self.app.catalog.prompt("insights.time_away")),
                 ("supervision", self.app.catalog.prompt("insights.supervision")),
                 ("cpd", self.app.catalog.prompt("insights.cpd")),
+                ("practice", self.app.catalog.prompt("insights.practice")),
                 ("people", self.app.catalog.prompt("insights.people")),
             ):
                 yield Literal(title, classes="insights-title")
@@ -164,15 +171,23 @@ class InsightsScreen(PageScreen[None]):
         if self._people is None:  # my people and every reach-out (the last may be long ago)
             journal = self.app.journal
             self._people = (journal.records(Contact), journal.records(ReachOut))
+        if self._practice is None:  # this year's and the longest window's, and programmes
+            journal = self.app.journal
+            first = min(
+                as_of.replace(month=1, day=1), as_of - dt.timedelta(days=max(TREND_WINDOWS))
+            )
+            self._practice = (journal.records(Practice, since=first), journal.records(Programme))
         insights = journal_insights(self._recent, as_of, days)
         # This year began less than a year ago: the reflections read hold all of it.
-        cpd = cpd_year_text(cpd_year(self._recent, self._settings, as_of), self.app.catalog)
+        written: list[Reflection | Practice] = [*self._recent, *self._practice[0]]
+        cpd = cpd_year_text(cpd_year(written, self._settings, as_of), self.app.catalog)
+        practice = practice_text(practice_figures(*self._practice, as_of, days), self.app.catalog)
         away = time_away(*self._away, self._recent, as_of)
         nudge_days = self._settings.reach_out_nudge_days
         people = reaching_out(*self._people, as_of, nudge_days)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            found = (insights, away, self._supervision, cpd, people)
+            found = (insights, away, self._supervision, cpd, people, practice)
             self.app.call_from_thread(self._show, worker, *found)
 
     def worker_failed(self, worker: Worker[Any]) -> None:
@@ -189,6 +204,7 @@ class InsightsScreen(PageScreen[None]):
         pace: SupervisionPace,
         cpd: str,
         people: ReachingOut,
+        practice: str,
     ) -> None:
         # Another window chosen meanwhile cancels this one (on this thread, so it is seen
         # here); a closed screen leaves the stack first.
@@ -213,6 +229,7 @@ class InsightsScreen(PageScreen[None]):
             "supervision": supervision_lines(pace, self.app.catalog),
             "cpd": cpd,
             "people": reaching_out_lines(people, self.app.catalog),
+            "practice": practice,
         }
         for name, text in parts.items():
             self.query_one(f"#insights-{name}", Literal).update(text)
