@@ -247,6 +247,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("settings.erase", "settings.erase_hint", "erase.title", "erase.what_goes"),
     *("erase.caveats", "erase.type_word", "erase.wrong_word", "erase.confirm", "erase.keep"),
     *("erase.erasing", "erase.done"),
+    *("settings.worry_time", "settings.worry_time_none"),  # the worry tree's worry time
     *("break.title", "break.intro", "break.custom", "break.custom_placeholder"),
     *("break.custom_start", "break.minutes_choice", "break.empty", "break.not_a_number"),
     *("break.out_of_range", "break.away", "break.end_early", "break.over", "break.ended_early"),

@@ -4,7 +4,8 @@ The shipped exercises are read from the content's ``exercises`` folder in file-n
 overlay (``--content DIR``) may add ``DIR/exercises/*.toml``: an exercise whose id is shipped
 replaces it in its place, a new one is added after. Each file is checked whole
 (``coach.exercises.parse_exercise``) and any problem is an ``ExerciseError`` naming the file,
-exercise, step and field. They are read on first use (``Catalog.exercises``), never at
+exercise, step and field; a step that ``opens`` an exercise must name one that is there. They
+are read on first use (``Catalog.exercises``), never at
 start-up: home does not need them.
 """
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from coach.exercises import Exercise, ExerciseError, parse_exercise
 
@@ -43,4 +46,23 @@ def load_exercises(base: Path, overlay: Path | None = None) -> Mapping[str, Exer
     """Every exercise, by id: the shipped ones in ``base`` with ``overlay``'s laid on top."""
     exercises = _read_layer(base)
     exercises.update(_read_layer(overlay))  # a known id keeps its place; a new one goes last
+    for exercise in exercises.values():
+        for step in exercise.steps:
+            if step.opens and step.opens not in exercises:
+                raise ExerciseError(
+                    f"{exercise.source}: exercise {exercise.id!r}, step {step.id!r}: opens "
+                    f"exercise {step.opens!r}, which does not exist"
+                )
     return MappingProxyType(exercises)
+
+
+def exercises_to_list(exercises: Mapping[str, Exercise]) -> list[dict[str, Any]]:
+    """The exercises as plain JSON-ready data, in order, each with its steps and their fields
+    (``coach content show --json``); where each was read from is left out, as for the rest of
+    the catalogue."""
+    shown = []
+    for exercise in exercises.values():
+        plain = asdict(exercise)
+        del plain["source"], plain["extra"]
+        shown.append(plain)
+    return shown

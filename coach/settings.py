@@ -167,6 +167,7 @@ class Settings:
     cpd_model: str = setting(CpdModel.WHAT_SO_WHAT.value, one_of(*CpdModel))  # for write-ups
     cpd_entries_per_year: int | None = setting(None, optional(whole_number(1, 366)))  # a target
     cpd_hours_per_year: int | None = setting(None, optional(whole_number(1, 2000)))  # a target
+    worry_time: str | None = setting(None, optional(clock_time))  # "17:30": parked worries' slot
 
     extra: Mapping[str, Any] = field(default_factory=lambda: _NOTHING)
     """Stored keys this version does not know, kept as found and written back."""

@@ -495,12 +495,15 @@ def test_wheel_ships_the_content_and_loads_it_when_installed(tmp_path: Path) -> 
         names = set(archive.namelist())
         for file_name in CONTENT_FILES:
             assert f"coach/content_files/{file_name}" in names
+        for exercise in (root / "content" / "exercises").glob("*.toml"):  # the self-practice
+            assert f"coach/content_files/exercises/{exercise.name}" in names
         installed = tmp_path / "site"
         archive.extractall(installed)
     script = (
         "import json, coach.content as c\n"
         "catalog = c.load_catalog()\n"
-        "print(json.dumps([str(c.shipped_content_dir()), len(catalog.coping)]))\n"
+        "print(json.dumps([str(c.shipped_content_dir()), len(catalog.coping),"
+        " list(catalog.exercises())]))\n"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -513,9 +516,10 @@ def test_wheel_ships_the_content_and_loads_it_when_installed(tmp_path: Path) -> 
         text=True,
         check=True,
     )
-    found_dir, coping_count = json.loads(done.stdout)
+    found_dir, coping_count, exercises = json.loads(done.stdout)
     assert Path(found_dir) == installed / "coach" / "content_files"
     assert coping_count == len(load_catalog().coping)
+    assert exercises == list(load_catalog().exercises())
 
 
 def test_a_challenges_risk_flag_must_be_true_or_false(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ EVERY_SETTING = {
     "cpd_model": "gibbs",
     "cpd_entries_per_year": 12,
     "cpd_hours_per_year": 35,
+    "worry_time": "18:30",
 }
 
 
@@ -229,8 +230,9 @@ def test_a_later_tools_settings_are_one_line_each(journal: Journal) -> None:
     again = Later.from_dict(journal.settings())
     assert (again.worry_time, again.reach_out_days, again.problems) == ("23:59", 90, ())
     # This version's Settings keeps the later ones it does not know as extra, untouched.
-    assert read_settings(journal).extra["worry_time"] == "23:59"
-    assert read_settings(journal).leave_horizon_weeks == 12  # this one it knows now
+    assert read_settings(journal).extra["nudge_time"] == "17:30"
+    assert read_settings(journal).leave_horizon_weeks == 12  # these it knows now
+    assert read_settings(journal).worry_time == "23:59"
 
 
 @pytest.mark.parametrize("wrong", ["24:00", "17:60", "1730", " 17:30", 1730])

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from coach.commands.common import CommandError, print_data
 from coach.content import Catalog, ContentError, load_catalog, shipped_content_dir
+from coach.exercise_files import exercises_to_list
+from coach.exercises import ExerciseError
 
 
 def _overlay_of(args: argparse.Namespace) -> Path | None:
@@ -22,10 +24,14 @@ def _overlay_of(args: argparse.Namespace) -> Path | None:
 
 
 def _load(args: argparse.Namespace) -> Catalog:
+    """The catalogue with its exercises read too (the app reads those on first use; a check
+    must read them now), or a one-line ``CommandError`` naming the first problem."""
     try:
-        return load_catalog(_overlay_of(args))
-    except ContentError as error:
+        catalog = load_catalog(_overlay_of(args))
+        catalog.exercises()
+    except (ContentError, ExerciseError) as error:
         raise CommandError(f"content: {error}") from None
+    return catalog
 
 
 def _counted(total: int, parts: Counter[str]) -> str:
@@ -47,6 +53,7 @@ def summary(catalog: Catalog, overlay: Path | None) -> str:
         f"  prompts: {len(catalog.prompts)}",
         f"  scales: {len(catalog.scales)}",
         f"  support lines: {len(catalog.support)}",
+        f"  exercises: {len(catalog.exercises())}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -59,9 +66,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """Print the merged catalogue (``--json``)."""
+    """Print the merged catalogue (``--json``), the exercises with their steps and fields too."""
     catalog = _load(args)
-    print_data(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    shown = {**catalog.to_dict(), "exercises": exercises_to_list(catalog.exercises())}
+    print_data(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, SelectionList
 
 from coach.content import Catalog
 from coach.journal import Journal
-from coach.settings import change_settings
+from coach.settings import change_settings, read_settings
 from coach.tui.app import CoachApp
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.settings import SettingsScreen
@@ -246,6 +246,7 @@ async def test_every_control_is_reachable_by_tab_at_80x24_and_shown_when_focused
         controls = {"choose-core-values", "edit-my-support", "theme", "leave-horizon"}
         controls |= {"supervision-target", "erase-everything"}
         controls |= {"cpd-model", "cpd-entries", "cpd-hours", "reach-out-nudge"}
+        controls |= {"worry-time"}
         assert {w.id for w in screen.query("Button, Select")} == controls
         reached: set[str] = set()
         for _ in range(14):
@@ -288,3 +289,21 @@ def test_the_readme_names_every_key_home_has() -> None:
         assert isinstance(binding, Binding)
         if binding.action != "app.quit":  # the README gives ctrl+q, which works everywhere
             assert f"`{binding.key}` " in using_it, binding.key
+
+
+async def test_worry_time_is_chosen_from_a_list_and_cleared_with_not_set(
+    journal: Journal, catalog: Catalog
+) -> None:
+    change_settings(journal, lambda now: replace(now, worry_time="21:15"))  # set elsewhere
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_settings(pilot)
+        select = app.screen.query_one("#worry-time", Select)
+        assert select.value == "21:15"  # a time not offered is shown as it is
+        await tab_to(pilot, "#worry-time")
+        await pilot.press("enter", "home", "down", "down", "enter")  # "Not set", 16:00, 16:30
+        await settle(pilot)
+        assert read_settings(journal).worry_time == "16:30"
+        await pilot.press("enter", "home", "enter")  # the blank choice: not set
+        await settle(pilot)
+    assert read_settings(journal).worry_time is None

@@ -69,6 +69,9 @@ CPD_TARGETS = {
     "cpd-hours": ("cpd_hours_per_year", "settings.cpd_hours", "settings.hours",
                   (10, 20, 30, 35, 40, 50, 60)),
 }  # fmt: skip
+# Times offered for worry time (the worry tree parks a "what if" until then); the blank
+# choice, "Not set", keeps none. A time set elsewhere, not offered, is offered too.
+WORRY_TIMES = ("16:00", "16:30", "17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00")
 
 
 class SettingsScreen(CoachScreen[None]):
@@ -114,6 +117,10 @@ class SettingsScreen(CoachScreen[None]):
             if self.app.journal.encrypted:  # only an encrypted journal locks itself
                 yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
             yield from self._cpd_rows()
+            with Horizontal(id="worry-time-row", classes="number-row"):
+                yield Literal(catalog.prompt("settings.worry_time"), classes="question")
+                yield Select[str]([], prompt=catalog.prompt("settings.worry_time_none"),
+                                  compact=True, id="worry-time")  # fmt: skip
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
@@ -245,6 +252,18 @@ class SettingsScreen(CoachScreen[None]):
         self._show_choice("#supervision-target", shown, SUPERVISION_TARGETS)
         self._show_cpd(found)
         self._show_choice("#reach-out-nudge", found.reach_out_nudge_days, REACH_OUT_CHOICES)
+        self._show_worry_time(found.worry_time)
+
+    def _show_worry_time(self, now: str | None) -> None:
+        """The worry time among the times offered (blank: not set)."""
+        select = self.query_one("#worry-time", Select)
+        offered = sorted({*WORRY_TIMES, *([now] if now is not None else [])})
+        with select.prevent(Select.Changed):
+            select.set_options((Content(time), time) for time in offered)
+            if now is None:
+                select.clear()
+            else:
+                select.value = now
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
         """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
@@ -309,7 +328,7 @@ class SettingsScreen(CoachScreen[None]):
         event.stop()
         known = self._settings
         if isinstance(event.value, str) and known and event.value != known.cpd_model:
-            self._keep_cpd("cpd_model", event.value)
+            self._keep_one("cpd_model", event.value)
 
     @on(Select.Changed, "#cpd-entries")
     @on(Select.Changed, "#cpd-hours")
@@ -320,10 +339,19 @@ class SettingsScreen(CoachScreen[None]):
         target = event.value if isinstance(event.value, int) else None
         known = self._settings
         if known and target != getattr(known, name):
-            self._keep_cpd(name, target)
+            self._keep_one(name, target)
+
+    @on(Select.Changed, "#worry-time")
+    def _worry_time_chosen(self, event: Select.Changed) -> None:
+        """A time is the worry time; the blank choice ("Not set") is none."""
+        event.stop()
+        chosen = event.value if isinstance(event.value, str) else None
+        known = self._settings
+        if known and chosen != known.worry_time:
+            self._keep_one("worry_time", chosen)
 
     @in_background("That setting was not kept", group="settings-write")
-    def _keep_cpd(self, name: str, value: str | int | None) -> None:
+    def _keep_one(self, name: str, value: str | int | None) -> None:
         changes: dict[str, Any] = {name: value}
         now = change_settings(self.app.journal, lambda was: replace(was, **changes))
         self.app.call_from_thread(self._show, now)
