@@ -34,7 +34,7 @@ async def open_tiny(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("p")
     await settle(pilot)
     assert isinstance(app.screen, PracticeScreen)
-    await pilot.click("#exercise-tiny")
+    await press_button(pilot, "#exercise-tiny")
     await settle(pilot)
     assert isinstance(app.screen, PracticeRunScreen)
 
@@ -252,3 +252,38 @@ async def test_escape_from_the_programme_asks_before_throwing_typing_away(
         await settle(pilot)
         assert isinstance(app.screen, ProgrammeScreen)
         assert app.screen.query_one("#programme-target", Input).value == "Sleep"
+
+
+async def test_escape_before_answering_keeps_nothing_and_asks_nothing(
+    journal: Journal, tmp_path: Path
+) -> None:
+    app = tiny_app(journal, tmp_path / "overlay")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tiny(pilot, app)  # "what" is needed, and still empty
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+    assert kept(journal) == []
+
+
+async def test_escape_with_an_answer_that_cannot_be_kept_asks_first(
+    journal: Journal, tmp_path: Path
+) -> None:
+    app = tiny_app(journal, tmp_path / "overlay")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tiny(pilot, app)
+        await type_into(pilot, "#box-what", "Tidying")
+        await next_step(pilot)
+        await type_into(pilot, "#box-how", "12")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep typing: the screen and its answer are still there
+        await settle(pilot)
+        assert app.screen.query_one("#box-how", Input).value == "12"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+    (practice,) = kept(journal)
+    assert practice.taken == ("name", "items")
+    assert "items" not in practice.answers

@@ -31,7 +31,7 @@ from coach.tui.widgets.practice_fields import FieldBox
 REFLECT = ""  # the stage after the last step: the SP/SR reflection
 
 
-class PracticeRunScreen(CoachScreen[Practice]):
+class PracticeRunScreen(CoachScreen[Practice | None]):
     """One exercise, a step at a time, then the reflection; dismissed with the practice as it
     stands, which the hub saves once more before reading the journal again (so it never shows
     an older version than this screen kept)."""
@@ -128,13 +128,17 @@ class PracticeRunScreen(CoachScreen[Practice]):
         step_id, _, field_id = source.partition(".")
         return list(self.practice.answers.get(step_id, {}).get(field_id) or ())
 
-    def _checked(self) -> dict[str, Any] | None:
-        """This step's answers, checked; None (each problem said in place) if any is wrong."""
+    def _checked(self, *, leaving: bool = False) -> dict[str, Any] | None:
+        """This step's answers, checked; None (each problem said in place) if any is wrong.
+        ``leaving`` (escape, back): a field left empty is simply not answered yet."""
         given: dict[str, Any] = {}
         fine = True
         for box in self.query(FieldBox).results(FieldBox):
+            raw = box.raw()
+            if leaving and raw in (None, "", []):
+                continue
             try:
-                given[box.asked.id] = check_answer(box.asked, box.raw())
+                given[box.asked.id] = check_answer(box.asked, raw)
                 box.say("")
             except ValueError as problem:
                 box.say(self.app.catalog.prompt("practice.problem", problem=problem))
@@ -167,7 +171,7 @@ class PracticeRunScreen(CoachScreen[Practice]):
             return
         if len(self.practice.taken) < 2:
             return
-        given = self._checked()
+        given = self._checked(leaving=True)
         if given is not None:
             self.practice = replace(
                 self.practice, answers={**self.practice.answers, self.stage: given}
@@ -209,13 +213,13 @@ class PracticeRunScreen(CoachScreen[Practice]):
                 self.save(self.practice)
                 self.dismiss(self.practice)
             return
-        given = self._checked()
+        given = self._checked(leaving=True)
         if given is not None:
             if given:
                 answers = {**self.practice.answers, self.stage: given}
                 self.practice = replace(self.practice, answers=answers)
                 self.save(self.practice)
-            self.dismiss(self.practice)
+            self._leave()
             return
         catalog = self.app.catalog
         asked = ConfirmScreen(
@@ -226,9 +230,13 @@ class PracticeRunScreen(CoachScreen[Practice]):
 
         def left(yes: bool | None) -> None:
             if yes:
-                self.dismiss(self.practice)
+                self._leave()
 
         self.app.push_screen(asked, left)
+
+    def _leave(self) -> None:
+        """Back to the hub with what was done; nothing at all when nothing was answered."""
+        self.dismiss(self.practice if self.practice.answers else None)
 
     def save(self, practice: Practice) -> None:
         """Save the practice as it stands, in the background and on the app, so the save
