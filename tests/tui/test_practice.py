@@ -287,3 +287,14 @@ async def test_escape_with_an_answer_that_cannot_be_kept_asks_first(
     (practice,) = kept(journal)
     assert practice.taken == ("name", "items")
     assert "items" not in practice.answers
+
+
+async def test_the_command_palette_opens_self_practice(journal: Journal, tmp_path: Path) -> None:
+    app = tiny_app(journal, tmp_path / "overlay")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Self-practice", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header
+from textual.worker import get_current_worker
 
 from coach.dates import day_and_month
 from coach.exercises import Exercise, ExerciseError
@@ -87,7 +88,8 @@ class PracticeScreen(CoachScreen[None]):
             journal.records(Practice, since=since), key=lambda p: p.created, reverse=True
         )
         summary = PracticeSummary(exercises, tuple(practices), tuple(journal.records(Programme)))
-        self.app.call_from_thread(self._show, summary)
+        if not get_current_worker().is_cancelled:  # the hub has closed
+            self.app.call_from_thread(self._show, summary)
 
     def _returned(self, record: Practice | Programme | None) -> None:
         """Back from practising or the programme: keep what came back and read again; offer
