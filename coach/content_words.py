@@ -26,6 +26,38 @@ from coach.practice import TARGET as PRACTICE_TARGET
 from coach.supervision import SupervisionType
 from coach.time_away import COPING_TOOLS
 
+# --- self-practice: the hub, an exercise's steps and reflection, the SP/SR programme --------
+_PRACTICE_PLACEHOLDERS = {
+    "practice.programme_on": {"target", "count"},
+    "practice.past_done": {"title", "day"},
+    "practice.past_unfinished": {"title", "day"},
+    "practice.problem": {"problem"},
+    "practice.number_placeholder": {"high"},
+    "practice.opens": {"title"},
+    "practice.open_question": {"title"},
+    "practice.reflect_title": {"title"},
+    "practice.target_after": {"low", "high"},
+    "programme.target_start": {"low", "high"},
+    "programme.rating_start": {"rating"},
+    "programme.rating_after": {"title", "rating"},
+}
+PRACTICE_WORDS: tuple[str, ...] = (
+    *_PRACTICE_PLACEHOLDERS,
+    *("practice.title", "practice.intro", "practice.exercises", "practice.programme"),
+    *("practice.programme_none", "practice.programme_start", "practice.programme_review"),
+    *("practice.past", "practice.past_none", "practice.gone", "practice.back"),
+    *("practice.next", "practice.finish", "practice.when_placeholder", "practice.list_hint"),
+    *("practice.ranked_hint", "practice.open_confirm", "practice.open_keep"),
+    *("practice.reflect_intro", "practice.personal", "practice.practitioner"),
+    *("practice.target_range", "practice.finished", "practice.leave_question"),
+    *("practice.leave_confirm", "practice.leave_keep"),
+    *("programme.title", "programme.guidance", "programme.stop", "programme.target"),
+    *("programme.safeguard", "programme.safeguard_who", "programme.safeguard_where"),
+    *("programme.share_target", "programme.keep", "programme.kept", "programme.no_target"),
+    *("programme.no_safeguard", "programme.review", "programme.ratings_none"),
+    *("programme.review_changed", "programme.review_patients", "programme.close"),
+)
+
 # --- supervision: the log, preparing for it, its export, insights and settings ---------------
 _THEME_PLACEHOLDERS = {
     "challenge_systemic": {"label", "count", "of"},
@@ -103,6 +135,7 @@ PRACTICE_SHARE_PROMPTS: tuple[str, ...] = (
     *("practice_history.not_written", "insights.practice", "insights.practice_none"),
 )
 PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    **{key: frozenset(names) for key, names in _PRACTICE_PLACEHOLDERS.items()},
     "home.followup_waiting": frozenset({"count", "follow_up_key"}),
     "home.journal_one": frozenset({"count", "last"}),
     "home.journal_many": frozenset({"count", "last"}),
@@ -261,6 +294,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("people.name_someone", "people.choose_title", "people.when_with"),
     *("people.discard_question", "people.discard_confirm", "people.discard_keep"),
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
+    *PRACTICE_WORDS,
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

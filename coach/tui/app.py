@@ -545,6 +545,9 @@ class CoachApp(CoachAppBase):
             yield SystemCommand("Tools", "Leave, breaks, closing the day (t)", screen.action_tools)
             yield SystemCommand("Plan leave", "My leave, in view (l)", screen.action_plan_leave)
             yield SystemCommand(
+                "Self-practice", "Exercises on myself, my programme (p)", screen.action_practice
+            )
+            yield SystemCommand(
                 "My people", "People I can turn to; I reached out (t, p)", lambda: open_people(self)
             )
         # Textual's own "Keys" does what Help does: one way in is enough.

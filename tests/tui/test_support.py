@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import tomllib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from textual.widgets import Input, RadioSet, Select, SelectionList, Static, Text
 import coach.tui.screens
 from coach.content import Catalog, load_catalog
 from coach.draft import ReflectionDraft
+from coach.exercises import parse_exercise
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Reflection
 from coach.practice import Practice
@@ -31,10 +33,12 @@ from coach.tui.screens.about import AboutScreen
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.checkin import CheckInScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.practice_run import PracticeRunScreen, begin
 from coach.tui.screens.step import StepScreen
 from coach.tui.screens.support import SupportScreen
 from coach.tui.widgets.score_bar import ScoreBar
 from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
+from tests.tui.practice_helpers import TINY
 
 NOTHING: tuple[object, ...] = (None, "", [])
 MARKUP = "[@click=app.quit]Sam[/]"
@@ -350,6 +354,29 @@ async def to_contact_choice(pilot: Pilot[None], journal: Journal) -> None:
 
 
 # By "module.Class", so a screen still being written cannot stop this file importing.
+
+
+async def to_practice(pilot: Pilot[None], journal: Journal) -> None:
+    await pilot.press("p")
+    await settle(pilot)
+
+
+async def to_practice_run(pilot: Pilot[None], journal: Journal) -> None:
+    """An exercise of the test's own (the shipped content may have none), half answered."""
+    exercise = parse_exercise(tomllib.loads(TINY), "tiny.toml")
+    await to_practice(pilot, journal)
+    pilot.app.push_screen(PracticeRunScreen(exercise, begin(pilot.app, exercise)))
+    await settle(pilot)
+    await pilot.press(*"The garden")
+
+
+async def to_programme(pilot: Pilot[None], journal: Journal) -> None:
+    await to_practice(pilot, journal)
+    await pilot.press("g")
+    await settle(pilot)
+    await pilot.press(*"Emails")
+
+
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
     "followup.FollowUpScreen": to_followup,
@@ -385,6 +412,9 @@ ROUTES: dict[str, Route] = {
     "people_forms.ReachOutForm": to_reach_out_form,
     "people_forms.ContactChoice": to_contact_choice,
     "practice_detail.PracticeDetailScreen": to_practice_detail,
+    "practice.PracticeScreen": to_practice,
+    "practice_run.PracticeRunScreen": to_practice_run,
+    "programme.ProgrammeScreen": to_programme,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
@@ -404,6 +434,7 @@ NOTHING_TO_TYPE = {
     "people.PeopleScreen",
     "practice_detail.PracticeDetailScreen",
     "people_forms.ContactChoice",
+    "practice.PracticeScreen",
 }
 
 

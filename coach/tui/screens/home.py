@@ -58,6 +58,7 @@ class HomeScreen(CoachScreen[None]):
         Binding("i", "insights", "Insights", id="home.insights"),
         # Not in the footer (no room at 80 columns beside F2): its button shows the key.
         Binding("t", "tools", "Tools", id="home.tools", show=False),
+        Binding("p", "practice", "Practice", id="home.practice", show=False),
         Binding(PLAN_LEAVE_KEY, "plan_leave", "Plan leave", id="home.plan_leave", show=False),
         # Not in the footer: at 80 columns it would push "f2 Support now" out (the palette has it).
         Binding("s", "settings", "Settings", id="home.settings", show=False),
@@ -83,6 +84,7 @@ class HomeScreen(CoachScreen[None]):
                 yield Button("History  (h)", id="history", action="screen.history")
                 yield Button("Insights  (i)", id="insights", action="screen.insights")
                 yield Button("Tools  (t)", id="tools", action="screen.tools")
+                yield Button("Practice  (p)", id="practice", action="screen.practice")
             yield Literal("", id="home-journal")
         yield CoachFooter(compact=True)
 
@@ -178,6 +180,12 @@ class HomeScreen(CoachScreen[None]):
         from coach.tui.screens.tools import ToolsScreen
 
         self.app.push_screen(ToolsScreen())
+
+    def action_practice(self) -> None:
+        """Self-practice: the exercises, my programme, my past practice."""
+        from coach.tui.screens.practice import open_practice
+
+        open_practice(self.app)
 
     def action_plan_leave(self) -> None:
         """The leave planner, straight from home."""
