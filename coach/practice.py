@@ -18,7 +18,7 @@ teaches about guiding a patient through it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,3 +82,26 @@ class Programme(Record):
     def new(cls, **parts: Any) -> Programme:
         """A programme begun now, with a fresh id."""
         return cls(id=new_id(), created=now(), **parts)
+
+
+# --- a programme over time ------------------------------------------------------------------
+
+
+def target_ratings(programme: Programme, practices: Iterable[Practice]) -> list[tuple[str, int]]:
+    """The programme's target ratings in time order: the start, then after each exercise
+    practised within it (title and rating)."""
+    found: list[tuple[str, int]] = []
+    if programme.target_start is not None:
+        found.append(("", programme.target_start))
+    within = sorted(
+        (p for p in practices if p.programme == programme.id and p.target_after is not None),
+        key=lambda p: p.created,
+    )
+    found += [(p.title, p.target_after) for p in within if p.target_after is not None]
+    return found
+
+
+def open_programme(programmes: Iterable[Programme]) -> Programme | None:
+    """The programme under way (the newest not closed), if any."""
+    open_ones = sorted((p for p in programmes if not p.closed), key=lambda p: p.created)
+    return open_ones[-1] if open_ones else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coach.content import Catalog
-from coach.practice import Practice, Programme
+from coach.practice import Practice, Programme, open_programme, target_ratings
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,10 @@ class PracticeFigures:
 
 
 def current_programme(programmes: Iterable[Programme]) -> Programme | None:
-    """The programme begun last that is still open, else the one begun last (None: none)."""
-    ordered = sorted(programmes, key=lambda p: (p.created, p.id), reverse=True)
-    open_ones = [programme for programme in ordered if not programme.closed]
-    chosen = open_ones or ordered
-    return chosen[0] if chosen else None
+    """The programme under way, else the one begun last (None: none): insights still show a
+    closed programme's ratings until another begins."""
+    ordered = sorted(programmes, key=lambda p: (p.created, p.id))
+    return open_programme(ordered) or (ordered[-1] if ordered else None)
 
 
 def practice_figures(
@@ -43,13 +42,7 @@ def practice_figures(
     done = [p for p in practices if p.finished and p.date <= today]
     first = today - dt.timedelta(days=days - 1)
     programme = current_programme(programmes)
-    ratings: list[int] = []
-    if programme is not None:
-        if programme.target_start is not None:
-            ratings.append(programme.target_start)
-        its = sorted((p for p in done if p.programme == programme.id),
-                     key=lambda p: (p.date, p.created, p.id))  # fmt: skip
-        ratings += [p.target_after for p in its if p.target_after is not None]
+    ratings = [rating for _, rating in target_ratings(programme, done)] if programme else []
     return PracticeFigures(
         days=days,
         in_window=sum(1 for p in done if p.date >= first),

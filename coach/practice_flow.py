@@ -8,12 +8,12 @@ target ratings over time read from its start rating and each practice's rating a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from coach.exercises import Exercise, Walk
-from coach.practice import Practice, Programme
+from coach.practice import Practice
 
 
 def current_step(practice: Practice, exercise: Exercise) -> str:
@@ -50,26 +50,6 @@ def stored(given: Mapping[str, Any]) -> dict[str, Any]:
         for key, value in given.items()
         if value is not None
     }
-
-
-def target_ratings(programme: Programme, practices: Iterable[Practice]) -> list[tuple[str, int]]:
-    """The programme's target ratings in time order: the start, then after each exercise
-    practised within it (title and rating)."""
-    found: list[tuple[str, int]] = []
-    if programme.target_start is not None:
-        found.append(("", programme.target_start))
-    within = sorted(
-        (p for p in practices if p.programme == programme.id and p.target_after is not None),
-        key=lambda p: p.created,
-    )
-    found += [(p.title, p.target_after) for p in within if p.target_after is not None]
-    return found
-
-
-def open_programme(programmes: Iterable[Programme]) -> Programme | None:
-    """The programme under way (the newest not closed), if any."""
-    open_ones = sorted((p for p in programmes if not p.closed), key=lambda p: p.created)
-    return open_ones[-1] if open_ones else None
 
 
 def opened(practice: Practice, exercise: Exercise, exercises: Mapping[str, Exercise]) -> str:

@@ -7,13 +7,12 @@ import tomllib
 from dataclasses import replace
 
 from coach.exercises import parse_exercise
-from coach.practice import Practice, Programme
+from coach.practice import Practice, Programme, target_ratings
 from coach.practice_flow import (
     answered,
     current_step,
     opened,
     stored,
-    target_ratings,
     went_back,
 )
 from tests.tui.practice_helpers import SECOND, TINY

@@ -20,8 +20,8 @@ from textual.worker import get_current_worker
 
 from coach.dates import day_and_month
 from coach.exercises import Exercise, ExerciseError
-from coach.practice import Practice, Programme
-from coach.practice_flow import open_programme, opened
+from coach.practice import Practice, Programme, open_programme
+from coach.practice_flow import opened
 from coach.shape import Record
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.confirm import ConfirmScreen

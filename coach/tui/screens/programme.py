@@ -20,8 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Header, Input, TextArea
 
-from coach.practice import Practice, Programme
-from coach.practice_flow import target_ratings
+from coach.practice import Practice, Programme, target_ratings
 from coach.tui.base import CoachScreen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.footer import CoachFooter
