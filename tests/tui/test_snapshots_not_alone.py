@@ -12,13 +12,23 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from coach.content import Catalog
 from coach.demo import demo_reflections
 from coach.journal import Journal
 from coach.people import Contact, ReachOut, Role
 from coach.supervision import SupervisionSession, SupervisionType
-from tests.tui.conftest import FIXED_NOW, SIZES, SnapCompare, journal_at_fixed_path, snap
+from tests.tui.conftest import (
+    FIXED_NOW,
+    SIZES,
+    SnapCompare,
+    journal_at_fixed_path,
+    make_app,
+    settle,
+    snap,
+    steady,
+)
 
 TODAY = FIXED_NOW.date()
 
@@ -63,5 +73,16 @@ def test_supervision_prep(
 def test_cpd_write_up(
     snap_compare: SnapCompare, not_alone_journal: Journal, catalog: Catalog, size: Any
 ) -> None:
-    keys = ("h", "c", *"Ran my first group [b]alone[/b]")
-    assert snap(snap_compare, not_alone_journal, catalog, size, *keys)
+    typed = steady(*"Ran my first group [b]alone[/b]")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        """Open the write-up, and type only once its boxes are built (they wait for the
+        settings, which say the model), so no key is lost to a box not there yet."""
+        await settle(pilot)
+        for key in ("h", "c"):
+            await pilot.press(key)
+            await settle(pilot)
+        await typed(pilot)
+
+    app = make_app(not_alone_journal, catalog)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -142,8 +142,12 @@ class CpdScreen(CoachScreen[Entry | None]):
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
+        """The first stage, ready to type: it is in sight below the words, so the page is not
+        scrolled (a scroll asked before the new boxes are laid out lands differently each run)."""
         if self.model is not None:
-            self.query_one(f"#cpd-{CPD_STAGES[self.model][0]}", TextArea).focus()
+            self.query_one(f"#cpd-{CPD_STAGES[self.model][0]}", TextArea).focus(
+                scroll_visible=False
+            )
 
     # --- what was typed ------------------------------------------------------------------
 
