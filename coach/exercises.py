@@ -49,6 +49,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from coach.text import FORBIDDEN
+
 RATING_HIGH = 10  # a rating field is 0-10
 PERCENT_HIGH = 100
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -158,6 +160,8 @@ def _text(table: Mapping[str, Any], key: str, where: _Where, *, required: bool) 
     found = table.get(key, "")
     if not isinstance(found, str):
         raise where.error(f"{key} must be text")
+    if FORBIDDEN.search(found):  # the screens show content as it is: no control codes in it
+        raise where.error(f"{key} must not hold control characters")
     if required and not found.strip():
         raise where.error(f"{key} is missing")
     return found
@@ -187,6 +191,8 @@ def _choices(table: Mapping[str, Any], where: _Where) -> tuple[tuple[str, str], 
         ):
             ok = False
             break
+        if any(FORBIDDEN.search(words) for words in item):
+            raise where.error("choices must not hold control characters")
         pairs.append((item[0], item[1]))
     if not ok:
         raise where.error('choices must be a list of ["value", "words"] pairs')

@@ -111,6 +111,14 @@ def test_the_walk_follows_branches_next_and_end() -> None:
         (lambda d: d.pop("exercise"), "tiny-tree.toml: an [exercise] table"),
         (lambda d: d["exercise"].update(id="Bad Id"), "id 'Bad Id' must be lower-case"),
         (lambda d: d.update(steps=[]), "it has no steps"),
+        (
+            lambda d: d["steps"][0].update(prompt="Clear \x1b[2J the screen"),
+            "step 'name': prompt must not hold control characters",
+        ),
+        (
+            lambda d: d["steps"][0]["fields"][1].update(choices=[["a", "A \u202e"], ["b", "B"]]),
+            "field 'type': choices must not hold control characters",
+        ),
     ],
 )
 def test_a_problem_is_named_by_file_exercise_step_and_field(change: Any, expected: str) -> None:

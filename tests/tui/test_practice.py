@@ -298,3 +298,31 @@ async def test_the_command_palette_opens_self_practice(journal: Journal, tmp_pat
         await pilot.press(*"Self-practice", "enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_stored_text_with_controls_is_shown_visibly_and_kept_byte_for_byte(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """A programme imported with a terminal control in its words: the boxes show it made
+    visible, never raw, and keeping it unedited keeps every byte."""
+    target = "Emails \x1b[2J and \u202epay bills"
+    stored = Programme.new(target=target, target_start=6, safeguard_who="Sam\x07")
+    journal.save_record(stored)
+    app = tiny_app(journal, tmp_path / "overlay")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeScreen)
+        shown = app.screen.query_one("#programme-target", Input).value
+        assert "\x1b" not in shown
+        assert "\u202e" not in shown
+        assert "Emails" in shown
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (kept_programme,) = journal.records(Programme)
+    assert kept_programme.target == target
+    assert kept_programme.safeguard_who == "Sam\x07"
+    assert kept_programme.target_start == 6

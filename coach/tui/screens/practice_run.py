@@ -26,7 +26,7 @@ from coach.tui.base import CoachScreen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
-from coach.tui.widgets.practice_fields import FieldBox
+from coach.tui.widgets.practice_fields import FieldBox, StoredText, target_box, target_rating
 
 REFLECT = ""  # the stage after the last step: the SP/SR reflection
 
@@ -47,6 +47,7 @@ class PracticeRunScreen(CoachScreen[Practice | None]):
         self.exercise = exercise
         self.practice = practice
         self.stage = current_step(practice, exercise)
+        self.stored = StoredText()
         if not practice.taken:
             self.practice = replace(practice, taken=(self.stage,))
 
@@ -90,22 +91,16 @@ class PracticeRunScreen(CoachScreen[Practice | None]):
         )
         yield Literal(catalog.prompt("practice.reflect_intro"), classes="step-intro")
         yield Literal(catalog.prompt("practice.personal"), classes="practice-label")
-        yield TextArea(practice.personal, id="reflect-personal", classes="practice-text")
+        yield self.stored.text_area("reflect-personal", practice.personal)
         yield Literal(catalog.prompt("practice.practitioner"), classes="practice-label")
-        yield TextArea(practice.practitioner, id="reflect-practitioner", classes="practice-text")
+        yield self.stored.text_area("reflect-practitioner", practice.practitioner)
         if practice.programme:
             low, high = catalog.scale("target_ends")
             yield Literal(
                 catalog.prompt("practice.target_after", low=low, high=high),
                 classes="practice-label",
             )
-            after = "" if practice.target_after is None else str(practice.target_after)
-            yield Input(
-                after,
-                id="reflect-target",
-                restrict=r"\d{0,2}",
-                placeholder=catalog.prompt("practice.number_placeholder", high=10),
-            )
+            yield target_box("reflect-target", practice.target_after, catalog)
         yield Literal("", classes="practice-problem", id="reflect-problem")
 
     def on_mount(self) -> None:
@@ -182,13 +177,16 @@ class PracticeRunScreen(CoachScreen[Practice | None]):
 
     def _keep_reflection(self) -> bool:
         """Take the reflection as typed; False (said in place) if the rating is not 0-10."""
-        personal = self.query_one("#reflect-personal", TextArea).text.strip()
-        practitioner = self.query_one("#reflect-practitioner", TextArea).text.strip()
+        texts = {
+            box: self.stored.kept(box, self.query_one(f"#{box}", TextArea).text).strip()
+            for box in ("reflect-personal", "reflect-practitioner")
+        }
+        personal, practitioner = texts["reflect-personal"], texts["reflect-practitioner"]
         after = self.practice.target_after
         for box in self.query("#reflect-target").results(Input):
-            text = box.value.strip()
-            after = int(text) if text else None
-            if after is not None and not 0 <= after <= 10:
+            try:
+                after = target_rating(box.value)
+            except ValueError:
                 problem = self.app.catalog.prompt("practice.target_range")
                 self.query_one("#reflect-problem", Literal).update(problem)
                 return False

@@ -25,6 +25,7 @@ from coach.tui.base import CoachScreen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.practice_fields import StoredText, target_box, target_rating
 
 
 class ProgrammeScreen(CoachScreen[Programme | None]):
@@ -40,6 +41,7 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
         self.programme = programme
         self.practices = tuple(practices)
         self._started: tuple[object, ...] = ()
+        self.stored = StoredText()
 
     def compose(self) -> ComposeResult:
         """Target, start rating, safeguard, sharing; the review once under way."""
@@ -51,23 +53,17 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
             yield Literal(catalog.prompt("programme.guidance"), classes="step-intro")
             yield Literal(catalog.prompt("programme.stop"), classes="step-intro")
             yield Literal(catalog.prompt("programme.target"), classes="practice-label")
-            yield Input(kept.target, id="programme-target")
+            yield self.stored.input("programme-target", kept.target)
             yield Literal(
                 catalog.prompt("programme.target_start", low=low, high=high),
                 classes="practice-label",
             )
-            start = "" if kept.target_start is None else str(kept.target_start)
-            yield Input(
-                start,
-                id="programme-start",
-                restrict=r"\d{0,2}",
-                placeholder=catalog.prompt("practice.number_placeholder", high=10),
-            )
+            yield target_box("programme-start", kept.target_start, catalog)
             yield Literal(catalog.prompt("programme.safeguard"), classes="step-intro")
             yield Literal(catalog.prompt("programme.safeguard_who"), classes="practice-label")
-            yield Input(kept.safeguard_who, id="programme-who")
+            yield self.stored.input("programme-who", kept.safeguard_who)
             yield Literal(catalog.prompt("programme.safeguard_where"), classes="practice-label")
-            yield Input(kept.safeguard_where, id="programme-where")
+            yield self.stored.input("programme-where", kept.safeguard_where)
             yield Checkbox(
                 Content(catalog.prompt("programme.share_target")),
                 kept.share_target,
@@ -96,9 +92,9 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
             "\n".join(lines) or catalog.prompt("programme.ratings_none"), id="programme-ratings"
         )
         yield Literal(catalog.prompt("programme.review_changed"), classes="practice-label")
-        yield TextArea(programme.review_changed, id="programme-changed", classes="practice-text")
+        yield self.stored.text_area("programme-changed", programme.review_changed)
         yield Literal(catalog.prompt("programme.review_patients"), classes="practice-label")
-        yield TextArea(programme.review_patients, id="programme-patients", classes="practice-text")
+        yield self.stored.text_area("programme-patients", programme.review_patients)
         yield Checkbox(
             Content(catalog.prompt("programme.close")), programme.closed, id="programme-closed"
         )
@@ -114,18 +110,25 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
         return typed + texts + tuple(box.value for box in self.query(Checkbox).results(Checkbox))
 
     def _value(self, name: str) -> str:
-        return self.query_one(f"#programme-{name}", Input).value.strip()
+        box = f"programme-{name}"
+        return self.stored.kept(box, self.query_one(f"#{box}", Input).value).strip()
+
+    def _text(self, name: str) -> str:
+        box = f"programme-{name}"
+        return self.stored.kept(box, self.query_one(f"#{box}", TextArea).text).strip()
 
     def _say(self, key: str) -> None:
         self.query_one("#programme-problem", Literal).update(self.app.catalog.prompt(key))
 
     def action_keep(self) -> None:
         """Check and keep the programme; say in place what is missing."""
-        target, start, who = self._value("target"), self._value("start"), self._value("who")
+        target, who = self._value("target"), self._value("who")
         if not target:
             self._say("programme.no_target")
             return
-        if start and int(start) > 10:
+        try:
+            start = target_rating(self.query_one("#programme-start", Input).value)
+        except ValueError:
             self._say("practice.target_range")
             return
         if not who:
@@ -134,7 +137,7 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
         programme = replace(
             self.programme or replace(Programme.new(), created=self.app.clock()),
             target=target,
-            target_start=int(start) if start else None,
+            target_start=start,
             safeguard_who=who,
             safeguard_where=self._value("where"),
             share_target=self.query_one("#programme-share", Checkbox).value,
@@ -142,8 +145,8 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
         if self.programme is not None:
             programme = replace(
                 programme,
-                review_changed=self.query_one("#programme-changed", TextArea).text.strip(),
-                review_patients=self.query_one("#programme-patients", TextArea).text.strip(),
+                review_changed=self._text("changed"),
+                review_patients=self._text("patients"),
                 closed=self.query_one("#programme-closed", Checkbox).value,
             )
         self.app.notify(self.app.catalog.prompt("programme.kept"))

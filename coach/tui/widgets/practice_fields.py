@@ -20,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from coach.content import Catalog
 from coach.exercises import PERCENT_HIGH, RATING_HIGH, Field, FieldKind
-from coach.tui.widgets.literal import Literal
+from coach.practice import TARGET
+from coach.text import visible
+from coach.tui.widgets.literal import Literal, Prefill
 
 
 class RankedList(OptionList):
@@ -32,7 +34,7 @@ class RankedList(OptionList):
     ]
 
     def __init__(self, items: Sequence[str], *, id: str | None = None) -> None:
-        super().__init__(*(Option(Content(item)) for item in items), id=id)
+        super().__init__(*(Option(Content(visible(item))) for item in items), id=id)
         self.items = list(items)
 
     def action_move(self, by: int) -> None:
@@ -42,7 +44,7 @@ class RankedList(OptionList):
             return
         self.items[at], self.items[at + by] = self.items[at + by], self.items[at]
         self.clear_options()
-        self.add_options([Option(Content(item)) for item in self.items])
+        self.add_options([Option(Content(visible(item))) for item in self.items])
         self.highlighted = at + by
 
 
@@ -57,6 +59,8 @@ class FieldBox(VerticalGroup):
         self.catalog = catalog
         self.kept = kept
         self.source_items = list(source_items)
+        # Stored text put back in a box: shown visibly, kept byte for byte unless edited.
+        self.prefill = Prefill.for_input("")
 
     def compose(self) -> ComposeResult:
         """The label, a hint (the exercise's, else the kind's), the box, the problem line."""
@@ -68,9 +72,11 @@ class FieldBox(VerticalGroup):
         box = f"box-{asked.id}"
         kind = asked.kind
         if kind is FieldKind.TEXT:
-            yield TextArea(str(kept or ""), id=box, classes="practice-text")
+            self.prefill = Prefill.for_text_area(str(kept or ""))
+            yield TextArea(self.prefill.shown, id=box, classes="practice-text")
         elif kind is FieldKind.LIST or (kind is FieldKind.RANKED and not asked.source):
-            yield TextArea("\n".join(kept or ()), id=box, classes="practice-text")
+            self.prefill = Prefill.for_text_area("\n".join(kept or ()))
+            yield TextArea(self.prefill.shown, id=box, classes="practice-text")
         elif kind is FieldKind.RANKED:
             yield RankedList(self._ranked_items(), id=box)
         elif kind in (FieldKind.RATING, FieldKind.PERCENTAGE):
@@ -87,7 +93,8 @@ class FieldBox(VerticalGroup):
                     yield RadioButton(Content(words), value=value == kept)
         else:
             placeholder = self.catalog.prompt("practice.when_placeholder")
-            yield Input(str(kept or ""), id=box, placeholder=placeholder)
+            self.prefill = Prefill.for_input(str(kept or ""))
+            yield Input(self.prefill.shown, id=box, placeholder=placeholder)
         yield Literal("", classes="practice-problem", id=f"problem-{asked.id}")
 
     def _kind_hint(self) -> str:
@@ -112,12 +119,57 @@ class FieldBox(VerticalGroup):
         if kind is FieldKind.RANKED and self.asked.source:
             return list(self.query_one(box, RankedList).items)
         if kind in (FieldKind.TEXT, FieldKind.LIST, FieldKind.RANKED):
-            text = self.query_one(box, TextArea).text
+            text = self.prefill.kept(self.query_one(box, TextArea).text)
             if kind is FieldKind.TEXT:
                 return text.strip()
             return [line.strip() for line in text.splitlines() if line.strip()]
-        return self.query_one(box, Input).value.strip()
+        typed = self.query_one(box, Input).value
+        return (self.prefill.kept(typed) if kind is FieldKind.DATETIME else typed).strip()
 
     def say(self, problem: str) -> None:
         """Say in place what is wrong with this answer (or nothing)."""
         self.query_one(f"#problem-{self.asked.id}", Literal).update(problem)
+
+
+class StoredText:
+    """Stored text put back in a screen's boxes, by box id: shown visibly, and given back byte
+    for byte unless the box was edited (``Prefill``)."""
+
+    def __init__(self) -> None:
+        self._prefills: dict[str, Prefill] = {}
+
+    def text_area(self, box: str, stored: str, classes: str = "practice-text") -> TextArea:
+        """A TextArea holding ``stored``."""
+        prefill = self._prefills[box] = Prefill.for_text_area(stored)
+        return TextArea(prefill.shown, id=box, classes=classes)
+
+    def input(self, box: str, stored: str) -> Input:
+        """An Input holding ``stored``."""
+        prefill = self._prefills[box] = Prefill.for_input(stored)
+        return Input(prefill.shown, id=box)
+
+    def kept(self, box: str, typed: str) -> str:
+        """What to keep of ``typed``, the box's text now."""
+        return self._prefills[box].kept(typed)
+
+
+def target_box(box: str, rating: int | None, catalog: Catalog) -> Input:
+    """The box for the target rating (``coach.practice.TARGET``): digits only."""
+    return Input(
+        "" if rating is None else str(rating),
+        id=box,
+        restrict=r"\d{0,2}",
+        placeholder=catalog.prompt("practice.number_placeholder", high=TARGET.high),
+    )
+
+
+def target_rating(typed: str) -> int | None:
+    """A typed target rating, or None when none was typed; ``ValueError`` when it is off the
+    scale."""
+    text = typed.strip()
+    if not text:
+        return None
+    rating = int(text) if text.isdecimal() else -1
+    if not TARGET.low <= rating <= TARGET.high:
+        raise ValueError(text)
+    return rating
