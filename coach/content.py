@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.content_schema import (
     CONTENT_FILES,
@@ -30,9 +30,10 @@ from coach.content_words import (
     REQUIRED_SUPPORT_TEXT,
     KindForm,
 )
-from coach.exercise_files import load_exercises
-from coach.exercises import Exercise
 from coach.model import Category, Dimension, Kind, Step
+
+if TYPE_CHECKING:
+    from coach.exercises import Exercise
 
 __all__ = [
     "CONTENT_FILES",
@@ -168,6 +169,8 @@ class Catalog:
         """The self-practice exercises by id, in order (``coach.exercise_files``): read and
         checked on first use, so start-up never pays for them; raises ``ExerciseError``."""
         if not self._exercises:
+            from coach.exercise_files import load_exercises  # not on the start-up path
+
             base, overlay = self.folders
             self._exercises.append(load_exercises(base or shipped_content_dir(), overlay))
         return self._exercises[0]
