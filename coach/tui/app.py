@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from time import monotonic
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import SystemCommand
@@ -43,6 +43,7 @@ from coach.session import (
 from coach.settings import Settings, read_settings
 from coach.text import visible
 from coach.tui.base import CoachAppBase, failure_message, in_background
+from coach.tui.break_keeper import BreakKeeper
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import (
     Begin,
@@ -54,10 +55,8 @@ from coach.tui.messages import (
     StepForward,
     Unlocked,
 )
+from coach.tui.palette import palette_commands
 from coach.tui.screens.home import HomeScreen
-
-if TYPE_CHECKING:
-    from coach.time_away import Break
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
@@ -101,6 +100,7 @@ class CoachApp(CoachAppBase):
         self.session = ReflectionSession(today=self.today)
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
         self.kept_choices = KeptChoices(self)
+        self.breaks = BreakKeeper(self)
         self.kept_choices.apply_saved()  # before the first frame, so it is drawn in that theme
 
     # --- start and stop ------------------------------------------------------------------
@@ -194,7 +194,7 @@ class CoachApp(CoachAppBase):
             journal.save_draft(state)
         # A break under way is ended where the screen ticks (so it cannot end twice) and
         # noted as it stands: its screen closes with the rest.
-        for ended in self.call_from_thread(self._end_breaks_for_lock):
+        for ended in self.call_from_thread(self.breaks.end_for_lock):
             if journal.read_only is None:
                 journal.save_record(ended)
         self.call_from_thread(self._locked_now, journal, minutes)
@@ -479,76 +479,15 @@ class CoachApp(CoachAppBase):
         """No break is offered while an encrypted journal is locked: it is noted in the
         journal (and the unlock screen is no place to leave a timer running)."""
         if action == "take_break":
-            return self.unlocked and not self._taking_a_break()
+            return self.unlocked and not self.breaks.taking()
         return True
-
-    def _taking_a_break(self) -> bool:
-        """Whether a break is being chosen or counted down (F3 then opens nothing more)."""
-        from coach.tui.screens.break_choice import BreakChoiceScreen
-        from coach.tui.screens.break_timer import BreakScreen
-
-        return any(isinstance(s, BreakChoiceScreen | BreakScreen) for s in self.screen_stack)
 
     def action_take_break(self) -> None:
         """Choose how long, then the countdown, over whatever is showing (not over itself)."""
-        from coach.tui.screens.break_choice import BreakChoiceScreen
-
-        if self.unlocked and not self._taking_a_break():
-            self.push_screen(BreakChoiceScreen(), self._start_break)
-
-    def _start_break(self, minutes: int | None) -> None:
-        """The countdown of the minutes chosen, from now by the app's clock."""
-        from coach.breaks import BreakTimer
-        from coach.tui.screens.break_timer import BreakScreen
-
-        if minutes is not None and self.unlocked:
-            self.push_screen(BreakScreen(BreakTimer(started=self.clock(), planned=minutes)))
-
-    def _end_breaks_for_lock(self) -> list[Break]:
-        """End the break under way, if there is one, as it stands (the journal is locking)."""
-        from coach.tui.screens.break_timer import BreakScreen
-
-        return [
-            s.end_now() for s in self.screen_stack if isinstance(s, BreakScreen) and s.ended is None
-        ]
+        self.breaks.take()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette: the coach's own commands, then Textual's."""
-        from coach.tui.screens.about import open_about
-        from coach.tui.screens.people import open_people
-        from coach.tui.screens.settings import open_settings
-
-        yield SystemCommand("Support now", "Where to find help now (F2)", self.action_support)
-        yield SystemCommand(
-            "Help", "The keys of this screen, shown or hidden (F1)", self.action_help
-        )
-        if self._journal is None:  # locked: nothing of the journal's until it is opened
-            yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
-            return
-        yield SystemCommand("About", "What the coach is and is not", lambda: open_about(self))
-        yield SystemCommand(
-            "Settings", "Core values, my own support, theme (s)", lambda: open_settings(self)
-        )
-        if not self._taking_a_break():
-            yield SystemCommand(
-                "Take a break", "A timed break away from the screen (F3)", self.action_take_break
-            )
-        if isinstance(screen, HomeScreen):
-            yield SystemCommand("Reflect", "End-of-day reflection (r)", screen.action_reflect)
-            yield SystemCommand("Quick check-in", "Under a minute (c)", screen.action_check_in)
-            yield SystemCommand(
-                "History", "Every reflection, with search (h)", screen.action_history
-            )
-            yield SystemCommand(
-                "Insights", "What helps, and how it is going (i)", screen.action_insights
-            )
-            yield SystemCommand("Tools", "Leave, breaks, closing the day (t)", screen.action_tools)
-            yield SystemCommand("Plan leave", "My leave, in view (l)", screen.action_plan_leave)
-            yield SystemCommand(
-                "Self-practice", "Exercises on myself, my programme (p)", screen.action_practice
-            )
-            yield SystemCommand(
-                "My people", "People I can turn to; I reached out (t, p)", lambda: open_people(self)
-            )
-        # Textual's own "Keys" does what Help does: one way in is enough.
-        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        """The command palette: the coach's own commands (``coach.tui.palette``), then
+        Textual's own but "Keys", which does what Help does."""
+        own = (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        return palette_commands(self, screen, own)
