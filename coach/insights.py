@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from coach.model import Dimension, Reflection
+from coach.model import WRITTEN_KINDS, Dimension, Reflection
 from coach.nudges import (
     HIGH_STRAIN_RUN,
     SERVICE_PRESSURE_DAYS,
@@ -58,6 +58,15 @@ class ActionOutcome:
     def enough_ratings(self) -> bool:
         """Whether it was rated often enough for its mean to say much (``ENOUGH_RATINGS``)."""
         return self.rated >= ENOUGH_RATINGS
+
+
+def counted(reflections: Iterable[Reflection], *, imported: bool = False) -> list[Reflection]:
+    """The entries insights count as reflections: those written in the coach, and imported
+    notes only when ``imported`` (the ``imported_notes_in_insights`` setting) says so. Every
+    figure here is computed from what this gives, never from the journal as it comes."""
+    if imported:
+        return list(reflections)
+    return [reflection for reflection in reflections if reflection.kind in WRITTEN_KINDS]
 
 
 def reflection_span(reflections: Iterable[Reflection]) -> tuple[dt.date | None, dt.date | None]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from coach.imported import ImportedFrom
 from coach.shape import EXTRA, Record, meta
 from coach.shape import ModelError as ModelError  # the model's error, raised by its readers
 from coach.shape import Scale as Scale
@@ -95,15 +96,26 @@ def check_created(created: dt.datetime, name: str = "created") -> None:
 
 
 class Kind(StrEnum):
-    """A full end-of-day reflection or a quick check-in."""
+    """A full end-of-day reflection, a quick check-in, or an entry brought in from another
+    journal (``coach.imported``): never written in the coach, so never begun or drafted."""
 
     REFLECTION = "reflection"
     CHECK_IN = "check-in"
+    IMPORTED = "imported-note"
+
+
+# The kinds written in the coach: what insights count as reflections (imported notes only
+# when the user says so) and what ``coach nudge`` looks for today.
+WRITTEN_KINDS = frozenset({Kind.REFLECTION, Kind.CHECK_IN})
 
 
 # What each kind is called where no catalogue is at hand (the Markdown export). The screens say
 # it in the content's own words (``kind.<kind>.title`` and friends in content/prompts.toml).
-KIND_TITLES: Mapping[Kind, str] = {Kind.REFLECTION: "Reflection", Kind.CHECK_IN: "Quick check-in"}
+KIND_TITLES: Mapping[Kind, str] = {
+    Kind.REFLECTION: "Reflection",
+    Kind.CHECK_IN: "Quick check-in",
+    Kind.IMPORTED: "Imported note",
+}
 
 
 class Dimension(StrEnum):
@@ -331,7 +343,19 @@ class Reflection(Record):
     actions: tuple[CopingAction, ...] = ()
     notes: str = ""
     cpd: CpdWriteUp | None = None  # written up as a CPD entry (phase 3's reflective practice)
+    imported: ImportedFrom | None = None  # an imported note's source, title, tags and mood
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True)
+
+    def left_out(self) -> tuple[str, ...]:
+        """``imported`` is written only for an imported note, so every other entry's dict form
+        is as it was before notes could be imported."""
+        return () if self.imported is not None else ("imported",)
+
+    def check_whole(self) -> None:
+        """An imported note, and only an imported note, says where it came from."""
+        if (self.kind is Kind.IMPORTED) != (self.imported is not None):
+            needs = "is needed by" if self.imported is None else "belongs only to"
+            raise ModelError("imported", f"{needs} an entry of kind {Kind.IMPORTED.value}")
 
     @classmethod
     def new(cls, day: dt.date | None = None, **parts: Any) -> Reflection:
@@ -362,6 +386,7 @@ class Reflection(Record):
         pieces += [v.label for v in self.values]
         pieces += [a.label for a in self.actions] + [a.when for a in self.actions]
         pieces += [text for _, text in self.cpd.stages] if self.cpd is not None else []
+        pieces += self.imported.search_pieces() if self.imported is not None else ()
         return "\n".join(pieces).casefold()
 
     @property

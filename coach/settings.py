@@ -24,7 +24,6 @@ different setting all survive. Building a ``Settings`` directly checks every val
 A later tool's setting is one line here: a name, a type, a default and how to read it, e.g.::
 
     leave_horizon_weeks: int = setting(8, whole_number(1, 52))
-    nudge_time: str | None = setting(None, optional(clock_time))
     worry_time: str | None = setting(None, optional(clock_time))
 """
 
@@ -138,6 +137,26 @@ def clock_time(found: object) -> str:
     return str(found)
 
 
+def yes_or_no(found: object) -> bool:
+    """True or false."""
+    if not isinstance(found, bool):
+        raise SettingProblem("must be true or false")
+    return found
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday first, as date.weekday()
+WORKING_DAYS = WEEKDAYS[:5]
+
+
+def weekdays(found: object) -> tuple[str, ...]:
+    """Days of the week by their first three letters (``WEEKDAYS``), each once, kept in week
+    order however they were given."""
+    days = text_list(found)  # none at all is allowed: the nudge switched off
+    if not all(day in WEEKDAYS for day in days) or len(set(days)) != len(days):
+        raise SettingProblem(f"must be days of the week, each once, from {', '.join(WEEKDAYS)}")
+    return tuple(day for day in WEEKDAYS if day in days)
+
+
 def one_of(*choices: str) -> Callable[[object], str]:
     """One of a few names."""
 
@@ -168,6 +187,9 @@ class Settings:
     cpd_entries_per_year: int | None = setting(None, optional(whole_number(1, 366)))  # a target
     cpd_hours_per_year: int | None = setting(None, optional(whole_number(1, 2000)))  # a target
     worry_time: str | None = setting(None, optional(clock_time))  # "17:30": parked worries' slot
+    nudge_after: str = setting("17:00", clock_time)  # coach nudge: no reflection yet, after this
+    nudge_days: tuple[str, ...] = setting(WORKING_DAYS, weekdays)  # coach nudge: on these days
+    imported_notes_in_insights: bool = setting(False, yes_or_no)  # count them as reflections
 
     extra: Mapping[str, Any] = field(default_factory=lambda: _NOTHING)
     """Stored keys this version does not know, kept as found and written back."""
@@ -261,6 +283,8 @@ def change_settings(store: SettingsStore, change: Callable[[Settings], Settings]
 
 __all__ = [
     "MY_SUPPORT_FIELDS",
+    "WEEKDAYS",
+    "WORKING_DAYS",
     "SettingProblem",
     "Settings",
     "SettingsStore",
@@ -273,5 +297,7 @@ __all__ = [
     "setting",
     "support_lines",
     "text_list",
+    "weekdays",
     "whole_number",
+    "yes_or_no",
 ]

@@ -259,7 +259,10 @@ def test_values_outside_an_enum_name_their_field(
 
 def test_every_enum_member_is_accepted() -> None:
     for kind in Kind:
-        assert Reflection.from_dict(with_change(("kind",), kind.value)).kind is kind
+        source = with_change(("kind",), kind.value)
+        if kind is Kind.IMPORTED:  # an imported note says where it came from
+            source["imported"] = {"source": "jrnl"}
+        assert Reflection.from_dict(source).kind is kind
     for dimension in Dimension:
         found = Reflection.from_dict(with_change(("challenges", 0, "dimension"), dimension.value))
         assert found.challenges[0].dimension is dimension
@@ -444,3 +447,20 @@ def test_struggling_means_struggling_or_not_coping() -> None:
         True,
         True,
     ]
+
+
+def test_an_imported_note_and_only_one_says_where_it_came_from() -> None:
+    note = with_change(("kind",), Kind.IMPORTED.value)
+    with pytest.raises(ModelError, match="imported"):
+        Reflection.from_dict(note)  # an imported note without its source
+    note["imported"] = {"source": "dayone", "title": "T", "tags": ["a", "b"], "starred": True}
+    found = Reflection.from_dict(note)
+    assert found.imported is not None
+    assert found.imported.tags == ("a", "b")
+    assert found.to_dict()["imported"]["mood"] == ""
+    assert "t\na\nb" in found.search_text()
+    reflection = with_change(("kind",), Kind.REFLECTION.value)
+    reflection["imported"] = {"source": "jrnl"}
+    with pytest.raises(ModelError, match="imported"):
+        Reflection.from_dict(reflection)  # a reflection written here came from nowhere else
+    assert "imported" not in Reflection.from_dict(with_change(("kind",), "reflection")).to_dict()

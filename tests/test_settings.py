@@ -42,6 +42,9 @@ EVERY_SETTING = {
     "cpd_entries_per_year": 12,
     "cpd_hours_per_year": 35,
     "worry_time": "18:30",
+    "nudge_after": "16:45",
+    "nudge_days": ("mon", "wed", "thu"),
+    "imported_notes_in_insights": True,
 }
 
 
@@ -78,6 +81,7 @@ def test_every_setting_round_trips_through_the_journal_and_unknown_keys_survive(
         **NEWER,
         **EVERY_SETTING,
         "core_values": ["helping-others", "learning"],
+        "nudge_days": ["mon", "wed", "thu"],
     }
     for name, chosen in EVERY_SETTING.items():
         assert getattr(again, name) == chosen, name
@@ -240,3 +244,16 @@ def test_a_clock_time_is_hh_mm(wrong: object) -> None:
     with pytest.raises(SettingProblem):
         clock_time(wrong)
     assert clock_time("00:00") == "00:00"
+
+
+def test_nudge_days_keep_week_order_and_refuse_strangers() -> None:
+    assert Settings.from_dict({"nudge_days": ["fri", "mon"]}).nudge_days == ("mon", "fri")
+    assert Settings.from_dict({"nudge_days": []}).nudge_days == ()  # never: the nudge is off
+    for wrong in (["Monday"], ["mon", "mon"], "mon", [1]):
+        found = Settings.from_dict({"nudge_days": wrong})
+        assert found.nudge_days == ("mon", "tue", "wed", "thu", "fri")
+        assert found.problems
+        assert found.problems[0].startswith("nudge_days must be")
+    assert Settings.from_dict({"imported_notes_in_insights": 1}).problems == (
+        "imported_notes_in_insights must be true or false",
+    )

@@ -1,4 +1,5 @@
-"""``coach import FILE``: merge a JSON export into the journal, checked whole before writing."""
+"""``coach import [--from SOURCE] FILE``: merge a JSON export, or another journal's export, into
+the journal, checked whole before writing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 
 from coach.commands.common import CommandError, add_passphrase_option, open_journal
 from coach.exports import ExportFormatError, read_export_contents
+from coach.imported import ImportSource
+from coach.importers import FOREIGN_IMPORTERS, ForeignFormatError
 from coach.text import one_line
+
+OWN = "pwp-coach"  # --from's default: the coach's own JSON export
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,7 +26,16 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "twice adds nothing. Records of a kind this version does not know (from a newer coach) "
         "are kept as they are, and exported again.",
     )
-    parser.add_argument("file", metavar="FILE", help="a JSON export")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        choices=(OWN, *(source.value for source in ImportSource)),
+        default=OWN,
+        help="the journal FILE came from: pwp-coach (default: a 'coach export' JSON), jrnl "
+        "('jrnl --export json'), dayone (Journal.json or its zip), minidiary (its JSON export) "
+        "or daylio (its CSV export); another journal's entries become imported notes",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import")
     add_passphrase_option(parser)
     parser.set_defaults(run=run)
 
@@ -29,14 +43,9 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def run(args: argparse.Namespace) -> int:
     """Import the file; returns the exit code."""
     source = Path(args.file).expanduser()
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"cannot import {source}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"cannot import {source}: it is a folder, not a file") from None
-    except OSError as error:
-        raise CommandError(f"cannot import {source}: {error.strerror or error}") from None
+    raw = _read(source)
+    if args.source != OWN:
+        return _import_foreign(args, source, raw)
     try:
         contents = read_export_contents(raw)
     except ExportFormatError as error:
@@ -51,3 +60,29 @@ def run(args: argparse.Namespace) -> int:
         counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"
         print(f"{one_line(name)}: {counts}{kept}")
     return 0
+
+
+def _import_foreign(args: argparse.Namespace, source: Path, raw: bytes) -> int:
+    """Import another journal's file as imported notes, every entry read before any is
+    written; returns the exit code."""
+    try:
+        notes = FOREIGN_IMPORTERS[ImportSource(args.source)](raw)
+    except ForeignFormatError as error:
+        raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
+    with open_journal(args, create=True) as journal:
+        report = journal.import_all(notes, {}, {})["reflections"]
+    counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"
+    print(f"imported notes: {counts}")
+    return 0
+
+
+def _read(source: Path) -> bytes:
+    """The file's bytes, or a one-line error naming it."""
+    try:
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"cannot import {source}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"cannot import {source}: it is a folder, not a file") from None
+    except OSError as error:
+        raise CommandError(f"cannot import {source}: {error.strerror or error}") from None
