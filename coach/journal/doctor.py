@@ -22,6 +22,7 @@ from coach.journal.checks import file_problem, good_version_test, newest_schema
 from coach.journal.files import (
     FILE_MODE,
     FOLDER_MODE,
+    MODES_MEAN_PRIVACY,
     folder_files,
     private_folders,
     stale_temps,
@@ -282,8 +283,11 @@ def _private_files(data_dir: Path) -> Iterator[Path]:
 
 
 def permission_problems(data_dir: Path) -> list[Problem]:
-    """Folders and files of the journal that others could open."""
+    """Folders and files of the journal that others could open: none where mode bits do not
+    say who may open a file (Windows, where the user profile's folder keeps it private)."""
     problems: list[Problem] = []
+    if not MODES_MEAN_PRIVACY:
+        return problems
     for path, wanted, what in [
         *((p, FOLDER_MODE, "folder") for p in private_folders(data_dir)),
         *((p, FILE_MODE, "file") for p in _private_files(data_dir)),

@@ -1,5 +1,19 @@
 """Private, atomic file primitives: every folder 0700, every file 0600, no torn writes, and no
-symlink ever followed inside the data folder."""
+symlink ever followed inside the data folder.
+
+The same code runs on Linux, macOS and Windows. Two POSIX calls have no Windows counterpart, and
+each is used only where the system has it, checked at the call (so a test can take it away):
+
+- ``os.fchmod`` (absent on Windows before Python 3.13): a file is created 0600 by ``os.open``
+  anyway; ``fchmod`` only makes that hold whatever the umask. On Windows a file's privacy is
+  its folder's: the user profile's, which only its owner (and administrators) can open.
+- fsyncing a folder (it needs ``os.O_DIRECTORY``): it makes a rename survive a power cut on
+  POSIX file systems. Windows cannot open a folder to flush it, and NTFS journals the rename
+  that ``os.replace`` makes atomically, so the step is skipped there.
+
+Every file is opened with ``O_BINARY`` where it exists (Windows), so no newline is ever
+translated and the bytes on disk are exactly the bytes written.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +21,7 @@ import contextlib
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +29,12 @@ from coach.journal.names import BACKUPS_FOLDER, JOURNAL_FOLDER
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
+# Or'd into every os.open: Windows' low-level files are text files (newlines translated) unless
+# opened binary; elsewhere there is no such flag, and no such translation.
+OPEN_BINARY: int = getattr(os, "O_BINARY", 0)
+# Whether a file's mode bits say who may open it (POSIX), so the doctor checks them; on Windows
+# they only say read-only or not, and privacy is the user profile folder's.
+MODES_MEAN_PRIVACY = sys.platform != "win32"
 TEMP_SUFFIX = ".tmp"
 # Exactly the names temp_path_for makes: nothing else in a folder is ever taken for ours.
 _OUR_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
@@ -78,9 +99,18 @@ def folder_files(folder: Path) -> Iterator[Path]:
                 yield path
 
 
+def make_open_file_private(descriptor: int) -> None:
+    """Make the open file 0600 whatever the umask, where the system can (see the module)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, FILE_MODE)
+
+
 def fsync_folder(folder: Path) -> None:
-    """Flush a folder's entries to disk, so a rename in it survives a power cut."""
-    descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    """Flush a folder's entries to disk, so a rename in it survives a power cut; skipped where a
+    folder cannot be opened to flush it (Windows: see the module)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(descriptor)
     finally:
@@ -96,10 +126,10 @@ def create_file(path: Path, payload: bytes, *, sync: bool = True) -> None:
     """Create ``path`` (it must not exist, not even as a symlink) holding ``payload``: 0600
     whatever the umask, every byte written and (unless ``sync`` is False) flushed to disk.
     Nothing is left behind if the write fails (a full disk, say)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_BINARY, FILE_MODE)
     try:
         try:
-            os.fchmod(descriptor, FILE_MODE)
+            make_open_file_private(descriptor)
             view = memoryview(payload)
             while view:
                 written = os.write(descriptor, view)

@@ -29,7 +29,13 @@ from pathlib import Path
 import platformdirs
 
 from coach.journal.errors import JournalError
-from coach.journal.files import FILE_MODE, fsync_folder, temp_path_for
+from coach.journal.files import (
+    FILE_MODE,
+    OPEN_BINARY,
+    fsync_folder,
+    make_open_file_private,
+    temp_path_for,
+)
 from coach.text import one_line
 
 # os.link fails with these where the file system cannot make hard links (FAT, exFAT, some
@@ -133,7 +139,9 @@ def _claim(temp: Path, target: Path) -> None:
         if error.errno not in _NO_HARD_LINKS:
             raise
         try:
-            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            descriptor = os.open(
+                target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_BINARY, FILE_MODE
+            )
         except FileExistsError:
             raise OutputExists(target) from None
         with os.fdopen(descriptor, "wb") as claimed, temp.open("rb") as finished:
@@ -160,9 +168,10 @@ def new_file(
     temp = temp_path_for(target)
     try:
         try:
-            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_BINARY
+            descriptor = os.open(temp, flags, FILE_MODE)
             with os.fdopen(descriptor, "wb") as stream:
-                os.fchmod(stream.fileno(), FILE_MODE)
+                make_open_file_private(stream.fileno())
                 yield stream.write
                 stream.flush()
                 os.fsync(stream.fileno())
