@@ -47,11 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"coach.commands.{name}")
         module.register(subcommands)
     for command in _commands(parser):
+        # The global options after the command too (``coach stats --data-dir DIR``); SUPPRESS
+        # leaves the one given before it in place when this one is not given.
         if "--data-dir" not in command._option_string_actions:
-            # After the command too (``coach stats --data-dir DIR``); SUPPRESS leaves the one
-            # given before it in place when this one is not given.
             command.add_argument(
                 "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="journal folder"
+            )
+        if "--content" not in command._option_string_actions:
+            command.add_argument(
+                "--content", metavar="DIR", default=argparse.SUPPRESS, help="a content overlay"
             )
     return parser
 
@@ -84,6 +88,10 @@ def app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+NOT_A_TERMINAL = (
+    "coach: the app needs a terminal to run in; to use the journal from a script or a pipe, "
+    "give a command (such as 'coach export' or 'coach stats'): 'coach --help' lists them"
+)
 # Used only when even the shipped content cannot be read: the safety net under the safety net.
 FALLBACK_SUPPORT = "Samaritans: call 116 123 · Shout: text SHOUT to 85258 · NHS 111 · 999"
 
@@ -109,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coach`` console script; returns the exit code."""
     never_crash_on_encoding()
     args = app_arguments(argv) or build_parser().parse_args(argv)
+    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # A full-screen app on a pipe or a file would wait for keys nobody can press.
+        print(NOT_A_TERMINAL, file=sys.stderr)
+        return 2
     try:
         if args.command is None:
             return run_app(args)

@@ -1,4 +1,5 @@
-"""``coach content check|show``: validate the coach's content, or print it merged as JSON.
+"""``coach content check|show``: validate the coach's content, or print it merged: as a
+readable listing, or as JSON (``--json``) for scripts.
 
 Both take ``--content DIR`` (after the subcommand, or the global one before it) to check a
 service's or a user's overlay folder the same way the app will read it.
@@ -15,6 +16,7 @@ from coach.commands.common import CommandError, print_data
 from coach.content import Catalog, ContentError, load_catalog, shipped_content_dir
 from coach.exercise_files import exercises_to_list
 from coach.exercises import ExerciseError
+from coach.text import one_line
 
 
 def _overlay_of(args: argparse.Namespace) -> Path | None:
@@ -65,9 +67,32 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def listing(catalog: Catalog) -> str:
+    """The merged catalogue for a person to read: each section under a heading, one line per
+    entry (its key, then its words), every line shown as one plain line."""
+    sections: list[tuple[str, list[str]]] = [
+        ("Challenges", [f"{c.key} ({c.dimension.value}): {c.label}" for c in catalog.challenges]),
+        ("Values", [f"{v.key}: {v.label}" for v in catalog.values]),
+        ("Reconnecting prompts", [f"{r.key}: {r.text}" for r in catalog.reconnect]),
+        ("Coping strategies", [f"{c.key} ({c.category.value}): {c.label}" for c in catalog.coping]),
+        ("Support now", [f"{s.key}: {s.name}, {s.contact}" for s in catalog.support]),
+        ("Scales", [f"{name}: {' / '.join(labels)}" for name, labels in catalog.scales.items()]),
+        ("Exercises", [f"{e.id}: {e.title}" for e in catalog.exercises().values()]),
+        ("Prompts", [f"{key}: {text}" for key, text in sorted(catalog.prompts.items())]),
+    ]
+    lines: list[str] = []
+    for heading, entries in sections:
+        lines += [f"{heading} ({len(entries)})", *(f"  {one_line(entry)}" for entry in entries), ""]
+    return "\n".join(lines)
+
+
 def run_show(args: argparse.Namespace) -> int:
-    """Print the merged catalogue (``--json``), the exercises with their steps and fields too."""
+    """Print the merged catalogue: readable, or with ``--json`` as JSON, the exercises with
+    their steps and fields too."""
     catalog = _load(args)
+    if not args.json:
+        print_data(listing(catalog))
+        return 0
     shown = {**catalog.to_dict(), "exercises": exercises_to_list(catalog.exercises())}
     print_data(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
     return 0
@@ -83,15 +108,13 @@ def _add_content_option(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``coach content check`` and ``coach content show --json``."""
-    parser = subcommands.add_parser("content", help="check the coach's content, or show it as JSON")
+    """Add ``coach content check`` and ``coach content show [--json]``."""
+    parser = subcommands.add_parser("content", help="check the coach's content, or show it")
     actions = parser.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="validate the content and print a summary")
     _add_content_option(check)
     check.set_defaults(run=run_check)
-    show = actions.add_parser("show", help="print the merged content")
-    show.add_argument(
-        "--json", action="store_true", required=True, help="as JSON (the only format)"
-    )
+    show = actions.add_parser("show", help="print the merged content, readably or as JSON")
+    show.add_argument("--json", action="store_true", help="as JSON, for scripts")
     _add_content_option(show)
     show.set_defaults(run=run_show)
