@@ -21,6 +21,7 @@ from coach.tui.widgets.feeling import FeelingChoice
 from coach.tui.widgets.item_inputs import ItemInputs
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.score_bar import ScoreBar
+from coach.tui.widgets.ticks import TickList
 
 
 class ChallengesScreen(StepScreen):
@@ -36,7 +37,7 @@ class ChallengesScreen(StepScreen):
         yield Input(placeholder=catalog.prompt("phase1.filter_placeholder"), id="filter")
         with Horizontal(id="challenge-lists"):
             for dimension in Dimension:
-                options = SelectionList[str](id=f"list-{dimension.value}", classes="challenge-list")
+                options = TickList(id=f"list-{dimension.value}", classes="challenge-list")
                 options.border_title = catalog.prompt(f"phase1.{dimension.value}")
                 yield options
         with Horizontal(id="own-row"):

@@ -22,6 +22,7 @@ from coach.time_away import Closing
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.ticks import TickBox
 
 SAVE = "closing-save"
 
@@ -46,7 +47,7 @@ class ClosingScreen(CoachScreen[bool]):
             yield Literal(catalog.prompt("closing.hand_over"), classes="question")
             yield Input(id="closing-hand-over")
             yield Literal(catalog.prompt("closing.risk"), id="closing-risk", classes="step-intro")
-            yield Checkbox(Content(catalog.prompt("closing.done")), id="closing-done")
+            yield TickBox(Content(catalog.prompt("closing.done")), id="closing-done")
             with Horizontal(classes="step-buttons"):
                 label = Content(f"{catalog.prompt('closing.save')}  (ctrl+s)")
                 yield Button(label, id="close-day", variant="primary")

@@ -29,6 +29,7 @@ from coach.text import visible
 from coach.time_away import COPING_TOOLS
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.item_inputs import ItemInputs
+from coach.tui.widgets.ticks import TickList
 
 
 class CopingScreen(StepScreen):
@@ -48,7 +49,7 @@ class CopingScreen(StepScreen):
         catalog = self.app.catalog
         yield from self.heading("phase3.title", "phase3.intro")
         yield self.label("phase3.limit")
-        suggestions = SelectionList[str](id="suggestions")
+        suggestions = TickList(id="suggestions")
         suggestions.loading = True
         yield suggestions
         yield ItemInputs(id="action-whens", input_class="action-when")

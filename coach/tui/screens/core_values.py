@@ -14,6 +14,7 @@ from textual.widgets.selection_list import Selection
 from coach.text import visible
 from coach.tui.base import CoachModal
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.ticks import TickList
 
 
 class CoreValuesScreen(CoachModal[list[str] | None]):
@@ -33,7 +34,7 @@ class CoreValuesScreen(CoachModal[list[str] | None]):
         catalog = self.app.catalog
         with Vertical(classes="dialog"):
             yield Literal(catalog.prompt("phase2.choose_core_values"), classes="step-title")
-            yield SelectionList[str](
+            yield TickList(
                 *(
                     Selection(
                         Content(visible(f"{v.label} · {v.line}")), v.key, v.key in self.current

@@ -26,6 +26,7 @@ from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.practice_fields import StoredText, target_box, target_rating
+from coach.tui.widgets.ticks import TickBox
 
 
 class ProgrammeScreen(CoachScreen[Programme | None]):
@@ -64,7 +65,7 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
             yield self.stored.input("programme-who", kept.safeguard_who)
             yield Literal(catalog.prompt("programme.safeguard_where"), classes="practice-label")
             yield self.stored.input("programme-where", kept.safeguard_where)
-            yield Checkbox(
+            yield TickBox(
                 Content(catalog.prompt("programme.share_target")),
                 kept.share_target,
                 id="programme-share",
@@ -95,7 +96,7 @@ class ProgrammeScreen(CoachScreen[Programme | None]):
         yield self.stored.text_area("programme-changed", programme.review_changed)
         yield Literal(catalog.prompt("programme.review_patients"), classes="practice-label")
         yield self.stored.text_area("programme-patients", programme.review_patients)
-        yield Checkbox(
+        yield TickBox(
             Content(catalog.prompt("programme.close")), programme.closed, id="programme-closed"
         )
 

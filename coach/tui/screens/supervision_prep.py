@@ -40,6 +40,7 @@ from coach.tui.screens.leave import parse_day
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.ticks import TickList
 
 READ = "prep-read"
 SAVE = "prep-save"
@@ -99,12 +100,12 @@ class SupervisionPrepScreen(CoachScreen[None]):
             yield Literal("", id="prep-problem")
             yield Literal(catalog.prompt("supervision_prep.themes"), classes="question")
             yield Literal(catalog.prompt("supervision_prep.no_themes"), id="prep-no-themes")
-            yield SelectionList[str](id="prep-themes", classes="prep-list")
+            yield TickList(id="prep-themes", classes="prep-list")
             yield Literal(catalog.prompt("supervision_prep.reflections"), classes="question")
             yield Literal(catalog.prompt("supervision_prep.none"), id="prep-none")
-            yield SelectionList[str](id="prep-reflections", classes="prep-list")
+            yield TickList(id="prep-reflections", classes="prep-list")
             yield Literal(catalog.prompt("supervision_prep.notes"), classes="question")
-            yield SelectionList[str](id="prep-notes", classes="prep-list")
+            yield TickList(id="prep-notes", classes="prep-list")
             yield Literal(catalog.prompt("supervision_prep.bring"), classes="question")
             yield TextArea(id="prep-bring")
             yield Literal("", id="prep-findings")

@@ -22,6 +22,7 @@ from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.options import literal
 from coach.tui.widgets.score_bar import ScoreBar
+from coach.tui.widgets.ticks import TickList
 
 
 class ValuesScreen(StepScreen):
@@ -37,7 +38,7 @@ class ValuesScreen(StepScreen):
         yield Literal("", id="core-values")
         yield Button("Choose my core values", id="choose-core-values", classes="small-button")
         yield self.label("phase2.at_stake")
-        yield SelectionList[str](id="at-stake")
+        yield TickList(id="at-stake")
         yield Literal(self._reconnect_prompt(), id="reconnect", classes="reconnect")
         yield self.label("phase2.moment")
         self._meaning = Prefill.for_text_area(self.draft.meaning)

@@ -8,10 +8,11 @@ is shown literally.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from coach.model import FEELING
 from coach.text import visible
+from coach.tui.widgets.ticks import RadioChoice
 
 
 class FeelingChoice(RadioSet):
@@ -20,7 +21,7 @@ class FeelingChoice(RadioSet):
     def __init__(self, labels: tuple[str, ...], value: int | None, *, id: str = "feeling") -> None:
         super().__init__(
             *(
-                RadioButton(Content(visible(label)), value=point == value)
+                RadioChoice(Content(visible(label)), value=point == value)
                 for point, label in enumerate(labels, start=FEELING.low)
             ),
             id=id,

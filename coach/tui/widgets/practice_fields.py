@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalGroup
 from textual.content import Content
-from textual.widgets import Input, OptionList, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, OptionList, RadioSet, TextArea
 from textual.widgets.option_list import Option
 
 from coach.content import Catalog
@@ -23,6 +23,7 @@ from coach.exercises import PERCENT_HIGH, RATING_HIGH, Field, FieldKind
 from coach.practice import TARGET
 from coach.text import visible
 from coach.tui.widgets.literal import Literal, Prefill
+from coach.tui.widgets.ticks import RadioChoice
 
 
 class RankedList(OptionList):
@@ -90,7 +91,7 @@ class FieldBox(VerticalGroup):
         elif kind is FieldKind.CHOICE:
             with RadioSet(id=box):
                 for value, words in asked.choices:
-                    yield RadioButton(Content(words), value=value == kept)
+                    yield RadioChoice(Content(words), value=value == kept)
         else:
             placeholder = self.catalog.prompt("practice.when_placeholder")
             self.prefill = Prefill.for_input(str(kept or ""))

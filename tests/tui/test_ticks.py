@@ -1,0 +1,44 @@
+"""Chosen and not chosen differ by glyph, not only by shade: a tick or a dot in the box when
+chosen, a blank box when not, so a monochrome terminal, NO_COLOR or a colour-blind user sees
+the difference (coach.tui.widgets.ticks)."""
+
+from __future__ import annotations
+
+from textual.widgets import RadioButton, SelectionList
+
+from coach.tui.app import CoachApp
+from coach.tui.widgets.ticks import BLANK, DOT, TICK
+from tests.tui.conftest import settle, tab_to
+
+
+def boxes(lines: list[str]) -> list[str]:
+    """What is in each box of these lines, in order (``▐✓▌`` gives ``✓``)."""
+    return [line.split("▐", 1)[1][0] for line in lines if "▐" in line]
+
+
+async def test_ticked_challenges_show_a_tick_and_the_others_an_empty_box(app: CoachApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space", "down", "down", "space")
+        await pilot.pause()
+        chosen = app.screen.query_one("#list-individual", SelectionList)
+        lines = [chosen.render_line(y).text for y in range(4)]
+        assert boxes(lines) == [TICK, BLANK, TICK, BLANK]
+        await pilot.press("space")  # unticked again: the tick goes, the box stays
+        await pilot.pause()
+        assert boxes([chosen.render_line(2).text]) == [BLANK]
+
+
+async def test_the_chosen_feeling_shows_a_dot_and_the_others_an_empty_box(app: CoachApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        shown = [str(button.render()) for button in app.screen.query(RadioButton)]
+        assert boxes(shown[:4]) == [BLANK, DOT, BLANK, BLANK]
+        assert "X" not in "".join(boxes(shown))
