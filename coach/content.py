@@ -8,7 +8,7 @@ support text replace one by one). Every file is validated the same way, and any 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from pathlib import Path
@@ -160,6 +160,13 @@ class Catalog:
     def value(self, key: str) -> ValueOption | None:
         """The catalogue value with this key, or None."""
         return self._value_by_key.get(key)
+
+    def values_core_first(self, core: Sequence[str]) -> list[ValueOption]:
+        """Every value, the user's core values first (in their order), then the rest in the
+        catalogue's: the few that matter most are not lost among thirty."""
+        first = [found for key in core if (found := self.value(key)) is not None]
+        chosen = {value.key for value in first}
+        return first + [value for value in self.values if value.key not in chosen]
 
     def coping_option(self, key: str) -> CopingOption | None:
         """The catalogue coping strategy with this key, or None."""

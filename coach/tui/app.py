@@ -457,6 +457,15 @@ class CoachApp(CoachAppBase):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual's): say which key quits, in plain words (Textual's own notice is
+        markup, which ``notify`` here shows literally)."""
+        keys = [k for k, active in self.active_bindings.items() if active.binding.action == "quit"]
+        if keys:
+            shown = self.get_key_display(Binding(keys[0], ""))
+            words = self.catalog.prompt("quit.hint", quit_key=shown)
+            self.notify(words, title=self.catalog.prompt("quit.title"))
+
     def action_help(self) -> None:
         """Show, or hide again, the keys of the screen in use (Textual's keys panel).
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from textual import work
+from textual import events, on, work
 from textual.app import App
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -30,6 +31,7 @@ from textual.worker import Worker, WorkerState
 from coach.content import Catalog
 from coach.journal import Journal, JournalError
 from coach.shape import Record
+from coach.tui.widgets.footer import CoachFooter
 
 R = TypeVar("R")
 
@@ -121,6 +123,23 @@ class CoachScreen(Screen[R], ReportsFailures):
 
 
 class CoachModal(ModalScreen[R], ReportsFailures):
-    """A dialog of the coach."""
+    """A dialog of the coach, with a footer of its own keys.
+
+    Without one, the footer of the screen beneath shows through, listing keys the dialog does
+    not answer to; each dialog's footer lists what it does (and F1, F2), compact, so that F2
+    stays in sight at 80 columns.
+    """
 
     app: CoachAppBase
+
+    # A dialog's keys stop at the dialog: the app's are not listed in its footer, though F2
+    # (a priority binding of the app's, under the same id so a remapped key moves both) still
+    # answers. Listed here so that support now is in sight in every dialog too.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "app.support", "Support now", id="support"),
+    ]
+
+    @on(events.Mount)
+    def _add_footer(self) -> None:
+        if not self.query(CoachFooter):
+            self.mount(CoachFooter(compact=True))

@@ -13,6 +13,7 @@ from coach.model import Category, Challenge, CopingAction, Dimension, Kind, Refl
 from coach.tui.screens.challenges import ChallengesScreen
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.resume_draft import ResumeDraftScreen
 from coach.tui.screens.values import ValuesScreen
 from coach.tui.widgets.score_bar import ScoreBar
@@ -122,7 +123,14 @@ async def test_a_draft_can_be_discarded(journal: Journal, catalog: Catalog) -> N
     app = make_app(journal, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("d")
+        await pilot.press("d")  # one key never throws it away: it is asked again
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # kept after all
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDraftScreen)
+        assert journal.load_draft() is not None
+        await pilot.press("d", "y")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert journal.load_draft() is None
@@ -216,7 +224,7 @@ async def test_an_edit_in_progress_is_never_dropped_without_asking(
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("d")  # let the edit go: a new reflection starts
+        await pilot.press("d", "y")  # let the edit go (asked twice): a new reflection starts
         await settle(pilot)
         assert isinstance(app.screen, ChallengesScreen)
         assert app.draft is not None

@@ -1,4 +1,4 @@
-"""Chosen and not chosen differ by glyph, not only by shade: a tick or a dot in the box when
+"""Said without colour or markup. Chosen and not chosen differ by glyph, not only by shade: a tick or a dot in the box when
 chosen, a blank box when not, so a monochrome terminal, NO_COLOR or a colour-blind user sees
 the difference (coach.tui.widgets.ticks)."""
 
@@ -42,3 +42,14 @@ async def test_the_chosen_feeling_shows_a_dot_and_the_others_an_empty_box(app: C
         shown = [str(button.render()) for button in app.screen.query(RadioButton)]
         assert boxes(shown[:4]) == [BLANK, DOT, BLANK, BLANK]
         assert "X" not in "".join(boxes(shown))
+
+
+async def test_ctrl_c_says_in_plain_words_which_key_quits(app: CoachApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said, "ctrl+c said nothing"
+        assert said[-1].startswith("Press ^q to quit.")  # as the footer shows it
+        assert "[" not in said[-1]  # no markup shown literally

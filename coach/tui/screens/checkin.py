@@ -10,6 +10,8 @@ from textual.widgets import RadioSet, Select
 
 from coach.model import FEELING, STRAIN, Challenge, CopingAction, Value
 from coach.nudges import support_offered
+from coach.settings import read_settings
+from coach.tui.base import in_background
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.screens.support import SupportOffer
 from coach.tui.widgets.feeling import FeelingChoice
@@ -48,8 +50,26 @@ class CheckInScreen(SavingStepScreen):
         yield Literal("", id="closing")
 
     def on_mount(self) -> None:
-        """Hide the support offer until it is needed."""
+        """Hide the support offer until it is needed; offer my core values first once read."""
         self._show_support_offer()
+        self._read_core_values()
+
+    @in_background("Your core values could not be read", group="settings")
+    def _read_core_values(self) -> None:
+        keys = read_settings(self.app.journal).core_values
+        if keys:
+            self.app.call_from_thread(self._core_values_read, keys)
+
+    def _core_values_read(self, keys: tuple[str, ...]) -> None:
+        """The value list again, core values at the top, the choice kept."""
+        chosen = self.query_one("#value", Select)
+        kept = chosen.value
+        options = labelled(self.app.catalog.values_core_first(keys))
+        if isinstance(kept, str) and kept not in {key for _, key in options}:
+            options.insert(0, (literal(self.draft.values[0].label), kept))  # as in compose
+        with chosen.prevent(Select.Changed):
+            chosen.set_options(options)
+            chosen.value = kept
 
     def _show_support_offer(self) -> None:
         offer = self.query_one("#support-offer", SupportOffer)
