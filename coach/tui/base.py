@@ -26,6 +26,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widgets import TextArea
 from textual.worker import Worker, WorkerState
 
 from coach.content import Catalog
@@ -114,6 +115,14 @@ class CoachScreen(Screen[R], ReportsFailures):
     """A full screen of the coach."""
 
     app: CoachAppBase
+
+    @on(events.DescendantFocus)
+    def _carry_on_writing(self, event: events.DescendantFocus) -> None:
+        """A box of writing tabbed into puts the cursor after what is there, to carry on
+        writing, not at its start (Textual's place for it), where typing would go in first."""
+        box = event.widget
+        if isinstance(box, TextArea) and box.text and box.cursor_location == (0, 0):
+            box.move_cursor(box.document.end)
 
     @property
     def HELP(self) -> str:  # type: ignore[override]  # Textual's name: F1 shows it

@@ -11,9 +11,9 @@ from coach.draft import ReflectionDraft
 from coach.journal import Journal
 from coach.model import Category, Challenge, CopingAction, Dimension, Kind, Reflection, Status
 from coach.tui.screens.challenges import ChallengesScreen
+from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.followup import FollowUpScreen
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.resume_draft import ResumeDraftScreen
 from coach.tui.screens.values import ValuesScreen
 from coach.tui.widgets.score_bar import ScoreBar

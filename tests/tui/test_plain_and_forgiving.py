@@ -1,14 +1,18 @@
-"""Said without colour or markup. Chosen and not chosen differ by glyph, not only by shade: a tick or a dot in the box when
-chosen, a blank box when not, so a monochrome terminal, NO_COLOR or a colour-blind user sees
-the difference (coach.tui.widgets.ticks)."""
+"""Small things that add up: nothing said by colour or markup alone, nothing that makes writing
+harder. Chosen and not chosen differ by glyph, not only by shade (a tick or a dot in the box
+when chosen, a blank box when not: coach.tui.widgets.ticks), ctrl+c names the quit key in plain
+words, and a box of writing tabbed into carries on after its text."""
 
 from __future__ import annotations
 
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import RadioButton, SelectionList, TextArea
 
+from coach.content import Catalog
+from coach.draft import ReflectionDraft
+from coach.journal import Journal
 from coach.tui.app import CoachApp
 from coach.tui.widgets.ticks import BLANK, DOT, TICK
-from tests.tui.conftest import settle, tab_to
+from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
 
 
 def boxes(lines: list[str]) -> list[str]:
@@ -53,3 +57,20 @@ async def test_ctrl_c_says_in_plain_words_which_key_quits(app: CoachApp) -> None
         assert said, "ctrl+c said nothing"
         assert said[-1].startswith("Press ^q to quit.")  # as the footer shows it
         assert "[" not in said[-1]  # no markup shown literally
+
+
+async def test_a_box_of_writing_tabbed_into_carries_on_after_what_is_there(
+    journal: Journal, catalog: Catalog
+) -> None:
+    journal.save_draft(
+        ReflectionDraft(day=FIXED_NOW.date(), narrative="A long day.\nThen more").to_state()
+    )
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # resume the draft
+        await settle(pilot)
+        await tab_to(pilot, "#narrative")
+        await pilot.press(*" and more.")
+        box = app.screen.query_one("#narrative", TextArea)
+        assert box.text == "A long day.\nThen more and more."
