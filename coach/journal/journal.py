@@ -86,6 +86,7 @@ class Journal(ReflectionWrites):
         today: Callable[[], dt.date] = dt.date.today,
         create: bool = True,
         sealing: Sealing = PLAIN,
+        damaged_ok: bool = False,
     ) -> None:
         self.layout = Layout(journal_folder(Path(data_dir), create=create), sealing)
         self.data_dir = self.layout.data_dir
@@ -108,7 +109,8 @@ class Journal(ReflectionWrites):
         self._reader = YearReader(
             layout=self.layout, pending=self._pending, index=self._index, lock=self._thread_lock
         )
-        self._open(create=create)
+        self._left_out: tuple[Path, ...] = ()  # damaged year files a damaged_ok open skips
+        self._open(create=create, damaged_ok=damaged_ok)
 
     # --- opening and closing ------------------------------------------------------------
 
@@ -124,13 +126,45 @@ class Journal(ReflectionWrites):
             self._files.clear()
             self._reader.forget()
 
-    def _open(self, *, create: bool) -> None:
+    def _open(self, *, create: bool, damaged_ok: bool) -> None:
         """Finish a change a kill cut short, tidy, make every file private, migrate old files.
 
         Every file is read and checked before any is migrated, so a file from a newer coach or
         a damaged one stops the open with nothing written. A journal that cannot be written
-        is opened read-only, after the same checks.
+        is opened read-only, after the same checks. With ``damaged_ok`` (the app) a damaged
+        year file does not stop it: see ``_leave_out_damaged``.
         """
+        try:
+            self._open_checked(create=create)
+        except JournalCorrupt as error:
+            if not damaged_ok:
+                raise
+            self._leave_out_damaged(error)
+
+    def _leave_out_damaged(self, error: JournalCorrupt) -> None:
+        """Open read-only without each damaged year file, so the rest can still be read (and
+        support reached) while ``coach doctor`` is run; ``damaged`` names them. Nothing is
+        written: not the damaged file, and no other, until the journal is whole again. A
+        damaged file that is not a year's (the records, the keys) still stops the open."""
+        while self.layout.year_of(error.path) is not None and error.path not in self._left_out:
+            self._left_out += (error.path,)
+            try:
+                self._old_files()
+            except JournalCorrupt as again:
+                error = again
+                continue
+            names = ", ".join(str(path) for path in self._left_out)
+            self._read_only = f"damaged: {names}; run 'coach doctor' for how to repair it"
+            return
+        raise error
+
+    @property
+    def damaged(self) -> tuple[Path, ...]:
+        """The damaged year files this open left out (none unless opened ``damaged_ok``)."""
+        return self._left_out
+
+    def _open_checked(self, *, create: bool) -> None:
+        """``_open``'s checks and repairs; raises ``JournalCorrupt`` at a damaged file."""
         try:
             if create:
                 ensure_private_folder(self.data_dir)
@@ -225,6 +259,7 @@ class Journal(ReflectionWrites):
             year = self.layout.year_of(target)
             if year is not None:
                 found.add(year)
+        found -= {self.layout.year_of(path) for path in self._left_out}
         return sorted(found, reverse=True)
 
     @contextlib.contextmanager

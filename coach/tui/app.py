@@ -140,7 +140,7 @@ class CoachApp(CoachAppBase):
         A journal that can only be read (a read-only disk or copy) is said so once, plainly,
         and nothing is autosaved into it.
         """
-        if self.journal.read_only is not None:
+        if self.journal.read_only is not None and not self.journal.damaged:  # home says that
             notice = f"{self.catalog.prompt('home.read_only')}\n{self.journal.read_only}"
             self.notify(notice, severity="warning", timeout=30)
         if self.offer_draft:

@@ -75,7 +75,7 @@ def _opened_app(args: argparse.Namespace) -> Iterator[CoachApp]:
         return
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        journal = Journal(data_dir)
+        journal = Journal(data_dir, damaged_ok=True)  # the rest readable, and support in reach
     except JournalLocked:  # encrypted: the app opens on its unlock screen
         app = CoachApp(LockedJournal(data_dir), catalog)
         try:

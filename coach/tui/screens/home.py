@@ -69,6 +69,7 @@ class HomeScreen(CoachScreen[None]):
         """Today, the journal in brief, the ways in."""
         yield Header()
         with VerticalScroll(id="home-body"):
+            yield Literal("", id="home-damaged")
             yield Literal(id="home-date")
             yield Literal("", id="home-status")
             yield Literal("", id="home-followup")
@@ -93,8 +94,19 @@ class HomeScreen(CoachScreen[None]):
         as early as it can be."""
         today = self.app.today()
         self.query_one("#home-date", Literal).update(long_date(today))
+        self._show_damaged()
         if self.app.unlocked:  # else read once the passphrase opens it (on resume)
             self.refresh_summary()
+
+    def _show_damaged(self) -> None:
+        """A journal with a damaged year file is open to read the rest: a banner that stays
+        says which file, that nothing was changed, and what to run (``Journal.damaged``)."""
+        banner = self.query_one("#home-damaged", Literal)
+        damaged = self.app.journal.damaged if self.app.unlocked else ()
+        banner.display = bool(damaged)
+        if damaged:
+            files = ", ".join(str(path) for path in damaged)
+            banner.update(self.app.catalog.prompt("home.damaged", files=files))
 
     def on_screen_resume(self) -> None:
         """Back from a reflection: the summary may have changed. (Textual resumes a screen the
