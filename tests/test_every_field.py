@@ -19,7 +19,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from coach.draft import SHARED, ReflectionDraft
 from coach.exports import export_json, read_export
 from coach.journal import Journal
-from coach.model import APPRAISAL, APPRAISAL_PARTS, CPD_STAGES, Reflection
+from coach.model import APPRAISAL, APPRAISAL_PARTS, CPD_STAGES, Kind, Reflection
 from coach.shape import EXTRA, Record, Scale
 
 SAMPLE_DAY = dt.date(2025, 2, 14)
@@ -45,6 +45,8 @@ def _value_for(spec: dataclasses.Field[Any], kind: Any, owner: type) -> Any:
         return {f"later-{owner.__name__.lower()}": {"kept": [1, "two", None]}}
     if base is str:
         return f"{spec.name}-{next(_counter)}"
+    if base is bool:
+        return not spec.default
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return list(base)[-1]  # every default is the first member
     if base is float:
@@ -55,6 +57,8 @@ def _value_for(spec: dataclasses.Field[Any], kind: Any, owner: type) -> Any:
         return SAMPLE_DAY
     if get_origin(base) is tuple:
         part = get_args(base)[0]
+        if part is str:
+            return (f"{spec.name}-{next(_counter)}", f"{spec.name}-{next(_counter)}")
         return (sample(part), sample(part))
     if isinstance(base, type) and issubclass(base, Record):
         return sample(base)
@@ -96,6 +100,16 @@ def _index(record: type[Record], name: str) -> int:
     return [spec.name for spec in dataclasses.fields(record)].index(name)  # type: ignore[arg-type]
 
 
+# A reflection's fields a draft never holds: an imported note (kind imported-note, the last
+# kind, so the sample's) is never edited through the steps, so its source is not drafted.
+NOT_DRAFTED = ("imported",)
+
+
+def drafted(reflection: Reflection) -> Reflection:
+    """The sample as the steps can write it: a check-in (the kind before imported-note)."""
+    return reflection.with_changes(kind=Kind.CHECK_IN, imported=None)
+
+
 def test_the_sample_sets_every_field_of_every_part() -> None:
     reflection = sample(Reflection)
     written = reflection.to_dict()
@@ -104,10 +118,24 @@ def test_the_sample_sets_every_field_of_every_part() -> None:
     assert "later-copingaction" in written["actions"][0]
     assert "later-challenge" in written["challenges"][0]
     assert "later-value" in written["values"][0]
+    assert "later-importedfrom" in written["imported"]
+    assert written["imported"]["tags"][0].startswith("tags-")
+
+
+def test_every_field_of_an_imported_note_survives_journal_export_and_import(
+    tmp_path: Path,
+) -> None:
+    original = sample(Reflection)
+    assert original.kind is Kind.IMPORTED
+    with Journal(tmp_path / "data") as journal:
+        journal.save(original)
+    with Journal(tmp_path / "data") as journal:
+        assert journal.get(original.id) == original
+    assert read_export(export_json([original]).encode("utf-8")) == [original]
 
 
 def test_every_field_survives_draft_journal_reflection_export_and_import(tmp_path: Path) -> None:
-    original = sample(Reflection)
+    original = drafted(sample(Reflection))
     draft = ReflectionDraft.from_reflection(original)
     with Journal(tmp_path / "data") as journal:
         journal.save_draft(draft.to_state())
@@ -125,7 +153,7 @@ def test_every_field_survives_draft_journal_reflection_export_and_import(tmp_pat
 def test_the_draft_holds_every_field_of_the_reflection_and_each_appraisal_part() -> None:
     """A field added to the reflection but not to the draft would be lost by an edit."""
     own = {spec.name: spec for spec in dataclasses.fields(ReflectionDraft)}
-    by_hand = {"id", "date", "created", "appraisal", EXTRA}
+    by_hand = {"id", "date", "created", "appraisal", EXTRA, *NOT_DRAFTED}
     assert {spec.name for spec in dataclasses.fields(Reflection)} - by_hand == set(SHARED)
     for part in APPRAISAL_PARTS:
         assert own[part].metadata["scale"] is APPRAISAL
