@@ -125,12 +125,14 @@ def _export(args: argparse.Namespace) -> None:
             # the rest, and the kinds kept from a newer coach, before the first byte is written.
             undated = {n: journal.records(c) for n, c in RECORD_KINDS.items() if not is_dated(c)}
             kept = journal.kept_records()
+            settings = journal.settings()
             records: dict[str, list[Record]] = {}
             with output(args.output, data_dir=data_dir, force=args.force) as write:
                 write_json_export(
                     journal.export_newest_first(records),
                     write,
                     arrays=lambda: record_arrays({**records, **undated}, kept),
+                    settings=settings,
                 )
             return
         if args.format in SHARED_FORMATS:

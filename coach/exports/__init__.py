@@ -9,12 +9,11 @@ the planned leave as iCalendar. One module each; every name is importable from h
 from __future__ import annotations
 
 from coach.exports.ical import export_ical
+from coach.exports.json_checks import MAX_NESTING, ExportFormatError
 from coach.exports.json_format import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
-    MAX_NESTING,
     ExportContents,
-    ExportFormatError,
     dumps_json,
     export_document,
     export_json,
