@@ -193,3 +193,11 @@ def test_tags_the_text_lacks_are_added_once_as_jrnl_tags() -> None:
 def test_a_starred_note_with_no_title_or_text_is_still_an_entry() -> None:
     assert export_jrnl([note("", starred=True)]) == "[2026-03-04 18:07]  *\n"
     assert export_jrnl([note("")]) == "[2026-03-04 18:07] \n"  # jrnl's own way: a space
+
+
+def test_an_untitled_notes_first_line_is_its_title_unescaped() -> None:
+    exported = export_jrnl([note("[2020-01-01 10:00] x\n[2020-01-01 10:00] y")])
+    assert exported.splitlines() == [
+        "[2026-03-04 18:07] [2020-01-01 10:00] x",  # jrnl looks for an entry at a line's start
+        "\\[2020-01-01 10:00] y",
+    ]

@@ -151,7 +151,8 @@ def jrnl_entry(reflection: Reflection) -> str:
     if body is None:
         body = _reflection_body(reflection)
     if not title and body:  # no title of its own: jrnl takes the text's first sentence
-        title, body = body[0].lstrip(), body[1:]
+        # (on the header line, after the date, no line needs escaping)
+        title, body = one_line(_LINE_ENDINGS.split(reflection.narrative)[0]).lstrip(), body[1:]
     starred = reflection.imported is not None and reflection.imported.starred
     head = f"[{moment}] {title}" + (" *" if starred else "")  # jrnl needs the space
     text = "\n".join(body).strip("\n ")
