@@ -109,11 +109,18 @@ def files_under(folder: Path) -> dict[str, bytes]:
 # --- the shape --------------------------------------------------------------------------
 
 
-def test_a_version_5_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
+def test_a_version_6_document_has_an_array_for_every_kind_oldest_first(tmp_path: Path) -> None:
     fill(tmp_path / "data")
     document = export_to(tmp_path / "data", tmp_path / "out.json")
-    assert document["version"] == EXPORT_VERSION == 5
-    assert list(document) == ["format", "version", "exported", "reflections", *RECORD_KINDS]
+    assert document["version"] == EXPORT_VERSION == 6
+    assert list(document) == [
+        "format",
+        "version",
+        "exported",
+        "settings",
+        "reflections",
+        *RECORD_KINDS,
+    ]
     assert document["leave"] == [LEAVE[1].to_dict(), LEAVE[0].to_dict()]
     assert document["leave"][0] == {
         "id": "l-one", "start": "2026-08-07", "end": "2026-08-07", "note": NASTY, "colour": "teal",

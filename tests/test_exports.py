@@ -84,7 +84,7 @@ def document_of(*reflections: Reflection) -> dict[str, Any]:
 def test_export_document_has_the_agreed_shape_with_every_field() -> None:
     document = export_document([full_reflection()], EXPORTED)
     assert document["format"] == "pwp-coach"
-    assert document["version"] == EXPORT_VERSION == 5
+    assert document["version"] == EXPORT_VERSION == 6
     assert dt.datetime.fromisoformat(document["exported"]) == EXPORTED
     assert document["reflections"] == [
         {
@@ -208,7 +208,7 @@ def test_a_version_1_export_still_imports_unchanged() -> None:
     assert reflection.appraisal == Appraisal(comprehensible=3, manageable=2, meaningful=4)
     again = {k: v for k, v in reflection.to_dict().items() if k in record}
     assert again == record
-    assert export_document([reflection], EXPORTED)["version"] == 5
+    assert export_document([reflection], EXPORTED)["version"] == 6
 
 
 # --- what parse_export refuses, and how it says so ----------------------------------------

@@ -98,7 +98,7 @@ def test_a_version_5_export_round_trips_every_new_kind_exactly(tmp_path: Path) -
     target = tmp_path / "out.json"
     assert main(["--data-dir", str(tmp_path / "data"), "export", "-o", str(target)]) == 0
     document = json.loads(target.read_bytes())
-    assert document["version"] == EXPORT_VERSION == 5
+    assert document["version"] == EXPORT_VERSION == 6
     assert list(document)[-6:-2] == list(NOT_ALONE_KINDS)
     cpd = next(r["cpd"] for r in document["reflections"] if r["id"] == "r-cpd")
     assert cpd == {

@@ -57,7 +57,7 @@ def test_practice_and_programmes_round_trip_through_the_journal_and_export(
     target = tmp_path / "out.json"
     assert main(["--data-dir", str(tmp_path / "data"), "export", "-o", str(target)]) == 0
     document = json.loads(target.read_bytes())
-    assert document["version"] == EXPORT_VERSION == 5
+    assert document["version"] == EXPORT_VERSION == 6
     assert list(document)[-2:] == list(PRACTICE_KINDS)
     stored = next(p for p in document["practice"] if p["id"] == "p-1")
     assert stored["answers"] == ANSWERS  # kept as it was, whatever the content shaped

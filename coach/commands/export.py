@@ -1,5 +1,5 @@
-"""``coach export --format json|md|ics|supervision|cpd|practice [-o FILE [--force]]``: the
-journal, to stdout or a new file.
+"""``coach export --format json|md|ics|jrnl|csv|supervision|cpd|practice [-o FILE [--force]]``:
+the journal, to stdout or a new file.
 
 The formats for someone else to read (``SHARED_FORMATS``: a supervision agenda, CPD
 statements, the SP/SR reflections of self-practice) are checked for patient-identifiable text
@@ -26,7 +26,14 @@ from coach.commands.common import (
 from coach.commands.export_cpd import add_cpd_options, cpd_export
 from coach.commands.practice_export import practice_export
 from coach.commands.supervision_export import supervision_export
-from coach.exports import export_ical, export_markdown, record_arrays, write_json_export
+from coach.exports import (
+    export_csv,
+    export_ical,
+    export_jrnl,
+    export_markdown,
+    record_arrays,
+    write_json_export,
+)
 from coach.exports.shared import IdentifiersFound, Shared, checked
 from coach.journal import Journal
 from coach.journal.records import is_dated
@@ -41,7 +48,9 @@ SHARED_FORMATS: dict[str, Callable[[Journal, argparse.Namespace], Shared]] = {
     "cpd": cpd_export,
     "practice": practice_export,
 }
-FORMATS = ("json", "md", "ics", *SHARED_FORMATS)
+# Every entry (reflections, check-ins, imported notes) in another tool's form, by format.
+ENTRY_FORMATS = {"md": export_markdown, "jrnl": export_jrnl, "csv": export_csv}
+FORMATS = ("json", "md", "ics", "jrnl", "csv", *SHARED_FORMATS)
 # Said on stderr after every export, to a file or to stdout (which is often a file too):
 # encryption protects the journal, never a copy taken out of it.
 NOT_ENCRYPTED = (
@@ -53,11 +62,13 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add ``coach export``."""
     parser = subcommands.add_parser(
         "export",
-        help="write the journal as JSON or Markdown, the planned leave as iCalendar, or a "
-        "supervision agenda or CPD statements to share",
+        help="write the journal as JSON, Markdown, a jrnl journal or CSV, the planned leave as "
+        "iCalendar, or a supervision agenda or CPD statements to share",
         description="Write the whole journal (every reflection, newest first, and every record "
         "of every kind) as one JSON document (for backups and scripts; 'coach import' reads it "
-        "back), or the reflections as a readable Markdown journal, or the planned leave as an "
+        "back; it carries your settings too), or the entries as a readable Markdown journal, "
+        "as a jrnl journal ('jrnl --import' reads it) or as a CSV table (one row an entry, "
+        "for a spreadsheet), or the planned leave as an "
         "iCalendar file (.ics) for a calendar app, or, to share, the supervision agenda you "
         "prepared, your CPD write-ups or your self-practice reflections (never what you "
         "wrote in the exercises) as Markdown (checked first for anything that looks "
@@ -72,7 +83,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--format",
         choices=FORMATS,
         default="json",
-        help="json (default: everything), md (the reflections), ics (the planned leave), "
+        help="json (default: everything, settings too), md (the entries), jrnl (the entries "
+        "as jrnl's plain-text journal), csv (the entries, one row each), ics (the planned leave), "
         "supervision (the agenda prepared last), cpd (the entries written up for CPD) or practice "
         "(the reflections on self-practice, for a tutor or supervisor)",
     )
@@ -125,12 +137,14 @@ def _export(args: argparse.Namespace) -> None:
             # the rest, and the kinds kept from a newer coach, before the first byte is written.
             undated = {n: journal.records(c) for n, c in RECORD_KINDS.items() if not is_dated(c)}
             kept = journal.kept_records()
+            settings = journal.settings()
             records: dict[str, list[Record]] = {}
             with output(args.output, data_dir=data_dir, force=args.force) as write:
                 write_json_export(
                     journal.export_newest_first(records),
                     write,
                     arrays=lambda: record_arrays({**records, **undated}, kept),
+                    settings=settings,
                 )
             return
         if args.format in SHARED_FORMATS:
@@ -139,5 +153,5 @@ def _export(args: argparse.Namespace) -> None:
         elif args.format == "ics":
             text = export_ical(journal.records(Leave))
         else:
-            text = export_markdown(list(journal.iter_newest_first()))
+            text = ENTRY_FORMATS[args.format](list(journal.iter_newest_first()))
     write_output(text, args.output, data_dir=data_dir, force=args.force)

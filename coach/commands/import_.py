@@ -24,7 +24,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "every kind is checked before anything is written; then reflections, leave, breaks and "
         "closings are merged by id in one change (all or nothing), so importing the same file "
         "twice adds nothing. Records of a kind this version does not know (from a newer coach) "
-        "are kept as they are, and exported again.",
+        "are kept as they are, and exported again. The file's settings (from version 6) "
+        "replace the journal's, setting by setting, in the same change.",
     )
     parser.add_argument(
         "--from",
@@ -51,10 +52,12 @@ def run(args: argparse.Namespace) -> int:
     except ExportFormatError as error:
         raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
     with open_journal(args, create=True) as journal:
-        reports = journal.import_all(contents.reflections, contents.records, contents.kept)
+        reports = journal.import_all(
+            contents.reflections, contents.records, contents.kept, contents.settings
+        )
     for name, report in reports.items():
-        given = contents.records.get(name, contents.kept.get(name))
-        if name != "reflections" and not given:
+        given = contents.settings if name == "settings" else contents.records.get(name)
+        if name != "reflections" and not (given or contents.kept.get(name)):
             continue  # a kind the file had none of
         kept = " (kept: a kind this version does not know)" if name in contents.kept else ""
         counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"

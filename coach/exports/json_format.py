@@ -1,18 +1,21 @@
 """The JSON export (for backups and scripts) and reading it back.
 
 The export is one document, ``{"format": "pwp-coach", "version": N, "exported": ...,
-"reflections": [...], "leave": [...], "breaks": [...], "closings": [...], "contacts": [...],
-...}``: each reflection in its ``Reflection.to_dict`` form (a CPD write-up is its ``cpd``
-object), newest first, then an array for each kind of record the journal keeps
-(``coach.record_kinds.RECORD_KINDS`` names them), each record in its ``to_dict``
-form, oldest first. An array of a kind this version does not know (from a newer coach) is read
-as it is, kept by the journal, and written back after the known ones, as it was.
+"settings": {...}, "reflections": [...], "leave": [...], "breaks": [...], "closings": [...],
+"contacts": [...], ...}``: the journal's stored settings exactly as ``Journal.settings`` gives
+them (core values, my own support, theme...), then each reflection in its
+``Reflection.to_dict`` form (a CPD write-up is its ``cpd`` object), newest first, then an array
+for each kind of record the journal keeps (``coach.record_kinds.RECORD_KINDS`` names them),
+each record in its ``to_dict`` form, oldest first. An array of a kind this version does not
+know (from a newer coach) is read as it is, kept by the journal, and written back after the
+known ones, as it was.
 
 ``parse_export_contents`` reads it back, checking the whole document before anything is used,
-and reads every older version. A record is checked for everything that could stop it being
-written, not only for its shape: a value nested deeper than ``MAX_NESTING`` levels, or one JSON
-cannot carry (a lone surrogate in text), is refused before any record is written, so an import
-is all or nothing.
+and reads every older version (one before version 6 carries no settings). A record is checked
+for everything that could stop it being written, not only for its shape: a value nested deeper
+than ``MAX_NESTING`` levels, or one JSON cannot carry (a lone surrogate in text), is refused
+before any record is written, so an import is all or nothing; so is a setting this version
+knows whose value does not fit it.
 """
 
 from __future__ import annotations
@@ -25,23 +28,27 @@ from typing import Any
 
 import orjson
 
-from coach.journal.kept import kept_id
+from coach.exports.json_checks import (
+    STORAGE_FIELDS,
+    ExportFormatError,
+    check_writable,
+    item_name,
+    kept_items,
+    record_name,
+    settings_of,
+)
 from coach.model import ModelError, Reflection
 from coach.record_kinds import NOT_ALONE_KINDS, PRACTICE_KINDS, RECORD_KINDS
 from coach.shape import Record
-from coach.text import BIDI_CODES, DEL_AND_C1_CODES, quoted
+from coach.text import BIDI_CODES, DEL_AND_C1_CODES
 from coach.time_away import TIME_AWAY_KINDS
 
 EXPORT_FORMAT = "pwp-coach"
-EXPORT_VERSION = 5
-# How deep a value in a record may nest (a field's own list or object is level 1). Far beyond
-# any real record, and well inside the 255 levels orjson can write with the journal's own
-# levels around a record.
-MAX_NESTING = 100
-
+EXPORT_VERSION = 6
 REFLECTIONS = "reflections"
+SETTINGS = "settings"
 # The document's own fields; every other top-level array holds records of one kind.
-_HEAD = ("format", "version", "exported")
+_HEAD = ("format", "version", "exported", SETTINGS)
 _KNOWN = frozenset((*_HEAD, REFLECTIONS, *RECORD_KINDS))
 
 _Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
@@ -64,20 +71,15 @@ def _adding(kinds: Mapping[str, type[Record]]) -> _Upgrade:
 # is read as it is, with those fields empty. Version 3 added the arrays of time away (leave,
 # breaks, closings); version 4 those of my people and supervision (contacts, reach_outs,
 # supervision_sessions, supervision_agendas) and a reflection's optional ``cpd`` write-up;
-# version 5 those of self-practice (practice, programmes).
+# version 5 those of self-practice (practice, programmes); version 6 the settings (an object:
+# an older document carries none, so none are imported).
 _UPGRADES: dict[int, _Upgrade] = {
     1: dict,
     2: _adding(TIME_AWAY_KINDS),
     3: _adding(NOT_ALONE_KINDS),
     4: _adding(PRACTICE_KINDS),
+    5: lambda document: {**document, SETTINGS: {}},
 }
-
-# Fields a stored document carries that are not part of a record's shape.
-_STORAGE_FIELDS = ("schema",)
-
-
-class ExportFormatError(ValueError):
-    """An export document that cannot be imported; the message is one line naming the problem."""
 
 
 def newest_first(reflections: Iterable[Reflection]) -> list[Reflection]:
@@ -91,12 +93,14 @@ def newest_first(reflections: Iterable[Reflection]) -> list[Reflection]:
 @dataclass(frozen=True)
 class ExportContents:
     """What an export document holds, every record checked: the reflections (in file order),
-    the records of each kind this version knows (by ``RECORD_KINDS`` name, in file order), and
-    the arrays of kinds it does not know, by name, each item as it was in the file."""
+    the records of each kind this version knows (by ``RECORD_KINDS`` name, in file order), the
+    arrays of kinds it does not know, by name, each item as it was in the file, and the
+    settings it carries (none before version 6), each checked."""
 
     reflections: list[Reflection]
     records: dict[str, list[Record]] = field(default_factory=dict)
     kept: dict[str, list[Any]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def oldest_first(records: Iterable[Record]) -> list[Record]:
@@ -138,9 +142,10 @@ def export_document(
     *,
     records: Mapping[str, Iterable[Record]] | None = None,
     kept: Mapping[str, Sequence[Any]] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The export as a plain dict: every field of every reflection, newest first, then the
-    arrays of ``record_arrays``."""
+    """The export as a plain dict: the settings as stored, every field of every reflection,
+    newest first, then the arrays of ``record_arrays``."""
     moment = exported or dt.datetime.now().astimezone().replace(microsecond=0)
     if moment.tzinfo is None:
         moment = moment.astimezone()
@@ -148,6 +153,7 @@ def export_document(
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported": moment.isoformat(),
+        SETTINGS: dict(settings or {}),
         REFLECTIONS: [reflection.to_dict() for reflection in newest_first(reflections)],
         **record_arrays(records, kept),
     }
@@ -186,6 +192,7 @@ def write_json_export(
     exported: dt.datetime | None = None,
     *,
     arrays: Callable[[], Mapping[str, Sequence[Any]]] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> None:
     """The JSON export, written piece by piece as ``reflections`` (each a reflection's dict
     form) arrive, already newest first (as ``Journal.export_newest_first`` gives them), then
@@ -193,7 +200,7 @@ def write_json_export(
     records are small, and a dated one is read with its year's reflections): the very bytes
     ``export_json`` makes of the same records, with never more than one reflection's text held
     here at a time."""
-    head = export_document([], exported)
+    head = export_document([], exported, settings=settings)
     for name in (REFLECTIONS, *RECORD_KINDS):
         del head[name]
     opening = orjson.dumps(head, option=_INDENT)[: -len(b"\n}")]
@@ -221,46 +228,11 @@ def export_json(
     *,
     records: Mapping[str, Iterable[Record]] | None = None,
     kept: Mapping[str, Sequence[Any]] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> str:
     """The JSON export as text."""
-    return dumps_json(export_document(reflections, exported, records=records, kept=kept))
-
-
-def _record_name(index: int, record: Any) -> str:
-    found = record.get("id") if isinstance(record, Mapping) else None
-    if isinstance(found, str) and found.strip():
-        return f"record {index} (id {quoted(found)})"
-    return f"record {index} (no readable id)"
-
-
-def _too_deep(record: Mapping[str, Any]) -> str | None:
-    """The first field of ``record`` holding a value nested deeper than ``MAX_NESTING``, if any.
-
-    Walks with a stack, not recursion, so no depth of nesting can exhaust Python's own limit.
-    """
-    for name, found in record.items():
-        stack: list[tuple[Any, int]] = [(found, 1)]
-        while stack:
-            value, depth = stack.pop()
-            if isinstance(value, Mapping | list):
-                if depth > MAX_NESTING:
-                    return str(name)
-                inner = value.values() if isinstance(value, Mapping) else value
-                stack.extend((item, depth + 1) for item in inner)
-    return None
-
-
-def _check_writable(name: str, record: Any) -> None:
-    """Refuse a record the journal could not write, before any record is written (a kept
-    record need not be an object: it is checked as if it were an object's one field)."""
-    deep = _too_deep(record if isinstance(record, Mapping) else {"": record})
-    if deep is not None:
-        where = f"field {quoted(deep)} is" if isinstance(record, Mapping) else "it is"
-        raise ExportFormatError(f"{name}: {where} nested deeper than {MAX_NESTING} levels")
-    try:
-        orjson.dumps(record)
-    except TypeError as error:  # orjson.JSONEncodeError: a lone surrogate, a huge number
-        raise ExportFormatError(f"{name}: cannot be stored as JSON ({error})") from None
+    document = export_document(reflections, exported, records=records, kept=kept, settings=settings)
+    return dumps_json(document)
 
 
 def _upgrade(document: dict[str, Any], version: int) -> dict[str, Any]:
@@ -296,13 +268,13 @@ def _reflections(records: Any) -> list[Reflection]:
     reflections: list[Reflection] = []
     first_seen: dict[str, int] = {}
     for index, record in enumerate(records):
-        name = _record_name(index, record)
+        name = record_name(index, record)
         if not isinstance(record, Mapping):
             raise ExportFormatError(f"{name}: must be an object, not {type(record).__name__}")
-        _check_writable(name, record)
+        check_writable(name, record)
         try:
             reflection = Reflection.from_dict(
-                {k: v for k, v in record.items() if k not in _STORAGE_FIELDS}
+                {k: v for k, v in record.items() if k not in STORAGE_FIELDS}
             )
         except ModelError as error:
             where = f"field {error.field!r}" if error.field else "the record"
@@ -317,23 +289,6 @@ def _reflections(records: Any) -> list[Reflection]:
     return reflections
 
 
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
-
-
-def _array_name(name: str) -> str:
-    """An array's name as an error shows it: as it is when plain, else quoted on one line."""
-    return name if _PLAIN_NAME.fullmatch(name) else quoted(name)
-
-
-def _item_name(array: str, index: int, item: Any) -> str:
-    """``leave[0] (id 'abc')``: where an item is, for a one-line error."""
-    found = item.get("id") if isinstance(item, Mapping) else None
-    readable = kept_id(item) is not None and (not isinstance(found, str) or found.strip())
-    return (
-        f"{_array_name(array)}[{index}] ({f'id {quoted(found)}' if readable else 'no readable id'})"
-    )
-
-
 def _records(name: str, cls: type[Record], items: Any) -> list[Record]:
     """The records of one known kind's array, each checked; ids unique in the array."""
     if not isinstance(items, list):
@@ -341,12 +296,12 @@ def _records(name: str, cls: type[Record], items: Any) -> list[Record]:
     found: list[Record] = []
     first_seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        where = _item_name(name, index, item)
+        where = item_name(name, index, item)
         if not isinstance(item, Mapping):
             raise ExportFormatError(f"{where}: must be an object, not {type(item).__name__}")
-        _check_writable(where, item)
+        check_writable(where, item)
         try:
-            record = cls.from_dict({k: v for k, v in item.items() if k not in _STORAGE_FIELDS})
+            record = cls.from_dict({k: v for k, v in item.items() if k not in STORAGE_FIELDS})
         except ModelError as error:
             raise ExportFormatError(f"{where}: {error}") from None
         record_id = str(getattr(record, "id", ""))
@@ -357,25 +312,6 @@ def _records(name: str, cls: type[Record], items: Any) -> list[Record]:
         first_seen[record_id] = index
         found.append(record)
     return found
-
-
-def _kept(name: str, items: list[Any]) -> list[Any]:
-    """An array of a kind this version does not know, checked only as the journal must check
-    it to keep it: each item storable, and ids (where items have them) unique."""
-    first_seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        where = _item_name(name, index, item)
-        _check_writable(where, item)
-        record_id = kept_id(item)
-        if record_id is None:
-            continue
-        if record_id in first_seen:
-            raise ExportFormatError(
-                f"{where}: id: the same as {_array_name(name)}[{first_seen[record_id]}]'s; "
-                "ids must be unique"
-            )
-        first_seen[record_id] = index
-    return items
 
 
 def parse_export_contents(document: Any) -> ExportContents:
@@ -393,11 +329,12 @@ def parse_export_contents(document: Any) -> ExportContents:
         name: _records(name, cls, upgraded.get(name, [])) for name, cls in RECORD_KINDS.items()
     }
     kept = {
-        str(name): _kept(str(name), items)
+        str(name): kept_items(str(name), items)
         for name, items in upgraded.items()
         if name not in _KNOWN and isinstance(items, list)
     }
-    return ExportContents(reflections=reflections, records=records, kept=kept)
+    settings = settings_of(upgraded.get(SETTINGS, {}))
+    return ExportContents(reflections=reflections, records=records, kept=kept, settings=settings)
 
 
 def parse_export(document: Any) -> list[Reflection]:

@@ -23,6 +23,7 @@ from coach.model import (
     HELPFULNESS,
     KIND_TITLES,
     STRAIN,
+    Kind,
     Reflection,
     Scale,
 )
@@ -111,6 +112,26 @@ def _help_part(reflection: Reflection) -> list[str]:
     return lines
 
 
+def _imported_part(reflection: Reflection) -> list[str]:
+    """An imported note: where it came from, its title, tags, mood and star, then its text;
+    each of the source's words shown literally, as the other parts' text is."""
+    imported = reflection.imported
+    if imported is None:
+        return []
+    lines = [f"- From: {imported.source.value}"]
+    if imported.title.strip():
+        lines += after_lead("- Title: ", imported.title)
+    if imported.tags:
+        lines += after_lead("- Tags: ", ", ".join(imported.tags))
+    if imported.mood.strip():
+        lines += after_lead("- Mood: ", imported.mood)
+    if imported.starred:
+        lines.append("- Starred")
+    if reflection.narrative.strip():
+        lines += ["", "What I wrote:", *text_block(reflection.narrative)]
+    return lines
+
+
 def _section(title: str, level: int, body: list[str]) -> list[str]:
     if not body:
         return []
@@ -125,6 +146,9 @@ def _reflection_lines(reflection: Reflection, level: int) -> list[str]:
     if level == 1:
         title = f"{kind}: {long_date(reflection.date)}, {clock_time(reflection.created)}"
     lines = [f"{'#' * level} {title}"]
+    if reflection.kind is Kind.IMPORTED:  # its text is shown with its source's words
+        lines += ["", *_imported_part(reflection)]
+        reflection = reflection.with_changes(narrative="")
     lines += _section("What was hard", level + 1, _hard_part(reflection))
     lines += _section("What matters", level + 1, _matters_part(reflection))
     lines += _section("What will help", level + 1, _help_part(reflection))

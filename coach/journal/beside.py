@@ -92,13 +92,24 @@ class BesideReflections:
     def update_settings(self, changes: Mapping[str, Any]) -> None:
         """Change some settings, keeping the rest."""
         with self._changing() as change:
-            table = change.db(self.records_path).table(SETTINGS_TABLE)
-            current = table.all()
-            merged = {**(dict(current[0]) if current else {}), **changes, "schema": CURRENT_SCHEMA}
+            self._merge_settings(change, changes)
+
+    def _merge_settings(self, change: Transaction, changes: Mapping[str, Any]) -> ImportReport:
+        """Within ``change``: every key of ``changes`` replaces the stored one, the rest stay.
+        Reports the keys by what was done to them (an import's settings are merged with
+        everything else it brings, in the one change)."""
+        table = change.db(self.records_path).table(SETTINGS_TABLE)
+        current = table.all()
+        was = dict(current[0]) if current else {}
+        added = sum(1 for key in changes if key not in was)
+        updated = sum(1 for key, value in changes.items() if key in was and was[key] != value)
+        if changes or current:
+            merged = {**was, **changes, "schema": CURRENT_SCHEMA}
             if current:
                 table.update(replace_with(merged), doc_ids=[current[0].doc_id])
             else:
                 table.insert(merged)
+        return ImportReport(added, updated, len(changes) - added - updated)
 
     # --- other records: leave, breaks, closings (``coach.journal.records``) --------------
 

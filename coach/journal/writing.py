@@ -113,13 +113,18 @@ class ReflectionWrites(BesideReflections):
         reflections: Iterable[Reflection],
         records: Mapping[str, Iterable[Record]],
         kept: Mapping[str, Iterable[Any]],
+        settings: Mapping[str, Any] | None = None,
     ) -> dict[str, ImportReport]:
         """Merge an import in one change, whole or not at all: reflections (as
-        ``import_reflections``), the records of each kind (by kind name, as ``import_records``)
-        and the arrays of kinds this version does not know (``coach.journal.kept``). Returns
-        what was done, by name: ``reflections``, each kind given, each kept array."""
+        ``import_reflections``), the records of each kind (by kind name, as ``import_records``),
+        the arrays of kinds this version does not know (``coach.journal.kept``) and, given
+        ``settings``, each of its keys over the stored one (the file's settings win; the keys
+        it lacks stay). Returns what was done, by name: ``reflections``, each kind given, each
+        kept array, and ``settings`` when given (counted by key)."""
         with self._changing() as change:
             reports = {"reflections": self._merge_reflections(change, reflections)}
+            if settings is not None:
+                reports["settings"] = self._merge_settings(change, settings)
             for name, found in records.items():
                 merged = merge(change, found, home_of=self._home_of, homes_of=self._homes_of)
                 reports[name] = ImportReport(*merged)
