@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.cli import main
+from coach.imported import ImportedFrom, ImportSource
 from coach.journal import Journal
 from coach.model import (
     Appraisal,
@@ -284,11 +285,22 @@ def reflections(draw: st.DrawFn) -> Reflection:
         st.none() | st.integers(-(2**53), 2**53) | TEXT | st.lists(st.booleans(), max_size=3),
         max_size=2,
     )
+    kind = draw(st.sampled_from(list(Kind)))
+    imported = None
+    if kind is Kind.IMPORTED:  # an imported note, and only one, says where it came from
+        imported = ImportedFrom(
+            source=draw(st.sampled_from(list(ImportSource))),
+            title=draw(TEXT),
+            tags=tuple(draw(st.lists(LABEL, max_size=3))),
+            mood=draw(TEXT),
+            starred=draw(st.booleans()),
+        )
     return Reflection(
         id=draw(st.uuids(version=4).map(str) | ID),
         date=day,
         created=created,
-        kind=draw(st.sampled_from(list(Kind))),
+        kind=kind,
+        imported=imported,
         strain=draw(st.none() | st.integers(0, 10)),
         alignment=draw(st.none() | st.integers(0, 10)),
         challenges=tuple(draw(st.lists(challenges, max_size=3))),
