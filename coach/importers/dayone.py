@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ from coach.importers.common import (
     flag_of,
     imported_note,
     in_range,
+    iso_day,
     kind_of,
     load_json,
     problem,
@@ -52,6 +54,7 @@ MAX_JSON_BYTES = 64 * 1024 * 1024  # one journal's JSON: years of daily entries 
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_JOURNALS = 200
 _ZIP_MAGIC = b"PK\x03\x04"
+_DAY_FIRST = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _zone(found: str) -> dt.tzinfo:
@@ -67,6 +70,8 @@ def _created(found: str, zone_name: str, where: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(found)
     except ValueError:
+        if _DAY_FIRST.match(found):  # an error that says the date is off the calendar
+            iso_day(found[:10], where, "creationDate")
         raise problem(
             where, "creationDate", f"must be a date and time as ISO 8601, not {quoted(found, 40)}"
         ) from None
