@@ -44,6 +44,7 @@ WHAT = "a Daylio CSV export"
 ACTIVITY_SEPARATOR = " | "
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?|([^\W\d_]+)\.?\s+(\d{1,2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTHS = (
     "january",
     "february",
@@ -96,6 +97,8 @@ def _month(name: str) -> int | None:
 def _older_day(row: Mapping[str, str], where: str) -> dt.date:
     """An older export's date: ``year`` with ``date`` as "18 May" (or "May 18")."""
     year_text, written = row["year"].strip(), row["date"].strip()
+    if _ISO_DAY.fullmatch(written):  # some older exports wrote the whole date here
+        return iso_day(written, where, "date")
     if not year_text.isdigit() or len(year_text) != 4:
         raise problem(where, "year", f"must be a year like 2021, not {quoted(year_text)}")
     matched = _DAY_MONTH.fullmatch(written)

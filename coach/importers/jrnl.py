@@ -2,11 +2,11 @@
 
 jrnl writes ``{"tags": {...}, "entries": [...]}``; each entry has ``date`` (``YYYY-MM-DD``),
 ``time`` (``HH:MM``, the wall-clock time jrnl showed, with no zone), ``title`` (the entry's
-first sentence), ``body`` (the rest), ``tags`` (``["@work"]``, with jrnl's tag symbol) and
-``starred``. The title goes to the note's title, the body to its text, both exactly as jrnl
-wrote them. jrnl has no id of its own, so a note's id is made from the date, time, title and
-body: importing the same export again adds nothing, and an entry edited in jrnl comes in as a
-new note beside the old one.
+first sentence or line), ``body`` (the rest), ``tags`` (``["@work"]``, with jrnl's tag symbol)
+and ``starred``. The title goes to the note's title, the body to its text, both exactly as jrnl
+wrote them; an entry without a ``time`` is at midnight. jrnl has no id of its own, so a note's
+id is made from the date, time, title and body: importing the same export again adds nothing,
+and an entry edited in jrnl comes in as a new note beside the old one.
 """
 
 from __future__ import annotations
