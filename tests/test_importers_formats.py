@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.imported import ImportSource
 from coach.importers import FOREIGN_IMPORTERS, ForeignFormatError, looks_like
@@ -218,3 +220,67 @@ def test_an_entry_repeated_in_the_file_is_one_note() -> None:
     entry = b'{"date": "2026-01-01", "time": "09:00", "title": "same", "body": "same"}'
     notes: list[Reflection] = import_jrnl(b'{"entries": [' + entry + b"," + entry + b"]}")
     assert len(notes) == 1
+
+
+# --- whatever the file holds: notes, or one line naming what is wrong, never a crash ---------
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+FIELDS = {
+    ImportSource.JRNL: ("date", "time", "title", "body", "tags", "starred"),
+    ImportSource.DAYONE: ("uuid", "creationDate", "timeZone", "text", "tags", "starred"),
+    ImportSource.MINIDIARY: ("dateUpdated", "title", "text"),
+}
+
+
+def read_or_refused(source: ImportSource, raw: bytes) -> None:
+    notes: list[Reflection] = []
+    refused = ""
+    try:
+        notes = FOREIGN_IMPORTERS[source](raw)
+    except ForeignFormatError as error:
+        refused = str(error)
+    assert "\n" not in refused
+    assert all(note.kind is Kind.IMPORTED for note in notes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(FIELDS)), st.data())
+def test_any_json_entry_is_read_or_refused_in_one_line(
+    source: ImportSource, data: st.DataObject
+) -> None:
+    fields = FIELDS[source]
+    entry = data.draw(st.dictionaries(st.sampled_from(fields), JSON_VALUES | st.text(max_size=30)))
+    if source is ImportSource.MINIDIARY:
+        key = data.draw(
+            st.sampled_from(["2026-01-01", "2026-02-30", "0000-01-01"]) | st.text(max_size=12)
+        )
+        document: object = {"entries": {key: entry}}
+    else:
+        document = {"entries": [entry, data.draw(JSON_VALUES)]}
+    read_or_refused(source, orjson.dumps(document))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=15), min_size=1, max_size=9), st.binary(max_size=40))
+def test_any_daylio_row_is_read_or_refused_in_one_line(row: list[str], tail: bytes) -> None:
+    header = "full_date,date,weekday,time,mood,activities,note_title,note"
+    body = ",".join('"' + cell.replace('"', '""') + '"' for cell in row)
+    read_or_refused(ImportSource.DAYLIO, f"{header}\n{body}\n".encode() + tail)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_are_read_or_refused_in_one_line(raw: bytes) -> None:
+    for source in ImportSource:
+        read_or_refused(source, raw)
+        read_or_refused(source, b"PK\x03\x04" + raw)
