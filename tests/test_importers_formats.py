@@ -214,6 +214,7 @@ def test_looks_like_says_nothing_of_other_files() -> None:
     assert looks_like(b"# My journal\n\nA Markdown export") is None
     assert looks_like(b'{"format": "pwp-coach", "version": 2, "reflections": []}') is None
     assert looks_like(b"[1, 2]") is None
+    assert looks_like(b'{"format":"pwp-coach","reflections":[{"time":"x","mood":"y"}]}') is None
 
 
 def test_an_entry_repeated_in_the_file_is_one_note() -> None:

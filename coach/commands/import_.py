@@ -85,15 +85,15 @@ def _what_it_needs(raw: bytes) -> str:
     """What to do instead, for a file that is not the coach's own export: the ``--from`` its
     shape suggests, or what ``coach import`` reads (a Markdown export cannot be read back).
     Nothing for a file that is the coach's own export, whose error says what is wrong in it."""
-    source = looks_like(raw)
-    if source is not None:
-        return f"; it looks like a {source.value} export: add --from {source.value}"
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError:
         document = None
     if isinstance(document, Mapping) and document.get("format") == EXPORT_FORMAT:
         return ""
+    source = looks_like(raw)
+    if source is not None:
+        return f"; it looks like a {source.value} export: add --from {source.value}"
     others = ", ".join(source.value for source in ImportSource)
     return (
         "; coach import reads the JSON export made by 'coach export' (not its Markdown), or "

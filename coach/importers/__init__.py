@@ -52,7 +52,9 @@ def looks_like(raw: bytes) -> ImportSource | None:
     if raw.startswith(b"PK\x03\x04"):
         return ImportSource.DAYONE
     first_line = raw[:300].removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
-    if b"mood" in first_line and b"," in first_line and b"time" in first_line:
+    if not first_line.lstrip().startswith((b"{", b"[")) and all(
+        sign in first_line for sign in (b"mood", b"time", b",")
+    ):
         return ImportSource.DAYLIO
     try:
         document = orjson.loads(raw)

@@ -83,6 +83,18 @@ def load_json(raw: bytes, what: str) -> Any:
         raise ForeignFormatError(f"not {what}: not valid JSON ({error})") from None
 
 
+def entries_of(document: Any, what: str) -> list[Any]:
+    """The ``entries`` list of a JSON export (jrnl's and Day One's have the same top),
+    or an error saying the file is not ``what``."""
+    if not isinstance(document, Mapping):
+        raise ForeignFormatError(f"not {what}: expected a JSON object, not {kind_of(document)}")
+    entries = document.get("entries")
+    if not isinstance(entries, list):
+        found = "no 'entries'" if entries is None else f"'entries' is {kind_of(entries)}"
+        raise ForeignFormatError(f"not {what}: expected a list of 'entries', found {found}")
+    return entries
+
+
 def text_of(entry: Mapping[str, Any], name: str, where: str, *, required: bool = False) -> str:
     """Field ``name`` of ``entry`` as text, exactly as written ("" when it is missing or null,
     unless ``required``)."""
@@ -208,6 +220,7 @@ def unique(notes: Iterable[Reflection]) -> list[Reflection]:
 
 __all__ = [
     "ForeignFormatError",
+    "entries_of",
     "entry_name",
     "flag_of",
     "imported_note",

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from coach.imported import ImportSource
 from coach.importers.common import (
     ForeignFormatError,
+    entries_of,
     entry_name,
     flag_of,
     imported_note,
@@ -45,7 +46,6 @@ from coach.importers.common import (
     unique,
     whole_minutes,
 )
-from coach.importers.jrnl import entries_of
 from coach.model import Reflection
 from coach.text import quoted
 

@@ -19,6 +19,7 @@ from typing import Any
 from coach.imported import ImportSource
 from coach.importers.common import (
     ForeignFormatError,
+    entries_of,
     entry_name,
     flag_of,
     imported_note,
@@ -37,17 +38,6 @@ from coach.text import quoted
 
 WHAT = "a jrnl JSON export ('jrnl --export json')"
 _TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2}))?")
-
-
-def entries_of(document: Any, what: str) -> list[Any]:
-    """The ``entries`` list of a JSON export (jrnl's and Day One's have the same top)."""
-    if not isinstance(document, Mapping):
-        raise ForeignFormatError(f"not {what}: expected a JSON object, not {kind_of(document)}")
-    entries = document.get("entries")
-    if not isinstance(entries, list):
-        found = "no 'entries'" if entries is None else f"'entries' is {kind_of(entries)}"
-        raise ForeignFormatError(f"not {what}: expected a list of 'entries', found {found}")
-    return entries
 
 
 def clock_time(found: str, where: str, name: str) -> dt.time:
@@ -93,4 +83,4 @@ def import_jrnl(raw: bytes, *, zone: dt.tzinfo | None = None) -> list[Reflection
     return unique(_note(index, entry, zone) for index, entry in enumerate(entries))
 
 
-__all__ = ["clock_time", "entries_of", "import_jrnl"]
+__all__ = ["clock_time", "import_jrnl"]
