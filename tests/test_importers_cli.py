@@ -298,3 +298,12 @@ def test_import_without_from_says_what_it_needs(
     assert err.count("\n") == 1
     assert expected in err
     assert "nothing was imported" in err
+
+
+def test_the_wrong_from_says_which_one_the_file_looks_like(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path / "data", "import", "--from", "dayone", str(SAMPLES / "daylio.csv")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "it looks like a daylio export: use --from daylio; nothing was imported" in err

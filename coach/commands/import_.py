@@ -73,7 +73,10 @@ def _import_foreign(args: argparse.Namespace, source: Path, raw: bytes) -> int:
     try:
         notes = FOREIGN_IMPORTERS[ImportSource(args.source)](raw)
     except ForeignFormatError as error:
-        raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
+        looks = looks_like(raw)
+        hint = f"; it looks like a {looks.value} export: use --from {looks.value}"
+        hint = hint if looks not in (None, ImportSource(args.source)) else ""
+        raise CommandError(f"cannot import {source}: {error}{hint}; nothing was imported") from None
     with open_journal(args, create=True) as journal:
         report = journal.import_all(notes, {}, {})["reflections"]
     counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"
