@@ -74,8 +74,9 @@ def _import_foreign(args: argparse.Namespace, source: Path, raw: bytes) -> int:
         notes = FOREIGN_IMPORTERS[ImportSource(args.source)](raw)
     except ForeignFormatError as error:
         looks = looks_like(raw)
-        hint = f"; it looks like a {looks.value} export: use --from {looks.value}"
-        hint = hint if looks not in (None, ImportSource(args.source)) else ""
+        hint = ""
+        if looks is not None and looks is not ImportSource(args.source):
+            hint = f"; it looks like a {looks.value} export: use --from {looks.value}"
         raise CommandError(f"cannot import {source}: {error}{hint}; nothing was imported") from None
     with open_journal(args, create=True) as journal:
         report = journal.import_all(notes, {}, {})["reflections"]
