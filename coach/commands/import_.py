@@ -4,12 +4,15 @@ the journal, checked whole before writing."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from pathlib import Path
 
+import orjson
+
 from coach.commands.common import CommandError, add_passphrase_option, open_journal
-from coach.exports import ExportFormatError, read_export_contents
+from coach.exports import EXPORT_FORMAT, ExportFormatError, read_export_contents
 from coach.imported import ImportSource
-from coach.importers import FOREIGN_IMPORTERS, ForeignFormatError
+from coach.importers import FOREIGN_IMPORTERS, ForeignFormatError, looks_like
 from coach.text import one_line
 
 OWN = "pwp-coach"  # --from's default: the coach's own JSON export
@@ -50,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         contents = read_export_contents(raw)
     except ExportFormatError as error:
-        raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
+        raise CommandError(
+            f"cannot import {source}: {error}{_what_it_needs(raw)}; nothing was imported"
+        ) from None
     with open_journal(args, create=True) as journal:
         reports = journal.import_all(
             contents.reflections, contents.records, contents.kept, contents.settings
@@ -71,12 +76,36 @@ def _import_foreign(args: argparse.Namespace, source: Path, raw: bytes) -> int:
     try:
         notes = FOREIGN_IMPORTERS[ImportSource(args.source)](raw)
     except ForeignFormatError as error:
-        raise CommandError(f"cannot import {source}: {error}; nothing was imported") from None
+        looks = looks_like(raw)
+        hint = ""
+        if looks is not None and looks is not ImportSource(args.source):
+            hint = f"; it looks like a {looks.value} export: use --from {looks.value}"
+        raise CommandError(f"cannot import {source}: {error}{hint}; nothing was imported") from None
     with open_journal(args, create=True) as journal:
         report = journal.import_all(notes, {}, {})["reflections"]
     counts = f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}"
     print(f"imported notes: {counts}")
     return 0
+
+
+def _what_it_needs(raw: bytes) -> str:
+    """What to do instead, for a file that is not the coach's own export: the ``--from`` its
+    shape suggests, or what ``coach import`` reads (a Markdown export cannot be read back).
+    Nothing for a file that is the coach's own export, whose error says what is wrong in it."""
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        document = None
+    if isinstance(document, Mapping) and document.get("format") == EXPORT_FORMAT:
+        return ""
+    source = looks_like(raw)
+    if source is not None:
+        return f"; it looks like a {source.value} export: add --from {source.value}"
+    others = ", ".join(source.value for source in ImportSource)
+    return (
+        "; coach import reads the JSON export made by 'coach export' (not its Markdown), or "
+        f"another journal's export with --from ({others})"
+    )
 
 
 def _read(source: Path) -> bytes:
