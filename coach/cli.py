@@ -106,6 +106,11 @@ def support_line() -> str:
     return f"If you need support now: {found}"
 
 
+def in_a_terminal() -> bool:
+    """Whether the app has a terminal to draw in and read keys from."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the Textual app on the chosen journal."""
     from coach.tui.launch import launch
@@ -117,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coach`` console script; returns the exit code."""
     never_crash_on_encoding()
     args = app_arguments(argv) or build_parser().parse_args(argv)
-    if args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if args.command is None and not in_a_terminal():
         # A full-screen app on a pipe or a file would wait for keys nobody can press.
         print(NOT_A_TERMINAL, file=sys.stderr)
         return 2
