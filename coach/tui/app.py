@@ -51,6 +51,7 @@ from coach.tui.messages import (
     FollowUpNow,
     GoHome,
     Saved,
+    SaveNow,
     StepBack,
     StepForward,
     Unlocked,
@@ -378,6 +379,19 @@ class CoachApp(CoachAppBase):
         if following is not None and self.session.draft is not None:
             self.push_screen(screen_for(following)(self.session.draft))
         self.save_draft_soon()
+
+    def on_flow_save_now(self, message: SaveNow) -> None:
+        """ctrl+s on a step: on to the summary, each step between shown as forward would
+        show it, then the summary saves (as its own ctrl+s does)."""
+        from coach.tui.screens.step import SavingStepScreen, screen_for
+
+        while not isinstance(self.screen, SavingStepScreen):
+            following = self.session.forward()
+            if following is None or self.session.draft is None:
+                return
+            self.push_screen(screen_for(following)(self.session.draft))
+        self.save_draft_soon()
+        self.call_after_refresh(self.screen.action_next)
 
     def on_flow_step_back(self, message: StepBack) -> None:
         """Back one step (or home from the first), keeping everything entered."""

@@ -36,6 +36,11 @@ class StepForward(Message, namespace="flow"):
     """The user is done with this step: on to the next."""
 
 
+class SaveNow(Message, namespace="flow"):
+    """Save the reflection from whichever step the user is on (ctrl+s): the steps after it are
+    shown on the way to the summary, which saves."""
+
+
 class StepBack(Message, namespace="flow"):
     """Back one step (home from the first), everything entered kept."""
 

@@ -13,10 +13,11 @@ from textual.widgets import Button, Header
 from textual.worker import Worker
 
 from coach.closing import closing_words
+from coach.dates import long_date
 from coach.draft import ReflectionDraft, as_stored_now
 from coach.model import Reflection, Step
 from coach.tui.base import CoachScreen, in_background
-from coach.tui.messages import GoHome, Saved, StepBack, StepForward
+from coach.tui.messages import GoHome, Saved, SaveNow, StepBack, StepForward
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.steps import StepIndicator
@@ -38,6 +39,8 @@ class StepScreen(CoachScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="step.back"),
         Binding("ctrl+n", "next", "Next step", id="step.next", priority=True),
+        # As on the summary, from every step: what is not answered yet stays blank.
+        Binding("ctrl+s", "save_now", "Save", id="step.save", priority=True, show=False),
     ]
 
     _for_step: ClassVar[dict[Step, type[StepScreen]]] = {}
@@ -56,6 +59,9 @@ class StepScreen(CoachScreen[None]):
         yield Header()
         if self.STEP is not None:
             yield StepIndicator(self.STEP, self.app.catalog)
+        if self.draft.editing_id is not None:  # an entry from history, not a new one
+            day = long_date(self.draft.day)
+            yield Literal(self.app.catalog.prompt("flow.editing", day=day), classes="editing")
         with VerticalScroll(classes="step-body"):
             yield from self.compose_step()
             with Horizontal(classes="step-buttons"):
@@ -105,6 +111,11 @@ class StepScreen(CoachScreen[None]):
         """On to the next step."""
         self.keep_typed()
         self.post_message(StepForward())
+
+    def action_save_now(self) -> None:
+        """Save from this step: on through the rest to the summary, which saves."""
+        self.keep_typed()
+        self.post_message(SaveNow())
 
 
 def screen_for(step: Step) -> type[StepScreen]:
