@@ -58,6 +58,7 @@ from coach.tui.messages import (
 )
 from coach.tui.palette import palette_commands
 from coach.tui.screens.home import HomeScreen
+from coach.tui.themes import COACH_THEMES
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
@@ -102,6 +103,8 @@ class CoachApp(CoachAppBase):
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
         self.kept_choices = KeptChoices(self)
         self.breaks = BreakKeeper(self)
+        for theme in COACH_THEMES:
+            self.register_theme(theme)
         self.kept_choices.apply_saved()  # before the first frame, so it is drawn in that theme
 
     # --- start and stop ------------------------------------------------------------------
