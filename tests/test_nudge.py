@@ -4,7 +4,9 @@ ever reads: real journals in tmp_path, the real parser, the time given (no clock
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -247,3 +249,18 @@ def test_an_encrypted_journal_goes_by_when_its_year_file_changed(
     assert {k: v[:2] for k, v in every_file(folder).items()} == {
         k: v[:2] for k, v in before.items()
     }
+
+
+def test_a_year_file_written_with_spaces_is_read_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The quick search for today's date (before any parse) allows any JSON spacing, and text
+    that only mentions the date is no entry."""
+    mention = replace(entry(MONDAY - dt.timedelta(days=1)), narrative='"date": "2026-11-30"')
+    folder = journal(tmp_path / "data", mention)
+    year_file = folder / "journal" / "2026.json"
+    assert said(capsys, folder, at(MONDAY, "18:00")) == LINE
+    journal(folder, entry(MONDAY))
+    year_file.write_text(json.dumps(json.loads(year_file.read_bytes()), indent=2))
+    assert b'"date": "2026-11-30"' in year_file.read_bytes()
+    assert said(capsys, folder, at(MONDAY, "18:00")) == ""
