@@ -264,3 +264,28 @@ def test_a_year_file_written_with_spaces_is_read_the_same(
     year_file.write_text(json.dumps(json.loads(year_file.read_bytes()), indent=2))
     assert b'"date": "2026-11-30"' in year_file.read_bytes()
     assert said(capsys, folder, at(MONDAY, "18:00")) == ""
+
+
+# --- imported notes elsewhere: supervision prep and coach stats ------------------------------
+
+
+def test_supervision_prep_leaves_imported_notes_out() -> None:
+    from coach.supervision_prep import in_period, themes
+
+    own, imported = entry(MONDAY), entry(MONDAY, Kind.IMPORTED)
+    assert in_period([imported, own], MONDAY, MONDAY) == [own]
+    assert themes([imported], MONDAY, MONDAY) == []
+
+
+@pytest.mark.parametrize(("counted", "many"), [(False, 1), (True, 2)])
+def test_stats_count_imported_notes_only_when_the_setting_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], counted: bool, many: int
+) -> None:
+    folder = journal(
+        tmp_path / "data",
+        entry(MONDAY),
+        entry(SATURDAY, Kind.IMPORTED),
+        imported_notes_in_insights=counted,
+    )
+    assert main(["--data-dir", str(folder), "stats", "--json", "--as-of", str(MONDAY)]) == 0
+    assert json.loads(capsys.readouterr().out)["reflections"] == many
