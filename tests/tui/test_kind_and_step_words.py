@@ -59,7 +59,7 @@ async def test_a_services_words_for_kinds_and_steps_are_used_everywhere(tmp_path
             assert table.get_row("pulse")[1].plain == "pulse"
             kinds = app.screen.query_one("#filter-kind SelectOverlay", OptionList)
             offered = [str(kinds.get_option_at_index(i).prompt) for i in range(kinds.option_count)]
-            assert offered[1:] == ["Reflection", "Pulse check", "Self-practice"]  # after "Any kind"
+            assert offered[1:] == ["Reflection", "Pulse check", "Imported note", "Self-practice"]
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, EntryDetailScreen)

@@ -47,7 +47,6 @@ class NudgeSettings(Vertical):
 
     DEFAULT_CSS = """
     NudgeSettings { height: auto; }
-    NudgeSettings .number-row Select { width: 30; }
     """
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
