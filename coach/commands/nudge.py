@@ -26,7 +26,6 @@ import datetime as dt
 import sys
 
 from coach.commands.common import data_dir_of
-from coach.journal.glance import GlanceProblem, glance_today
 from coach.reminder import NO_DAYS, SettingProblem, is_due, read_after, read_days, rule_of
 from coach.text import one_line
 
@@ -69,6 +68,9 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         except SettingProblem as problem:
             print(one_line(f"coach nudge: {flag} {problem}"), file=sys.stderr)
             return 2
+    # Here, not at the top: ``coach --help`` and every other command build this parser too.
+    from coach.journal.glance import GlanceProblem, glance_today
+
     now = now or dt.datetime.now()
     try:
         glance = glance_today(data_dir_of(args), now.date())

@@ -1,4 +1,5 @@
-"""Settings: my core values, my own support, the theme, where the journal lives, and erasing it.
+"""Settings: my core values, my own support, the theme, targets and nudges (the shell nudge's
+and imported notes': ``widgets/nudge_settings.py``), where the journal lives, and erasing it.
 
 Every change is kept as it is made, so escape is all it takes to go back. The settings are read
 and written in thread workers, through ``coach.settings``. My core values are chosen in the
