@@ -15,6 +15,7 @@ from coach.journal import Journal
 from coach.model import Challenge, Dimension, Kind, Reflection
 from coach.settings import change_settings, read_settings
 from coach.tui.app import CoachApp
+from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.history import HistoryScreen
@@ -79,6 +80,8 @@ async def test_history_shows_the_kind_in_a_word_and_the_title_literally(app: Coa
         untitled = [cell.plain for cell in table.get_row(UNTITLED.id)]
         assert untitled[4].startswith("Walked by the river after work. S")  # its text, on one line
         assert table.get_row(OWN.id)[4].plain == "Caseload volume"
+        status = str(app.screen.query_one("#history-status", Static).render())
+        assert status.startswith("3 entries")  # two of them are no reflection
 
 
 async def test_entry_detail_shows_where_it_came_from_and_its_text_literally(
@@ -109,6 +112,12 @@ async def test_entry_detail_shows_where_it_came_from_and_its_text_literally(
         await pilot.press("c")  # nor a CPD write-up
         await settle(pilot)
         assert app.screen is detail
+        await pilot.press("d")  # but deleted like any entry
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete the imported note of Thursday 26 November 2026?" in " ".join(
+            str(s.render()) for s in app.screen.query(Static)
+        )
 
 
 async def test_c_in_history_says_an_imported_note_is_not_written_up(app: CoachApp) -> None:

@@ -126,7 +126,9 @@ class EntryDetailScreen(PageScreen[str | None]):
         """Ask, then delete in the background. The question says until when a copy stays in
         the rolling backups (``rolled_over_by``): deleting is not yet gone from the disk."""
         when = long_date(self.reflection.date)
-        kind = self.app.catalog.kind_word(self.reflection.kind, "short")
+        # "the check-in of ...", but "the imported note of ..." ("imported" is a column's word)
+        form = "noun" if self.reflection.imported is not None else "short"
+        kind = self.app.catalog.kind_word(self.reflection.kind, form)
         until = rolled_over_by(self.app.today(), self.app.journal.keep_days)
         year, keep = self.reflection.date.year, self.app.journal.keep_days
         in_backups = (

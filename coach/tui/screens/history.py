@@ -221,7 +221,10 @@ class HistoryScreen(PageScreen[None]):
             status = "Nothing matches. x clears the filters."
         else:
             many = "reflection" if count == 1 else "reflections"
-            if any(isinstance(row, Practice) for row in self._shown.values()):
+            if any(  # an imported note or a practice record is no reflection: "entries"
+                isinstance(row, Practice) or row.imported is not None
+                for row in self._shown.values()
+            ):
                 many = "entry" if count == 1 else "entries"
             status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
             if not self._exhausted:
