@@ -127,8 +127,8 @@ class EntryDetailScreen(PageScreen[str | None]):
         the rolling backups (``rolled_over_by``): deleting is not yet gone from the disk."""
         when = long_date(self.reflection.date)
         # "the check-in of ...", but "the imported note of ..." ("imported" is a column's word)
-        form = "noun" if self.reflection.imported is not None else "short"
-        kind = self.app.catalog.kind_word(self.reflection.kind, form)
+        imported = self.reflection.imported is not None
+        kind = self.app.catalog.kind_word(self.reflection.kind, "noun" if imported else "short")
         until = rolled_over_by(self.app.today(), self.app.journal.keep_days)
         year, keep = self.reflection.date.year, self.app.journal.keep_days
         in_backups = (
