@@ -18,7 +18,9 @@ from coach.journal import JournalError
 from coach.text import one_line
 
 # Modules under coach.commands that add a subcommand; each has register(subcommands).
-COMMAND_MODULES = ("export", "import_", "doctor", "stats", "content", "passphrase", "erase")
+COMMAND_MODULES = (
+    *("export", "import_", "doctor", "stats", "content", "passphrase", "erase", "nudge"),
+)
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
+from coach.imported import ImportSource
 from coach.model import (
     APPRAISAL_IN_WORDS,
     CPD_STAGES,
@@ -182,6 +183,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     **SUPERVISION_PLACEHOLDERS,
     **PRACTICE_SHARE_PLACEHOLDERS,
     # a reflection written up for CPD
+    "imported.from": frozenset({"source"}),
     "cpd.model_used": frozenset({"model"}),
     "cpd.remove_question": frozenset({"kind", "day"}),
     "settings.entries": frozenset({"entries"}),
@@ -225,6 +227,16 @@ CPD_WORDS: tuple[str, ...] = (
     *("settings.cpd_hours", "settings.entries", "settings.hours", "settings.no_target"),
     *("insights.cpd", "insights.cpd_none", "insights.cpd_entries", "insights.cpd_entries_target"),
     *("insights.cpd_hours", "insights.cpd_hours_target"),
+)
+# An imported note in history and entry detail, and the settings of issue 16 (the shell
+# nudge, imported notes in insights).
+IMPORTED_WORDS: tuple[str, ...] = (
+    *("imported.from", "imported.title", "imported.tags", "imported.mood", "imported.starred"),
+    *("imported.untitled", "imported.not_edited", "imported.no_cpd"),
+    *(f"imported.source.{source.value}" for source in ImportSource),
+    *("settings.nudge_after", "settings.nudge_days", "settings.nudge_working_days"),
+    *("settings.nudge_every_day", "settings.nudge_no_days", "settings.imported_in_insights"),
+    *("settings.imported_counted", "settings.imported_left_out"),
 )
 REQUIRED_PROMPTS: tuple[str, ...] = (
     *("home.done_today", "home.not_done_today", "home.nudge_default", "home.followup_waiting"),
@@ -304,6 +316,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("people.discard_question", "people.discard_confirm", "people.discard_keep"),
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
     *PRACTICE_WORDS,
+    *IMPORTED_WORDS,
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

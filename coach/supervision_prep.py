@@ -27,7 +27,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from coach.model import FEELING, STRAIN, Dimension, Reflection, Scale, Status, mostly_systemic
+from coach.model import (
+    FEELING,
+    STRAIN,
+    WRITTEN_KINDS,
+    Dimension,
+    Reflection,
+    Scale,
+    Status,
+    mostly_systemic,
+)
 from coach.nudges import window_start
 from coach.outcomes import tally_actions
 from coach.supervision import Agenda, SupervisionSession
@@ -91,8 +100,11 @@ def default_since(sessions: Iterable[SupervisionSession], today: dt.date) -> dt.
 def in_period(
     reflections: Iterable[Reflection], since: dt.date, until: dt.date
 ) -> list[Reflection]:
-    """The reflections dated from ``since`` to ``until`` (both included), oldest first."""
-    return sorted((r for r in reflections if since <= r.date <= until), key=lambda r: r.sort_key)
+    """The reflections and check-ins dated from ``since`` to ``until`` (both included), oldest
+    first. Imported notes are left out: they were not written for this work, and their text
+    (another journal's, perhaps personal) is never offered for a supervisor."""
+    found = (r for r in reflections if since <= r.date <= until and r.kind in WRITTEN_KINDS)
+    return sorted(found, key=lambda r: r.sort_key)
 
 
 def _challenge_themes(period: Sequence[Reflection]) -> list[Theme]:

@@ -12,8 +12,9 @@ from coach.commands.common import (
     print_data,
 )
 from coach.exports import dumps_json
-from coach.insights import STATS_WINDOW_DAYS, JournalStats, journal_stats
+from coach.insights import STATS_WINDOW_DAYS, JournalStats, counted, journal_stats
 from coach.model import ALIGNMENT, EARLIEST_DATE, HELPFULNESS, LATEST_DATE, STRAIN, Scale
+from coach.settings import read_settings
 from coach.text import visible
 
 
@@ -46,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the figures; returns the exit code."""
     as_of = parse_day(args.as_of)
     with open_journal(args) as journal, journal.snapshot():
-        stats = journal_stats(journal.iter_newest_first(), as_of)
+        # Imported notes count as reflections only when the user says so (settings).
+        imported = read_settings(journal).imported_notes_in_insights
+        stats = journal_stats(counted(journal.iter_newest_first(), imported=imported), as_of)
     if args.json:
         print_data(dumps_json(stats.to_dict()))
     else:

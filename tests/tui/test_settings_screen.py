@@ -246,10 +246,10 @@ async def test_every_control_is_reachable_by_tab_at_80x24_and_shown_when_focused
         controls = {"choose-core-values", "edit-my-support", "theme", "leave-horizon"}
         controls |= {"supervision-target", "erase-everything"}
         controls |= {"cpd-model", "cpd-entries", "cpd-hours", "reach-out-nudge"}
-        controls |= {"worry-time"}
+        controls |= {"worry-time", "nudge-after", "nudge-days", "imported-in-insights"}
         assert {w.id for w in screen.query("Button, Select")} == controls
         reached: set[str] = set()
-        for _ in range(14):
+        for _ in range(17):
             focused = app.focused
             assert focused is not None
             if focused.id in controls:

@@ -74,13 +74,24 @@ class EntryDetailScreen(PageScreen[str | None]):
             yield ReflectionView(self.reflection, self.app.catalog, id="entry-view")
             with Horizontal(classes="step-buttons", id="entry-buttons"):
                 yield Button("Back", id="back", action="screen.back")
-                yield Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
+                edit = Button("Edit  (e)", id="edit", variant="primary", action="screen.edit")
+                edit.display = self.reflection.imported is None
+                yield edit
                 yield Button("Delete  (d)", id="delete", variant="error", action="screen.delete")
                 yield Button("Markdown  (m)", id="markdown", action="screen.markdown")
                 follow_up = Button("Follow up  (f)", id="follow-up", action="screen.follow_up")
                 follow_up.display = bool(self.reflection.pending_actions)
                 yield follow_up
         yield CoachFooter(compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """An imported note is kept as it came, so Edit and CPD are greyed out in the footer and
+        their keys do nothing; the note's first lines say why. (A user who knows ``e`` from
+        their own entries sees the key there, disabled, beside the reason, rather than a
+        footer that changes shape from one entry to the next.)"""
+        if action in ("edit", "cpd") and self.reflection.imported is not None:
+            return None  # shown greyed out, and the key runs nothing
+        return super().check_action(action, parameters)
 
     def action_edit(self) -> None:
         """Reopen the steps prefilled; saving replaces this entry in place."""
@@ -115,7 +126,9 @@ class EntryDetailScreen(PageScreen[str | None]):
         """Ask, then delete in the background. The question says until when a copy stays in
         the rolling backups (``rolled_over_by``): deleting is not yet gone from the disk."""
         when = long_date(self.reflection.date)
-        kind = self.app.catalog.kind_word(self.reflection.kind, "short")
+        # "the check-in of ...", but "the imported note of ..." ("imported" is a column's word)
+        imported = self.reflection.imported is not None
+        kind = self.app.catalog.kind_word(self.reflection.kind, "noun" if imported else "short")
         until = rolled_over_by(self.app.today(), self.app.journal.keep_days)
         year, keep = self.reflection.date.year, self.app.journal.keep_days
         in_backups = (

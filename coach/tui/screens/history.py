@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
 from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
-from coach.model import Kind
+from coach.model import Kind, Reflection
 from coach.practice import Practice
 from coach.practice_history import PRACTICE_KIND, Row, with_practice
 from coach.tui.base import in_background
@@ -221,7 +221,10 @@ class HistoryScreen(PageScreen[None]):
             status = "Nothing matches. x clears the filters."
         else:
             many = "reflection" if count == 1 else "reflections"
-            if any(isinstance(row, Practice) for row in self._shown.values()):
+            if any(  # an imported note or a practice record is no reflection: "entries"
+                isinstance(row, Practice) or row.imported is not None
+                for row in self._shown.values()
+            ):
                 many = "entry" if count == 1 else "entries"
             status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
             if not self._exhausted:
@@ -332,7 +335,9 @@ class HistoryScreen(PageScreen[None]):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         reflection = self._shown.get(str(key.value))
-        if reflection is not None:
+        if isinstance(reflection, Reflection) and reflection.imported is not None:
+            self.notify(self.app.catalog.prompt("imported.no_cpd"))
+        elif reflection is not None:
             self.app.push_screen(CpdScreen(reflection), self._show_changed)
 
     def _show_changed(self, reflection: Row | None) -> None:

@@ -40,6 +40,8 @@ def history_row(reflection: Reflection, widths: dict[str, int], catalog: Catalog
     """
     day = dated_weekday(reflection.date) if widths["date"] >= 14 else reflection.date.isoformat()
     challenge = visible(reflection.challenges[0].label) if reflection.challenges else ""
+    if reflection.imported is not None:  # its title where a reflection names its challenge
+        challenge = visible(reflection.imported.title or reflection.narrative)
     if len(reflection.challenges) > 1:
         more = f" +{len(reflection.challenges) - 1}"
         challenge = _fit(challenge, widths["challenge"] - len(more)) + more

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from coach.dates import day_and_month, long_date, weekday_date
 from coach.follow_up import pending, waiting
 from coach.leave_plan import DEFAULT_HORIZON_WEEKS, LeaveOutlook, leave_outlook
-from coach.model import Kind, Reflection
+from coach.model import WRITTEN_KINDS, Kind, Reflection
 from coach.nudges import Nudge, nudges
 from coach.settings import read_settings
 from coach.time_away import Leave
@@ -124,12 +124,18 @@ class HomeScreen(CoachScreen[None]):
         today = self.app.today()
         start = today - dt.timedelta(days=31)
         recent = list(takewhile(lambda r: r.date >= start, journal.iter_newest_first()))
+        # As coach.insights.counted reads them (not imported here: home's start-up needs none
+        # of the rest of insights): imported notes only when the user counts them.
+        counted = [
+            r for r in recent if settings.imported_notes_in_insights or r.kind in WRITTEN_KINDS
+        ]
         summary = HomeSummary(
             count=journal.count(),
             latest=latest,
-            today=tuple(journal.on_date(today)),
+            # Done today means written in the coach today, as ``coach nudge`` reads it.
+            today=tuple(r for r in journal.on_date(today) if r.kind in WRITTEN_KINDS),
             followup=waiting(recent, today),  # the rule the app asks by (coach.follow_up)
-            nudges=tuple(nudges(recent, today)),
+            nudges=tuple(nudges(counted, today)),
             leave=leave_outlook(journal.records(Leave), today, settings.leave_horizon_weeks),
             horizon_weeks=settings.leave_horizon_weeks,
         )

@@ -36,7 +36,7 @@ from textual.worker import Worker, get_current_worker
 
 from coach.cpd_figures import cpd_year, cpd_year_text
 from coach.dates import long_date
-from coach.insights import TREND_WINDOWS, Insights, journal_insights
+from coach.insights import TREND_WINDOWS, Insights, counted, journal_insights
 from coach.journal import JournalError
 from coach.model import ALIGNMENT, STRAIN, Reflection
 from coach.people import Contact, ReachOut
@@ -177,12 +177,14 @@ class InsightsScreen(PageScreen[None]):
                 as_of.replace(month=1, day=1), as_of - dt.timedelta(days=max(TREND_WINDOWS))
             )
             self._practice = (journal.records(Practice, since=first), journal.records(Programme))
-        insights = journal_insights(self._recent, as_of, days)
+        # Imported notes count as reflections only when the user says so (settings).
+        recent = counted(self._recent, imported=self._settings.imported_notes_in_insights)
+        insights = journal_insights(recent, as_of, days)
         # This year began less than a year ago: the reflections read hold all of it.
-        written: list[Reflection | Practice] = [*self._recent, *self._practice[0]]
+        written: list[Reflection | Practice] = [*recent, *self._practice[0]]
         cpd = cpd_year_text(cpd_year(written, self._settings, as_of), self.app.catalog)
         practice = practice_text(practice_figures(*self._practice, as_of, days), self.app.catalog)
-        away = time_away(*self._away, self._recent, as_of)
+        away = time_away(*self._away, recent, as_of)
         nudge_days = self._settings.reach_out_nudge_days
         people = reaching_out(*self._people, as_of, nudge_days)
         worker = get_current_worker()

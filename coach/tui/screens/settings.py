@@ -1,4 +1,5 @@
-"""Settings: my core values, my own support, the theme, where the journal lives, and erasing it.
+"""Settings: my core values, my own support, the theme, targets and nudges (the shell nudge's
+and imported notes': ``widgets/nudge_settings.py``), where the journal lives, and erasing it.
 
 Every change is kept as it is made, so escape is all it takes to go back. The settings are read
 and written in thread workers, through ``coach.settings``. My core values are chosen in the
@@ -37,6 +38,7 @@ from coach.tui.screens.erase import EraseScreen
 from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.nudge_settings import NudgeSettings, SettingChosen
 
 READ = "settings-read"
 LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
@@ -121,6 +123,7 @@ class SettingsScreen(CoachScreen[None]):
                 yield Literal(catalog.prompt("settings.worry_time"), classes="question")
                 yield Select[str]([], prompt=catalog.prompt("settings.worry_time_none"),
                                   compact=True, id="worry-time")  # fmt: skip
+            yield NudgeSettings(catalog, id="nudge-settings")
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
@@ -253,6 +256,7 @@ class SettingsScreen(CoachScreen[None]):
         self._show_cpd(found)
         self._show_choice("#reach-out-nudge", found.reach_out_nudge_days, REACH_OUT_CHOICES)
         self._show_worry_time(found.worry_time)
+        self.query_one(NudgeSettings).show(found)
 
     def _show_worry_time(self, now: str | None) -> None:
         """The worry time among the times offered (blank: not set)."""
@@ -321,7 +325,7 @@ class SettingsScreen(CoachScreen[None]):
             return
         number = None if event.value == NO_TARGET and name in OPTIONAL_NUMBERS else event.value
         if number != getattr(known, name):
-            self._keep_number(name, number)
+            self._keep_one(name, number)
 
     @on(Select.Changed, "#cpd-model")
     def _cpd_model_chosen(self, event: Select.Changed) -> None:
@@ -350,15 +354,17 @@ class SettingsScreen(CoachScreen[None]):
         if known and chosen != known.worry_time:
             self._keep_one("worry_time", chosen)
 
-    @in_background("That setting was not kept", group="settings-write")
-    def _keep_one(self, name: str, value: str | int | None) -> None:
-        changes: dict[str, Any] = {name: value}
-        now = change_settings(self.app.journal, lambda was: replace(was, **changes))
-        self.app.call_from_thread(self._show, now)
+    @on(SettingChosen)
+    def _setting_chosen(self, event: SettingChosen) -> None:
+        """One of the shell nudge's settings, or imported notes in insights."""
+        event.stop()
+        known = self._settings
+        if known and event.value != getattr(known, event.name):
+            self._keep_one(event.name, event.value)
 
     @in_background("That setting was not kept", group="settings-write")
-    def _keep_number(self, name: str, number: int | None) -> None:
-        changes: dict[str, Any] = {name: number}
+    def _keep_one(self, name: str, value: object) -> None:
+        changes: dict[str, Any] = {name: value}
         now = change_settings(self.app.journal, lambda was: replace(was, **changes))
         self.app.call_from_thread(self._show, now)
 

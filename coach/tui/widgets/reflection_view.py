@@ -48,8 +48,33 @@ def _in_words(reflection: Reflection, catalog: Catalog) -> list[str]:
     return lines
 
 
+def imported_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
+    """An imported note as it came: where from, then its title, tags, mood and star, then its
+    text; never laid out by phase, since it was not written through them."""
+    note = reflection.imported
+    assert note is not None
+    kind = catalog.kind_word(reflection.kind)
+    source = catalog.prompt(f"imported.source.{note.source.value}")
+    about = [catalog.prompt("imported.from", source=source)]
+    about.append(
+        f"{catalog.prompt('imported.title')} {note.title or catalog.prompt('imported.untitled')}"
+    )
+    if note.tags:
+        about.append(f"{catalog.prompt('imported.tags')} {', '.join(note.tags)}")
+    if note.mood:
+        about.append(f"{catalog.prompt('imported.mood')} {note.mood}")
+    if note.starred:
+        about.append(catalog.prompt("imported.starred"))
+    return [
+        (f"{kind} · {long_date(reflection.date)}", "\n".join(about)),
+        ("", reflection.narrative),
+    ]
+
+
 def reflection_sections(reflection: Reflection, catalog: Catalog) -> list[tuple[str, str]]:
     """(heading, plain text) for each phase of a reflection that has something in it."""
+    if reflection.imported is not None:
+        return imported_sections(reflection, catalog)
     kind = catalog.kind_word(reflection.kind)
     sections = [(f"{kind} · {long_date(reflection.date)}", "")]
     hard = [f"Strain: {_score(reflection.strain, STRAIN)}"]
@@ -115,6 +140,7 @@ class ReflectionView(Vertical):
     def compose(self) -> ComposeResult:
         """A heading and a body for each phase."""
         for heading, body in reflection_sections(self.reflection, self.catalog):
-            yield Literal(heading, classes="section-heading")
+            if heading:
+                yield Literal(heading, classes="section-heading")
             if body:
                 yield Literal(body, classes="section-body")
