@@ -168,6 +168,27 @@ async def test_search_as_you_type(app: CoachApp) -> None:
         assert shown(app) == ["risk", "admin", "markup", "old"]
 
 
+async def test_escape_in_the_search_box_clears_the_search_before_it_leaves(
+    app: CoachApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("slash", *"peer")
+        await after_typing(pilot)
+        assert shown(app) == ["markup", "old"]
+        await pilot.press("escape")  # clears the search: every entry again, still in history
+        await after_typing(pilot)
+        search = app.screen.query_one("#history-search", Input)
+        assert search.value == ""
+        assert isinstance(app.screen, HistoryScreen)
+        assert shown(app) == ["risk", "admin", "markup", "old"]
+        await pilot.press("escape")  # an empty box: on to the results
+        assert app.focused is app.screen.query_one("#history-table", DataTable)
+        await pilot.press("escape")  # and from there, back home
+        await settle(pilot)
+        assert not isinstance(app.screen, HistoryScreen)
+
+
 async def choose(pilot: Pilot[None], selector: str, typed: str) -> None:
     """Open a filter's list with enter, type the start of an option, take it with enter."""
     await tab_to(pilot, selector)

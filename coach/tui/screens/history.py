@@ -307,6 +307,17 @@ class HistoryScreen(PageScreen[None]):
         """Put the cursor in the search box."""
         self.query_one("#history-search", Input).focus()
 
+    def action_back(self) -> None:
+        """Escape in the search box clears the search (then, empty, goes to the results), as a
+        search box does; anywhere else, back to where the user was."""
+        search = self.query_one("#history-search", Input)
+        if not search.has_focus:
+            super().action_back()
+        elif search.value:
+            search.value = ""  # the search runs again, for everything, as when typed away
+        else:
+            self.query_one("#history-table", DataTable).focus()
+
     def action_filters(self) -> None:
         """Go to the first filter."""
         for select in self.query("#filter-challenge").results(Select):
