@@ -72,6 +72,8 @@ class CoachApp(CoachAppBase):
     CSS_PATH = ["coach.tcss", "history.tcss"]  # noqa: RUF012 (Textual's own type)
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
+    # Under 24 rows (a 60x20 pane) dialogs close up their spacing to keep their buttons in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012 (Textual's own type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),

@@ -124,7 +124,13 @@ def damage_year(path: Path) -> bytes:
 
 # --- snapshots ---------------------------------------------------------------------------
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+# The smallest terminal the coach is made for (a split pane, a laptop's half screen), the
+# classic one, and a roomy one.
+SIZES = [
+    pytest.param((60, 20), id="60x20"),
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((120, 40), id="120x40"),
+]
 SnapCompare = Callable[..., bool]
 
 

@@ -1,0 +1,107 @@
+"""Snapshots of the dialogs at 60x20, 80x24 and 120x40, and of home and a step in each theme.
+
+Each dialog must fit the smallest size with its buttons in sight and its own keys (and F2) in
+its footer. Stable by construction, as the other snapshots: a fixed clock, a journal at a fixed
+path, no cursor blink.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from coach.content import Catalog
+from coach.draft import ReflectionDraft
+from coach.journal import Journal, beside
+from coach.people import Contact, Role
+from tests.tui.conftest import (
+    FIXED_NOW,
+    SIZES,
+    SnapCompare,
+    journal_at_fixed_path,
+    make_app,
+    snap,
+    steady,
+)
+
+THEMES = ("textual-dark", "textual-light", "high-contrast")
+
+
+@pytest.fixture
+def fixed_journal() -> Iterator[Journal]:
+    """A journal at the same path every run, emptied first."""
+    with journal_at_fixed_path("pwp-coach-snapshots-dialogs") as journal:
+        yield journal
+
+
+def keep_draft(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft kept at the fixed moment (the dialog says when it was kept)."""
+    monkeypatch.setattr(beside, "_now", lambda: FIXED_NOW)
+    journal.save_draft(ReflectionDraft(day=FIXED_NOW.date(), strain=4).to_state())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_resume_draft(
+    snap_compare: SnapCompare,
+    fixed_journal: Journal,
+    catalog: Catalog,
+    size: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keep_draft(fixed_journal, monkeypatch)
+    assert snap(snap_compare, fixed_journal, catalog, size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_discard_draft_asked_again(
+    snap_compare: SnapCompare,
+    fixed_journal: Journal,
+    catalog: Catalog,
+    size: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keep_draft(fixed_journal, monkeypatch)
+    assert snap(snap_compare, fixed_journal, catalog, size, "d")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_core_values(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, size: Any
+) -> None:
+    assert snap(snap_compare, fixed_journal, catalog, size, "s", "enter")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_leave_form(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, size: Any
+) -> None:
+    assert snap(snap_compare, fixed_journal, catalog, size, "l", "a")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_contact_form(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, size: Any
+) -> None:
+    fixed_journal.save_record(Contact.new(name="Sam", role=Role.PEER))
+    assert snap(snap_compare, fixed_journal, catalog, size, "t", "p", "a")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_home_in_each_theme(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, theme: str
+) -> None:
+    app = make_app(fixed_journal, catalog)
+    app.theme = theme
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady())
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_first_step_in_each_theme(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, theme: str
+) -> None:
+    app = make_app(fixed_journal, catalog)
+    app.theme = theme
+    keys = ("r", "tab", "space", "down", "space")  # two ticked, one not: told apart by glyph
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady(*keys))
