@@ -23,8 +23,10 @@ def footer_app(footer: type[Footer], compact: bool) -> App[None]:
 
 
 async def drawn(footer: type[Footer], compact: bool) -> tuple[list[tuple[list[str], bool]], str]:
+    """The footer's keys and picture at 80 columns (below ``TIGHT_WIDTH`` the coach's footer
+    gives way on purpose, and is no longer Textual's: tests/tui/test_footers_everywhere.py)."""
     app = footer_app(footer, compact)
-    async with app.run_test(size=(60, 5)) as pilot:
+    async with app.run_test(size=(80, 5)) as pilot:
         await pilot.pause()
         keys = app.query_one(Footer).query(FooterKey)
         state = [(sorted(key.classes), key.compact) for key in keys]

@@ -11,17 +11,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal, beside
 from coach.people import Contact, Role
+from coach.tui.screens.core_values import CoreValuesScreen
 from tests.tui.conftest import (
     FIXED_NOW,
     SIZES,
     SnapCompare,
     journal_at_fixed_path,
     make_app,
+    settle,
     snap,
     steady,
 )
@@ -70,7 +73,16 @@ def test_discard_draft_asked_again(
 def test_core_values(
     snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, size: Any
 ) -> None:
-    assert snap(snap_compare, fixed_journal, catalog, size, "s", "enter")
+    """Opened as settings' button opens it, but pushed, not pressed: a pressed button's
+    shade lingers a moment behind the dialog, and a snapshot must not depend on when."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)  # home's summary read first, as it is before a user can press s
+        await pilot.app.push_screen(CoreValuesScreen([catalog.values[1].key]))
+        await steady()(pilot)
+
+    app = make_app(fixed_journal, catalog)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
