@@ -74,3 +74,20 @@ async def test_a_box_of_writing_tabbed_into_carries_on_after_what_is_there(
         await pilot.press(*" and more.")
         box = app.screen.query_one("#narrative", TextArea)
         assert box.text == "A long day.\nThen more and more."
+
+
+async def test_a_note_box_keeps_saying_what_it_is_about_once_typed_in(
+    app: CoachApp, catalog: Catalog
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space")
+        await settle(pilot)
+        await tab_to(pilot, ".challenge-note")
+        await pilot.press(*"rough")
+        await pilot.pause()
+        labels = [str(w.render()) for w in app.screen.query(".item-label")]
+        assert labels == [catalog.challenges[0].label]  # above the box, typed in or not

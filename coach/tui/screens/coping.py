@@ -211,7 +211,7 @@ class CopingScreen(StepScreen):
         tiny = {o.key: o.tiny for o in self.app.catalog.coping}
         placeholder = self.app.catalog.prompt("phase3.when_placeholder")
         self.query_one("#action-whens", ItemInputs).show(
-            [(a.when, f"{a.label}: {tiny.get(a.key) or placeholder}") for a in self.draft.actions]
+            [(a.when, a.label, tiny.get(a.key) or placeholder) for a in self.draft.actions]
         )
 
     def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:
