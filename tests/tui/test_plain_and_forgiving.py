@@ -91,3 +91,26 @@ async def test_a_note_box_keeps_saying_what_it_is_about_once_typed_in(
         await pilot.pause()
         labels = [str(w.render()) for w in app.screen.query(".item-label")]
         assert labels == [catalog.challenges[0].label]  # above the box, typed in or not
+
+
+async def test_a_rating_never_wraps_mid_phrase_its_ends_go_below_where_they_do_not_fit(
+    app: CoachApp, catalog: Catalog
+) -> None:
+    low, high = catalog.scale("strain_ends")[0], catalog.scale("strain_ends")[-1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        bar = app.screen.query_one("#strain")
+        lines = str(bar.render()).splitlines()
+        assert lines[0].split() == [*(str(n) for n in range(11)), "(not", "rated)"]
+        assert lines[1] == f"0: {low} · 10: {high}"
+        assert bar.size.height == 2
+    wide = make_app(app.journal, catalog)
+    async with wide.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        bar = wide.screen.query_one("#strain")
+        assert str(bar.render()).startswith(f"{low}  0  1")  # room enough: one line
+        assert bar.size.height == 1
