@@ -114,3 +114,31 @@ async def test_a_rating_never_wraps_mid_phrase_its_ends_go_below_where_they_do_n
         bar = wide.screen.query_one("#strain")
         assert str(bar.render()).startswith(f"{low}  0  1")  # room enough: one line
         assert bar.size.height == 1
+
+
+async def test_a_suggestion_cut_short_by_the_list_is_shown_whole_below_it(
+    app: CoachApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        screen = app.screen
+        suggestions = screen.query_one("#suggestions", SelectionList)
+        width = suggestions.content_size.width - 5  # the box and its margins
+        lines = [screen._prompt(s).plain for s in screen._suggestions]  # type: ignore[attr-defined]
+        long = next(i for i, line in enumerate(lines) if len(line) > width)
+        short = next(i for i, line in enumerate(lines) if len(line) <= width)
+        whole = screen.query_one("#suggestion-in-full")
+        suggestions.highlighted = long
+        await pilot.pause()
+        assert whole.display
+        assert str(whole.render()) == lines[long]
+        suggestions.highlighted = short
+        await pilot.pause()
+        assert not whole.display
