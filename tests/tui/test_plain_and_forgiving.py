@@ -74,3 +74,71 @@ async def test_a_box_of_writing_tabbed_into_carries_on_after_what_is_there(
         await pilot.press(*" and more.")
         box = app.screen.query_one("#narrative", TextArea)
         assert box.text == "A long day.\nThen more and more."
+
+
+async def test_a_note_box_keeps_saying_what_it_is_about_once_typed_in(
+    app: CoachApp, catalog: Catalog
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space")
+        await settle(pilot)
+        await tab_to(pilot, ".challenge-note")
+        await pilot.press(*"rough")
+        await pilot.pause()
+        labels = [str(w.render()) for w in app.screen.query(".item-label")]
+        assert labels == [catalog.challenges[0].label]  # above the box, typed in or not
+
+
+async def test_a_rating_never_wraps_mid_phrase_its_ends_go_below_where_they_do_not_fit(
+    app: CoachApp, catalog: Catalog
+) -> None:
+    low, high = catalog.scale("strain_ends")[0], catalog.scale("strain_ends")[-1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        bar = app.screen.query_one("#strain")
+        lines = str(bar.render()).splitlines()
+        assert lines[0].split() == [*(str(n) for n in range(11)), "(not", "rated)"]
+        assert lines[1] == f"0: {low} · 10: {high}"
+        assert bar.size.height == 2
+    wide = make_app(app.journal, catalog)
+    async with wide.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        bar = wide.screen.query_one("#strain")
+        assert str(bar.render()).startswith(f"{low}  0  1")  # room enough: one line
+        assert bar.size.height == 1
+
+
+async def test_a_suggestion_cut_short_by_the_list_is_shown_whole_below_it(
+    app: CoachApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await tab_to(pilot, "#list-individual")
+        await pilot.press("space", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        screen = app.screen
+        suggestions = screen.query_one("#suggestions", SelectionList)
+        width = suggestions.content_size.width - 5  # the box and its margins
+        lines = [screen._prompt(s).plain for s in screen._suggestions]  # type: ignore[attr-defined]
+        long = next(i for i, line in enumerate(lines) if len(line) > width)
+        short = next(i for i, line in enumerate(lines) if len(line) <= width)
+        whole = screen.query_one("#suggestion-in-full")
+        suggestions.highlighted = long
+        await pilot.pause()
+        assert whole.display
+        assert str(whole.render()) == lines[long]
+        suggestions.highlighted = short
+        await pilot.pause()
+        assert not whole.display

@@ -145,7 +145,7 @@ class ChallengesScreen(StepScreen):
             )
 
         self.query_one("#challenge-notes", ItemInputs).show(
-            [(c.note, f"{c.label}: {asks(c)}") for c in self.draft.challenges]
+            [(c.note, c.label, asks(c)) for c in self.draft.challenges]
         )
 
     def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:

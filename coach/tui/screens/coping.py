@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -29,6 +29,7 @@ from coach.text import visible
 from coach.time_away import COPING_TOOLS
 from coach.tui.screens.step import StepScreen
 from coach.tui.widgets.item_inputs import ItemInputs
+from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.ticks import TickList
 
 
@@ -52,6 +53,8 @@ class CopingScreen(StepScreen):
         suggestions = TickList(id="suggestions")
         suggestions.loading = True
         yield suggestions
+        # The highlighted suggestion in full: a narrow list cuts a long line short with "…".
+        yield Literal("", id="suggestion-in-full")
         yield ItemInputs(id="action-whens", input_class="action-when")
         with Horizontal(id="own-row"):
             yield Input(placeholder=catalog.prompt("phase3.own_placeholder"), id="own-action")
@@ -127,6 +130,17 @@ class CopingScreen(StepScreen):
         if suggestion.reason:
             line += f" · {suggestion.reason}"
         return Content(visible(line))
+
+    @on(SelectionList.SelectionHighlighted, "#suggestions")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        """The highlighted suggestion's whole line below the list, where the list cut it."""
+        event.stop()
+        index = event.selection_index
+        full = self._prompt(self._suggestions[index]) if index < len(self._suggestions) else None
+        shown = self.query_one("#suggestion-in-full", Literal)
+        cut = full is not None and full.cell_length > event.selection_list.content_size.width - 5
+        shown.update(full.plain if cut and full is not None else "")
+        shown.display = cut
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         """Keep one to three chosen actions in the draft, in the order chosen."""
@@ -211,7 +225,7 @@ class CopingScreen(StepScreen):
         tiny = {o.key: o.tiny for o in self.app.catalog.coping}
         placeholder = self.app.catalog.prompt("phase3.when_placeholder")
         self.query_one("#action-whens", ItemInputs).show(
-            [(a.when, f"{a.label}: {tiny.get(a.key) or placeholder}") for a in self.draft.actions]
+            [(a.when, a.label, tiny.get(a.key) or placeholder) for a in self.draft.actions]
         )
 
     def on_item_inputs_changed(self, event: ItemInputs.Changed) -> None:

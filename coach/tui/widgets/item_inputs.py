@@ -1,4 +1,8 @@
-"""One text box per chosen item: a note on each challenge, when for each action."""
+"""One text box per chosen item: a note on each challenge, when for each action.
+
+Each box is labelled with its item above it, not only in its placeholder: a placeholder goes
+as soon as something is typed, and a box of text then no longer says what it is about.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from coach.text import visible
-from coach.tui.widgets.literal import Prefill
+from coach.tui.widgets.literal import Literal, Prefill
 
 
 class ItemInputs(Vertical):
@@ -40,24 +44,27 @@ class ItemInputs(Vertical):
         self._made = 0
         self._prefills: list[Prefill] = []
 
-    def show(self, items: list[tuple[str, str]]) -> None:
-        """One Input per (text, placeholder), replacing the ones before.
+    def show(self, items: list[tuple[str, str, str]]) -> None:
+        """A label and an Input per (text, label, placeholder), replacing the ones before.
 
-        Both may hold stored text (a note, a when, an item's label), so both are shown visibly
-        (see ``Prefill``); a text the user has not edited is reported as it was stored.
+        Each may hold stored text (a note, a when, an item's label), so each is shown visibly
+        (``Literal``, ``Prefill``); a text the user has not edited is reported as it was stored.
         """
         self.remove_children()
         self._made += 1  # fresh ids: the old inputs may not be gone yet
-        self._prefills = [Prefill.for_input(text) for text, _ in items]
-        self.mount_all(
-            Input(
-                self._prefills[index].shown,
-                placeholder=visible(placeholder),
-                id=self._id_for(index),
-                classes=self.input_class,
+        self._prefills = [Prefill.for_input(text) for text, _, _ in items]
+        widgets: list[Literal | Input] = []
+        for index, (_, label, placeholder) in enumerate(items):
+            widgets.append(Literal(label, classes="item-label"))
+            widgets.append(
+                Input(
+                    self._prefills[index].shown,
+                    placeholder=visible(placeholder),
+                    id=self._id_for(index),
+                    classes=self.input_class,
+                )
             )
-            for index, (_, placeholder) in enumerate(items)
-        )
+        self.mount_all(widgets)
 
     def _id_for(self, index: int) -> str:
         return f"{self.id or 'item'}-{self._made}-{index}"

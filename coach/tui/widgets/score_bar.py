@@ -1,4 +1,4 @@
-"""A one-line rating on one of the model's scales: arrows or digits to choose, a click works too."""
+"""A rating on one of the model's scales: arrows or digits to choose, a click works too."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -64,21 +65,33 @@ class ScoreBar(Widget, can_focus=True):
         self.set_reactive(ScoreBar.value, value)
 
     def render(self) -> Content:
-        """The numbers, the chosen one highlighted, and what the choice means."""
-        parts: list[Content | tuple[str, str] | str] = []
-        if self.ends:
-            parts.append((f"{self.ends[0]} ", "dim"))
+        """The numbers, the chosen one highlighted, and what the choice means: on one line
+        where it fits, else the ends' words on a line of their own below the numbers (never a
+        word cut or wrapped mid-phrase, at 80 columns or 60)."""
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or two where the ends' words go below (as ``render`` lays it out)."""
+        return 1 + self._content(width).plain.count("\n")
+
+    def _content(self, width: int) -> Content:
+        """The bar as it is laid out in ``width`` columns."""
+        numbers: list[Content | tuple[str, str] | str] = []
         for number in range(self.low, self.high + 1):
-            chosen = number == self.value
-            style = "reverse bold" if chosen else ""
-            parts.append((f" {number} ", style))
-        if self.ends:
-            parts.append((f" {self.ends[1]}", "dim"))
+            numbers.append((f" {number} ", "reverse bold" if number == self.value else ""))
+        meaning: list[tuple[str, str]] = []
         if self.labels and self.value is not None:
-            parts.append((f"  {self.labels[self.value - self.low]}", "italic"))
+            meaning.append((f"  {self.labels[self.value - self.low]}", "italic"))
         elif self.value is None:
-            parts.append(("  (not rated)", "dim"))
-        return Content.assemble(*parts)
+            meaning.append(("  (not rated)", "dim"))
+        if not self.ends:
+            return Content.assemble(*numbers, *meaning)
+        low, high = self.ends
+        line = Content.assemble((f"{low} ", "dim"), *numbers, (f" {high}", "dim"), *meaning)
+        if line.cell_length <= width:
+            return line
+        ends = (f"{self.low}: {low} · {self.high}: {high}", "dim")
+        return Content.assemble(*numbers, *meaning, "\n", ends)
 
     def watch_value(self, value: int | None) -> None:
         """Tell the screen."""
