@@ -100,8 +100,10 @@ async def test_setting_a_passphrase_keeps_the_reflection_under_way_encrypted(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
-        assert app.journal.encrypted and is_encrypted(data_dir)
-        assert displayed(app, "#lock-after-row") and displayed(app, "#passphrase-change")
+        assert app.journal.encrypted
+        assert is_encrypted(data_dir)
+        assert displayed(app, "#lock-after-row")
+        assert displayed(app, "#passphrase-change")
         assert not displayed(app, "#passphrase-set")
         app.autosave_draft()  # what is under way goes on being kept, now encrypted
         await settle(pilot)
@@ -112,7 +114,8 @@ async def test_setting_a_passphrase_keeps_the_reflection_under_way_encrypted(
     for secret in (PASSPHRASE, recovery):
         with LockedJournal(data_dir).open(secret) as opened:
             draft = opened.load_draft()
-            assert draft is not None and TYPED in str(draft.state)
+            assert draft is not None
+            assert TYPED in str(draft.state)
 
 
 async def test_change_says_a_wrong_passphrase_in_one_line_then_changes_it(
@@ -184,8 +187,10 @@ async def test_removing_the_passphrase_stores_the_journal_plain_and_carries_on(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
-        assert not is_encrypted(journal.data_dir) and not app.journal.encrypted
-        assert not displayed(app, "#lock-after-row") and displayed(app, "#passphrase-set")
+        assert not is_encrypted(journal.data_dir)
+        assert not app.journal.encrypted
+        assert not displayed(app, "#lock-after-row")
+        assert displayed(app, "#passphrase-set")
         await tab_to(pilot, "#leave-horizon")
         await pilot.press("enter", "down", "enter")
         await settle(pilot)
