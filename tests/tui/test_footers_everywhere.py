@@ -103,6 +103,22 @@ async def test_each_screen_from_the_palette_has_f2_and_only_its_own_keys(
             check_footer(app, f"{title} at {size}")
 
 
+async def test_the_passphrase_dialog_from_settings_has_f2_and_only_its_own_keys(
+    app: CoachApp,
+) -> None:
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await settle(pilot)
+        await open_from_palette(pilot, "Settings")
+        app.screen.query_one("#passphrase-set").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PassphraseDialog"
+        for size in SIZES:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            check_footer(app, f"the passphrase dialog at {size}")
+
+
 async def test_a_key_that_does_nothing_is_caught() -> None:
     """The check itself: a binding to an action nobody has is named as doing nothing."""
 
