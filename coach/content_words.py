@@ -135,6 +135,27 @@ PRACTICE_SHARE_PROMPTS: tuple[str, ...] = (
     *("practice_history.personal", "practice_history.practitioner"),
     *("practice_history.not_written", "insights.practice", "insights.practice_none"),
 )
+# The settings screen's passphrase section and its dialogs (the work of ``coach passphrase``).
+PASSPHRASE_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    "passphrase.set_intro": frozenset({"length"}),
+    "passphrase.weak": frozenset({"problem"}),
+}
+PASSPHRASE_WORDS: tuple[str, ...] = (
+    *PASSPHRASE_PLACEHOLDERS,
+    *("passphrase.heading", "passphrase.plain", "passphrase.encrypted", "passphrase.cancel"),
+    *(f"passphrase.{action}" for action in ("set", "change", "remove", "new_recovery")),
+    *(
+        f"passphrase.{part}_{action}"
+        for action in ("set", "change", "remove", "recovery")
+        for part in ("keep", "done")
+    ),
+    *(f"passphrase.{action}_title" for action in ("set", "change", "remove", "recovery")),
+    *(f"passphrase.{action}_intro" for action in ("change", "remove", "recovery")),
+    *("passphrase.current", "passphrase.new", "passphrase.again", "passphrase.empty"),
+    *("passphrase.not_same", "passphrase.wrong", "passphrase.working"),
+    *("passphrase.discard_question", "passphrase.discard_confirm", "passphrase.discard_keep"),
+    *("passphrase.recovery_shown", "passphrase.recovery_note", "passphrase.recovery_done"),
+)
 PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     **{key: frozenset(names) for key, names in _PRACTICE_PLACEHOLDERS.items()},
     "home.followup_waiting": frozenset({"count", "follow_up_key"}),
@@ -182,6 +203,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "insights.closings": frozenset({"recent", "days", "total"}),
     **SUPERVISION_PLACEHOLDERS,
     **PRACTICE_SHARE_PLACEHOLDERS,
+    **PASSPHRASE_PLACEHOLDERS,
     # a reflection written up for CPD
     "imported.from": frozenset({"source"}),
     "cpd.model_used": frozenset({"model"}),
@@ -317,6 +339,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
     *PRACTICE_WORDS,
     *IMPORTED_WORDS,
+    *PASSPHRASE_WORDS,
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

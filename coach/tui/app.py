@@ -50,6 +50,8 @@ from coach.tui.messages import (
     EditEntry,
     FollowUpNow,
     GoHome,
+    Resealed,
+    Resealing,
     Saved,
     SaveNow,
     StepBack,
@@ -103,6 +105,7 @@ class CoachApp(CoachAppBase):
         self.offer_draft = offer_draft
         self.session = ReflectionSession(today=self.today)
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
+        self._resealing = False  # a passphrase being set or removed: the draft waits
         self.kept_choices = KeptChoices(self)
         self.breaks = BreakKeeper(self)
         for theme in COACH_THEMES:
@@ -166,6 +169,23 @@ class CoachApp(CoachAppBase):
             home.refresh_summary()
         self._journal_open()
         self._warm_journal()
+
+    def on_journal_resealing(self, message: Resealing) -> None:
+        """The journal's files are being rewritten: the draft waits, so it is never written
+        under the sealing being replaced (that write would be refused)."""
+        self._resealing = True
+
+    def on_journal_resealed(self, message: Resealed) -> None:
+        """The passphrase was set or removed in settings: the journal opened again under its
+        new sealing replaces the old one, screens stay as they are, and the draft is kept in
+        it at once."""
+        self._resealing = False
+        was, opened = self._journal, message.journal
+        if opened is not None:
+            self._journal = opened
+            if was is not None and was is not opened:
+                was.close()
+        self.save_draft_soon()
 
     async def on_event(self, event: events.Event) -> None:
         """Every key, click and mouse move counts as use (for locking when idle)."""
@@ -421,7 +441,8 @@ class CoachApp(CoachAppBase):
     def autosave_draft(self) -> None:
         """Keep the draft if it changed since it was last kept (every few seconds)."""
         state = self.session.to_keep()
-        if state is not None and self._journal is not None and self._journal.read_only is None:
+        journal = None if self._resealing else self._journal
+        if state is not None and journal is not None and journal.read_only is None:
             self._write_draft(state)
 
     def save_draft_soon(self) -> None:

@@ -63,3 +63,17 @@ class Unlocked(Message, namespace="journal"):
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
+
+
+class Resealing(Message, namespace="journal"):
+    """A passphrase is being set or removed: the journal's files are about to be rewritten
+    under a new sealing, so the app holds its draft until ``Resealed``."""
+
+
+class Resealed(Message, namespace="journal"):
+    """The passphrase was set or removed (``journal``: the journal opened again under its new
+    sealing, which the app uses from now on), or that failed (None: carry on as before)."""
+
+    def __init__(self, journal: Journal | None) -> None:
+        super().__init__()
+        self.journal = journal

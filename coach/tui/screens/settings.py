@@ -1,5 +1,7 @@
-"""Settings: my core values, my own support, the theme, targets and nudges (the shell nudge's
-and imported notes': ``widgets/nudge_settings.py``), where the journal lives, and erasing it.
+"""Settings: my core values, my own support, the theme, targets and nudges, the tools'
+settings (CPD, worry time: ``widgets/tool_settings.py``; the shell nudge and imported notes:
+``widgets/nudge_settings.py``), the passphrase (``widgets/passphrase_settings.py``, its dialogs
+in ``screens/passphrase.py``), where the journal lives, and erasing it.
 
 Every change is kept as it is made, so escape is all it takes to go back. The settings are read
 and written in thread workers, through ``coach.settings``. My core values are chosen in the
@@ -29,16 +31,18 @@ from textual.widgets.button import ButtonVariant
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from coach.journal.erase import Erased, erase
-from coach.model import CpdModel
 from coach.settings import MY_SUPPORT_FIELDS, Settings, change_settings, read_settings
 from coach.text import visible
 from coach.tui.base import CoachScreen, in_background
 from coach.tui.screens.core_values import CoreValuesScreen
 from coach.tui.screens.erase import EraseScreen
+from coach.tui.screens.passphrase import Done, PassphraseDialog, RecoveryKeyDialog
 from coach.tui.screens.support import MY_SUPPORT_WRITES, SupportScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
 from coach.tui.widgets.nudge_settings import NudgeSettings, SettingChosen
+from coach.tui.widgets.passphrase_settings import PassphraseAsked, PassphraseSettings
+from coach.tui.widgets.tool_settings import ToolSettings
 
 READ = "settings-read"
 LOCK_CHOICES = (5, 10, 15, 30, 60, 120)  # minutes an encrypted journal waits before locking
@@ -63,17 +67,6 @@ QUESTIONS = {
 }
 OPTIONAL_NUMBERS = {"supervision_per_month"}  # NO_TARGET chosen keeps None
 ERASE = "settings-erase"
-# Yearly CPD targets offered; the blank choice, "No target", keeps none (None). A target set
-# to a number not offered (in the settings file) is offered too, so it is shown as it is.
-CPD_TARGETS = {
-    "cpd-entries": ("cpd_entries_per_year", "settings.cpd_entries", "settings.entries",
-                    (4, 6, 8, 10, 12, 20, 24)),
-    "cpd-hours": ("cpd_hours_per_year", "settings.cpd_hours", "settings.hours",
-                  (10, 20, 30, 35, 40, 50, 60)),
-}  # fmt: skip
-# Times offered for worry time (the worry tree parks a "what if" until then); the blank
-# choice, "Not set", keeps none. A time set elsewhere, not offered, is offered too.
-WORRY_TIMES = ("16:00", "16:30", "17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00")
 
 
 class SettingsScreen(CoachScreen[None]):
@@ -116,14 +109,12 @@ class SettingsScreen(CoachScreen[None]):
                 "supervision-target", "settings.sessions", SUPERVISION_TARGETS
             )
             yield from self._number_row("reach-out-nudge", "settings.days", REACH_OUT_CHOICES)
-            if self.app.journal.encrypted:  # only an encrypted journal locks itself
-                yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
-            yield from self._cpd_rows()
-            with Horizontal(id="worry-time-row", classes="number-row"):
-                yield Literal(catalog.prompt("settings.worry_time"), classes="question")
-                yield Select[str]([], prompt=catalog.prompt("settings.worry_time_none"),
-                                  compact=True, id="worry-time")  # fmt: skip
+            yield from self._number_row("lock-after", "settings.minutes", LOCK_CHOICES)
+            yield ToolSettings(catalog, id="tool-settings")
             yield NudgeSettings(catalog, id="nudge-settings")
+            yield PassphraseSettings(
+                catalog, encrypted=self.app.journal.encrypted, id="passphrase-settings"
+            )
             yield Literal(catalog.support_text.get("about.where", ""), classes="question")
             yield Literal(str(self.app.journal.data_dir), id="settings-data-dir")
             with Horizontal(id="erase-row"):
@@ -151,44 +142,6 @@ class SettingsScreen(CoachScreen[None]):
                 compact=True,
                 id=id,
             )
-
-    def _cpd_rows(self) -> ComposeResult:
-        """The reflective model for new CPD write-ups, and the two yearly targets."""
-        catalog = self.app.catalog
-        with Horizontal(id="cpd-model-row", classes="number-row"):
-            yield Literal(catalog.prompt("settings.cpd_model"), classes="question")
-            models = ((Content(catalog.prompt(f"cpd.model.{m.value}")), m.value) for m in CpdModel)
-            yield Select[str](
-                models, value=CpdModel.WHAT_SO_WHAT.value, allow_blank=False, compact=True,
-                id="cpd-model",
-            )  # fmt: skip
-        yield Literal(catalog.prompt("settings.cpd_model_hint"), classes="settings-hint")
-        for id, (_, question, _, _) in CPD_TARGETS.items():
-            with Horizontal(id=f"{id}-row", classes="number-row"):
-                yield Literal(catalog.prompt(question), classes="question")
-                yield Select[int]([], prompt=catalog.prompt("settings.no_target"), compact=True,
-                                  id=id)  # fmt: skip
-
-    def _show_cpd(self, found: Settings) -> None:
-        """The model chosen, and each target (blank: none), each offered among the choices."""
-        model = self.query_one("#cpd-model", Select)
-        if model.value != found.cpd_model:
-            with model.prevent(Select.Changed):
-                model.value = found.cpd_model
-        catalog = self.app.catalog
-        for id, (name, _, each, choices) in CPD_TARGETS.items():
-            now: int | None = getattr(found, name)
-            placeholder = each.rsplit(".", 1)[1]  # "entries" in "{entries} entries"
-            offered = sorted({*choices, *([now] if now is not None else [])})
-            select = self.query_one(f"#{id}", Select)
-            with select.prevent(Select.Changed):
-                select.set_options(
-                    (Content(catalog.prompt(each, **{placeholder: n})), n) for n in offered
-                )
-                if now is None:
-                    select.clear()
-                else:
-                    select.value = now
 
     def _button(self, words: str, id: str, variant: ButtonVariant = "default") -> Button:
         label = Content(self.app.catalog.prompt(words))
@@ -248,26 +201,17 @@ class SettingsScreen(CoachScreen[None]):
         problems = self.query_one("#settings-problems", Literal)
         problems.update("\n".join([problem, *lines] if problem else lines))
         problems.display = bool(problem or lines)
+        encrypted = self.app.journal.encrypted  # only an encrypted journal locks itself
+        self.query_one("#lock-after-row").display = encrypted
+        self.query_one(PassphraseSettings).show(encrypted=encrypted)
         self._show_choice("#lock-after", found.lock_after_minutes, LOCK_CHOICES)
         self._show_choice("#leave-horizon", found.leave_horizon_weeks, HORIZON_CHOICES)
         target = found.supervision_per_month
         shown = NO_TARGET if target is None else target
         self._show_choice("#supervision-target", shown, SUPERVISION_TARGETS)
-        self._show_cpd(found)
+        self.query_one(ToolSettings).show(found)
         self._show_choice("#reach-out-nudge", found.reach_out_nudge_days, REACH_OUT_CHOICES)
-        self._show_worry_time(found.worry_time)
         self.query_one(NudgeSettings).show(found)
-
-    def _show_worry_time(self, now: str | None) -> None:
-        """The worry time among the times offered (blank: not set)."""
-        select = self.query_one("#worry-time", Select)
-        offered = sorted({*WORRY_TIMES, *([now] if now is not None else [])})
-        with select.prevent(Select.Changed):
-            select.set_options((Content(time), time) for time in offered)
-            if now is None:
-                select.clear()
-            else:
-                select.value = now
 
     def _show_choice(self, selector: str, value: int, choices: tuple[int, ...]) -> None:
         """A number setting shown in its list (one chosen elsewhere, not in it, as none)."""
@@ -327,36 +271,9 @@ class SettingsScreen(CoachScreen[None]):
         if number != getattr(known, name):
             self._keep_one(name, number)
 
-    @on(Select.Changed, "#cpd-model")
-    def _cpd_model_chosen(self, event: Select.Changed) -> None:
-        event.stop()
-        known = self._settings
-        if isinstance(event.value, str) and known and event.value != known.cpd_model:
-            self._keep_one("cpd_model", event.value)
-
-    @on(Select.Changed, "#cpd-entries")
-    @on(Select.Changed, "#cpd-hours")
-    def _cpd_target_chosen(self, event: Select.Changed) -> None:
-        """A number is the target; the blank choice ("No target") is none."""
-        event.stop()
-        name = CPD_TARGETS[event.select.id or ""][0]
-        target = event.value if isinstance(event.value, int) else None
-        known = self._settings
-        if known and target != getattr(known, name):
-            self._keep_one(name, target)
-
-    @on(Select.Changed, "#worry-time")
-    def _worry_time_chosen(self, event: Select.Changed) -> None:
-        """A time is the worry time; the blank choice ("Not set") is none."""
-        event.stop()
-        chosen = event.value if isinstance(event.value, str) else None
-        known = self._settings
-        if known and chosen != known.worry_time:
-            self._keep_one("worry_time", chosen)
-
     @on(SettingChosen)
     def _setting_chosen(self, event: SettingChosen) -> None:
-        """One of the shell nudge's settings, or imported notes in insights."""
+        """A setting of the tools', the shell nudge's, or imported notes in insights."""
         event.stop()
         known = self._settings
         if known and event.value != getattr(known, event.name):
@@ -367,6 +284,25 @@ class SettingsScreen(CoachScreen[None]):
         changes: dict[str, Any] = {name: value}
         now = change_settings(self.app.journal, lambda was: replace(was, **changes))
         self.app.call_from_thread(self._show, now)
+
+    # --- the passphrase ------------------------------------------------------------------
+
+    @on(PassphraseAsked)
+    def _passphrase_asked(self, event: PassphraseAsked) -> None:
+        """Set, change or remove it, or a new recovery key: each in its dialog."""
+        event.stop()
+        dialog = PassphraseDialog(event.action, self.app.journal.data_dir)
+        self.app.push_screen(dialog, self._passphrase_done)
+
+    def _passphrase_done(self, done: Done | None) -> None:
+        """Said once done; a new recovery key shown, once; the screen read again (the lock
+        row comes and goes with the passphrase)."""
+        if done is None:
+            return
+        self.notify(self.app.catalog.prompt(f"passphrase.done_{done.action}"))
+        if done.recovery is not None:
+            self.app.push_screen(RecoveryKeyDialog(done.recovery))
+        self.refresh_settings()
 
     # --- erasing everything --------------------------------------------------------------
 
