@@ -14,7 +14,6 @@ adds nothing.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -55,6 +54,8 @@ def imported_id(source: ImportSource, key: str) -> str:
     """A stable id for an entry from ``source``: the same ``key`` (the source's own id, or the
     entry's date and text) always gives the same id, so a re-import merges instead of adding.
     Hashed, so any key (a path, a control character) makes an id the model accepts."""
+    import hashlib  # only an import makes ids: off the app's start (OpenSSL's load, ~2 ms)
+
     digest = hashlib.sha256(f"{source.value}\n{key}".encode("utf-8", "surrogatepass"))
     return f"{source.value}-{digest.hexdigest()[:32]}"
 

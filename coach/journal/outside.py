@@ -26,8 +26,6 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import platformdirs
-
 from coach.journal.errors import JournalError
 from coach.journal.files import (
     FILE_MODE,
@@ -73,6 +71,8 @@ class OutputExists(OutputRefused):
 
 def documents_folder() -> Path:
     """Where a saved file goes unless the user says otherwise: Documents, else home."""
+    import platformdirs  # only here: the app's start needs none of it (as ``location``)
+
     with contextlib.suppress(OSError):
         documents = Path(platformdirs.user_documents_dir())
         if documents.is_dir():

@@ -18,6 +18,7 @@ Textual's own class comes first in each base: a screen's CSS type names (``Scree
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
@@ -26,7 +27,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import TextArea
 from textual.worker import Worker, WorkerState
 
 from coach.content import Catalog
@@ -121,7 +121,12 @@ class CoachScreen(Screen[R], ReportsFailures):
         """A box of writing tabbed into puts the cursor after what is there, to carry on
         writing, not at its start (Textual's place for it), where typing would go in first."""
         box = event.widget
-        if isinstance(box, TextArea) and box.text and box.cursor_location == (0, 0):
+        # A TextArea can only exist once its module is imported: looked up, not imported here,
+        # so that home (which has none) does not load TextArea and its documents at start-up.
+        text_area = sys.modules.get("textual.widgets._text_area")
+        if text_area is None or not isinstance(box, text_area.TextArea):
+            return
+        if box.text and box.cursor_location == (0, 0):
             box.move_cursor(box.document.end)
 
     @property

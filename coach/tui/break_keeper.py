@@ -7,6 +7,7 @@ action and its lock ask it. Apart from the app so ``app.py`` stays about the app
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App
@@ -15,6 +16,13 @@ from coach.tui.base import CoachAppBase
 
 if TYPE_CHECKING:
     from coach.time_away import Break
+
+
+# The screens of a break: choosing how long, then the countdown.
+_BREAK_SCREENS = (
+    ("coach.tui.screens.break_choice", "BreakChoiceScreen"),
+    ("coach.tui.screens.break_timer", "BreakScreen"),
+)
 
 
 class BreakKeeper:
@@ -26,11 +34,14 @@ class BreakKeeper:
 
     def taking(self) -> bool:
         """Whether a break is being chosen or counted down (F3 then opens nothing more)."""
-        from coach.tui.screens.break_choice import BreakChoiceScreen
-        from coach.tui.screens.break_timer import BreakScreen
-
-        stack = self.app.screen_stack
-        return any(isinstance(s, BreakChoiceScreen | BreakScreen) for s in stack)
+        # A break's screen can only be showing once its module is imported: looked up, not
+        # imported here, as Textual asks this (through the app's check of F3) on every start.
+        kinds = tuple(
+            getattr(sys.modules[module], name)
+            for module, name in _BREAK_SCREENS
+            if module in sys.modules
+        )
+        return any(isinstance(s, kinds) for s in self.app.screen_stack)
 
     def take(self) -> None:
         """Choose how long, then the countdown (not over a break already under way)."""

@@ -39,3 +39,30 @@ async def test_coach_footer_is_textuals_footer_on_screen(compact: bool) -> None:
     ours = await drawn(CoachFooter, compact)
     assert ours == await drawn(Footer, compact)
     assert any("-command-palette" in classes for classes, _ in ours[0])  # the palette key too
+
+
+class CountedFooter(CoachFooter):
+    """The coach's footer, counting the times its keys are made."""
+
+    made = 0
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self.made += 1
+        yield from super().compose()
+
+
+async def test_a_footer_is_remade_only_when_what_it_shows_changes() -> None:
+    app = footer_app(CountedFooter, False)
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(CountedFooter)
+        assert footer.made == 1  # once as the screen opened, though the bindings "changed" 3x
+        app.screen.refresh_bindings()  # nothing shown changes
+        await pilot.pause()
+        assert footer.made == 1
+        app.bind("x", "extra", description="Extra")
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert footer.made == 2
+        assert "Extra" in [key.description for key in footer.query(FooterKey)]

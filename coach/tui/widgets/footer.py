@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports no name for it (pinned 8.2.8)
 
@@ -31,6 +34,38 @@ class CoachFooter(Footer):
     that restyle finds nothing to change.
     """
 
+    _remake_due = False  # a remake is asked for and has not run yet
+    _made_from: object = None  # what the keys on show were made from (``_shown``)
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """As Textual's, but a footer is remade only when what it shows would change.
+
+        Textual says the bindings changed three times as a screen opens (its focus, the screen
+        stack, and its focus again after the first frame), and its footer remade its keys each
+        time, ~7-10 ms each at home's start-up, though the second and third changed nothing
+        shown. Here a change while a remake is due asks for no second one (the remake reads the
+        bindings as they are when it runs), and a remake finding the same bindings as the keys
+        on show were made from is skipped.
+        """
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._remake_due:
+            self._remake_due = True
+            self.call_after_refresh(self._remake)
+
+    def _shown(self) -> object:
+        """All that ``Footer.compose`` makes its keys from: the screen's bindings (each with
+        whether it is enabled and its tooltip) and the footer's own settings."""
+        active = self.screen.active_bindings.values()
+        bindings = tuple((binding, enabled, tip) for _node, binding, enabled, tip in active)
+        return (bindings, self.compact, self.show_command_palette)
+
+    async def _remake(self) -> None:
+        self._remake_due = False
+        if self.is_attached and self._shown() != self._made_from:
+            await self.recompose()
+
     def on_resize(self, event: events.Resize) -> None:
         """Tight (under ``TIGHT_WIDTH`` columns): compact, the palette's key and the keys that
         give way hidden (``coach.tcss``), so that F1 and F2 are never pushed off the end."""
@@ -41,6 +76,8 @@ class CoachFooter(Footer):
             self.show_command_palette = False
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._made_from = self._shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # Textual binds each key's setting to the footer's, except the palette's key,
