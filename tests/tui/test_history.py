@@ -322,7 +322,7 @@ async def test_edit_saves_in_place(app: CoachApp, journal: Journal) -> None:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, EntryDetailScreen)  # back where the edit began
     after = journal.get("old")
     assert after is not None
     assert journal.count() == 4

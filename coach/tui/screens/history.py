@@ -24,18 +24,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
-from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
+from coach.history_filter import HistoryFilter, filtered, parse_bound
 from coach.model import Kind, Reflection
 from coach.practice import Practice
 from coach.practice_history import PRACTICE_KIND, Row, with_practice
 from coach.tui.base import in_background
+from coach.tui.messages import EditEntry, EntryChanged
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
-from coach.tui.screens.history_rows import column_widths, row_cells
+from coach.tui.screens.history_rows import DateBound, column_widths, row_cells
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.practice_detail import PracticeDetailScreen
 from coach.tui.widgets.footer import CoachFooter
@@ -49,22 +49,6 @@ READS = "history-read"  # the one worker group of every read: a new query cancel
 NOT_READ = "History could not be read"
 
 
-class DateBound(Validator):
-    """A date history understands (``parse_bound``); a failure says, in its words, what to type."""
-
-    def __init__(self, *, end: bool) -> None:
-        super().__init__()
-        self.end = end
-
-    def validate(self, value: str) -> ValidationResult:
-        """Whether ``value`` is a day, a month or a year (empty is no bound, never a failure)."""
-        try:
-            parse_bound(value, end=self.end)
-        except DateBoundError as error:
-            return self.failure(str(error), value)
-        return self.success()
-
-
 class HistoryScreen(PageScreen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
@@ -76,6 +60,7 @@ class HistoryScreen(PageScreen[None]):
         ("f", "filters", "Filters"),
         ("x", "clear", "Clear"),
         ("c", "cpd", "CPD"),
+        ("e", "edit", "Edit"),
     )
 
     def __init__(self) -> None:
@@ -341,18 +326,36 @@ class HistoryScreen(PageScreen[None]):
 
     def action_cpd(self) -> None:
         """Write the highlighted entry up for CPD (or read and change its write-up)."""
-        table = self.query_one("#history-table", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        reflection = self._shown.get(str(key.value))
+        reflection = self._highlighted_row()
         if isinstance(reflection, Reflection) and reflection.imported is not None:
             self.notify(self.app.catalog.prompt("imported.no_cpd"))
         elif reflection is not None:
             self.app.push_screen(CpdScreen(reflection), self._show_changed)
 
+    def _highlighted_row(self) -> Row | None:
+        """The entry under the cursor, if there is one."""
+        table = self.query_one("#history-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self._shown.get(str(key.value))
+
+    def action_edit(self) -> None:
+        """Change the highlighted reflection in the steps (saving there comes back here). A
+        practice record is read-only and an imported note is kept as it came."""
+        row = self._highlighted_row()
+        if isinstance(row, Reflection) and row.imported is not None:
+            self.notify(self.app.catalog.prompt("imported.not_edited"))
+        elif isinstance(row, Reflection):
+            self.post_message(EditEntry(row))
+
+    def on_flow_entry_changed(self, message: EntryChanged) -> None:
+        """An entry was edited and saved: its row shows it as it is now."""
+        self._show_changed(message.reflection)
+
     def _show_changed(self, reflection: Row | None) -> None:
-        """A reflection changed elsewhere (written up for CPD): its row shows it as it is now."""
+        """A reflection changed elsewhere (edited, written up for CPD): its row shows it as
+        it is now."""
         if reflection is None or reflection.id not in self._shown:
             return
         self._shown[reflection.id] = reflection

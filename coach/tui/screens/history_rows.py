@@ -1,12 +1,15 @@
 """The rows of history: a reflection's line or a practice record's, its cells as literal
-``Content`` (user text never read as markup), laid out for the screen's width."""
+``Content`` (user text never read as markup), laid out for the screen's width; and the check
+on the date boxes above them."""
 
 from __future__ import annotations
 
 from textual.content import Content
+from textual.validation import ValidationResult, Validator
 
 from coach.content import Catalog
 from coach.dates import dated_weekday
+from coach.history_filter import DateBoundError, parse_bound
 from coach.model import Reflection
 from coach.practice import Practice
 from coach.practice_history import Row
@@ -89,3 +92,19 @@ def row_cells(row: Row, widths: dict[str, int], catalog: Catalog) -> list[Conten
     if isinstance(row, Practice):
         return practice_row(row, widths, catalog)
     return history_row(row, widths, catalog)
+
+
+class DateBound(Validator):
+    """A date history understands (``parse_bound``); a failure says, in its words, what to type."""
+
+    def __init__(self, *, end: bool) -> None:
+        super().__init__()
+        self.end = end
+
+    def validate(self, value: str) -> ValidationResult:
+        """Whether ``value`` is a day, a month or a year (empty is no bound, never a failure)."""
+        try:
+            parse_bound(value, end=self.end)
+        except DateBoundError as error:
+            return self.failure(str(error), value)
+        return self.success()
