@@ -207,6 +207,7 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     # looking back: the whole of a list insights shortens
     "insights.more": frozenset({"count", "list_key"}),
     "insights.fewer": frozenset({"top", "list_key"}),
+    "history.nothing_matches": frozenset({"clear_key"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -320,7 +321,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *("insights.people", "settings.reach_out_nudge", "settings.days"),
     *PRACTICE_WORDS,
     *IMPORTED_WORDS,
-    *("insights.more", "insights.fewer"),
+    *("insights.more", "insights.fewer", "history.none_yet", "history.nothing_matches"),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

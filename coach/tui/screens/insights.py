@@ -75,9 +75,9 @@ class InsightsScreen(PageScreen[None]):
 
     AUTO_FOCUS = "#insights-body"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *page_keys(
-            "insights", ("w", "next_window", "30/90/365 days"), ("a", "show_all", "Show all")
-        ),
+        *page_keys("insights", ("w", "next_window", "30/90/365 days")),
+        # Not in the footer (no room at 80 columns): the shortened list's last line names it.
+        Binding("a", "show_all", "Show all", id="insights.show_all", show=False),
         *(
             Binding(
                 str(number),
@@ -226,7 +226,7 @@ class InsightsScreen(PageScreen[None]):
         for series in (insights.strain, insights.alignment):
             self.query_one(f"#{series.field}-chart", ScoreChart).show(series.daily)
             self.query_one(f"#{series.field}-numbers", Literal).update(series_numbers(series))
-        shorten = Shortening(self.app.catalog, self._show_all_key(), self.all_shown)
+        shorten = Shortening(self.app.catalog, self.key_for("show_all"), self.all_shown)
         parts = {
             "challenges": challenge_lines(
                 insights.challenges, insights.dimensions, TOP_CHALLENGES, shorten
@@ -254,13 +254,6 @@ class InsightsScreen(PageScreen[None]):
         self.days = days
         self._mark_window()
         self._compute(days)
-
-    def _show_all_key(self) -> str:
-        """The key that shows every line, as the user has it (a keymap may move it)."""
-        for key, active in self.active_bindings.items():
-            if active.binding.action == "show_all":
-                return self.app.get_key_display(Binding(key, ""))
-        return "a"
 
     def action_show_all(self) -> None:
         """Every challenge, action and value instead of the top ones ("and 17 more"), or the
