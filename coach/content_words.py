@@ -226,6 +226,10 @@ PROMPT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "people.nudge": frozenset({"days"}),
     "people.when_with": frozenset({"name"}),
     "settings.days": frozenset({"days"}),
+    # looking back: the whole of a list insights shortens
+    "insights.more": frozenset({"count", "list_key"}),
+    "insights.fewer": frozenset({"top", "list_key"}),
+    "history.nothing_matches": frozenset({"clear_key"}),
 }
 # The words the content gives each kind of entry (``kind.<kind>.<form>``): a title, how a
 # sentence names it, and a short word for a narrow column.
@@ -340,6 +344,7 @@ REQUIRED_PROMPTS: tuple[str, ...] = (
     *PRACTICE_WORDS,
     *IMPORTED_WORDS,
     *PASSPHRASE_WORDS,
+    *("insights.more", "insights.fewer", "history.none_yet", "history.nothing_matches"),
 )
 # Scales the screens read, and how many labels each must have: one a point, or one an end.
 REQUIRED_SCALES: Mapping[str, int] = {

@@ -16,7 +16,9 @@ The rules:
   carries on with what the user asked for;
 - a reflection starts by following up the plans that wait (which ones: ``coach.follow_up``);
   going home from the follow-up drops the empty new draft;
-- resuming reopens every step up to the one the draft was on.
+- resuming reopens every step up to the one the draft was on;
+- once it is done, an edit goes back to where it was begun (history, or the entry), showing
+  the entry as it is now; a new reflection goes home (``ends_where_begun``).
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ class ReflectionSession:
         self.kept: dict[str, Any] | None = None  # the state the journal's draft file holds
         self._asked: AskToCarryOn | None = None
         self._if_let_go: Callable[[], Next] = StayHome
+        # Where the steps lead once done: back where an edit was begun (True), or home.
+        self.ends_where_begun = False
 
     # --- what is in progress ---------------------------------------------------------------
 
@@ -129,6 +133,7 @@ class ReflectionSession:
         if saved is not None:
             return self._ask(saved.draft, saved.saved, lambda: self.start(kind, earlier=earlier))
         self.draft = ReflectionDraft(kind=kind, day=self._today())
+        self.ends_where_begun = False
         if earlier:
             return FollowUpFirst(tuple(earlier))
         return self._resume(self.draft)
@@ -158,6 +163,8 @@ class ReflectionSession:
 
     def _resume(self, draft: ReflectionDraft) -> Next:
         self.draft = draft
+        # An edit was begun from the entry (or history): that is where the user goes back to.
+        self.ends_where_begun = draft.editing_id is not None
         if draft.kind is Kind.CHECK_IN:
             return OpenCheckIn(draft)
         return OpenSteps(draft, STEPS[: STEPS.index(draft.step) + 1])

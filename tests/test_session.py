@@ -208,3 +208,27 @@ def test_saving_ends_the_reflection_in_progress() -> None:
     flow.was_kept(typed_into(flow.draft).to_state())  # type: ignore[arg-type]
     flow.saved()
     assert (flow.draft, flow.kept, flow.in_progress) == (None, None, None)
+
+
+def test_a_saved_edit_ends_where_it_was_begun_and_a_new_reflection_at_home() -> None:
+    flow = session()
+    flow.edit(saved())
+    typed_into(flow.draft)  # type: ignore[arg-type]
+    flow.saved()
+    assert flow.ends_where_begun  # back to history, or the entry, not home
+    flow.start(Kind.REFLECTION)
+    typed_into(flow.draft)  # type: ignore[arg-type]
+    flow.saved()
+    assert not flow.ends_where_begun
+
+
+def test_an_edit_carried_on_from_a_new_start_still_ends_where_it_was_begun() -> None:
+    flow = session()
+    flow.edit(saved("2026-11-01"))
+    typed_into(flow.draft)  # type: ignore[arg-type]
+    flow.start(Kind.REFLECTION)
+    flow.carry_on()
+    assert flow.ends_where_begun
+    flow.start(Kind.REFLECTION)
+    flow.let_go()  # the edit let go: the new reflection goes home
+    assert not flow.ends_where_begun

@@ -48,6 +48,7 @@ from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import (
     Begin,
     EditEntry,
+    EntryChanged,
     FollowUpNow,
     GoHome,
     Resealed,
@@ -106,6 +107,7 @@ class CoachApp(CoachAppBase):
         self.session = ReflectionSession(today=self.today)
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
         self._resealing = False  # a passphrase being set or removed: the draft waits
+        self._flow_base = 1  # how many screens were open under the steps when they opened
         self.kept_choices = KeptChoices(self)
         self.breaks = BreakKeeper(self)
         for theme in COACH_THEMES:
@@ -232,6 +234,7 @@ class CoachApp(CoachAppBase):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.session = ReflectionSession(today=self.today)
+        self._flow_base = 1
         self._locked, self._journal = LockedJournal(journal.data_dir), None
         journal.close()
         self._show_unlock(
@@ -373,11 +376,13 @@ class CoachApp(CoachAppBase):
         elif isinstance(step, OpenSteps):
             from coach.tui.screens.step import screen_for
 
+            self._flow_base = len(self.screen_stack)
             for shown in step.steps:
                 self.push_screen(screen_for(shown)(step.draft))
         elif isinstance(step, OpenCheckIn):
             from coach.tui.screens.checkin import CheckInScreen
 
+            self._flow_base = len(self.screen_stack)
             self.push_screen(CheckInScreen(step.draft))
         elif isinstance(step, Refuse):
             self.notify(self.catalog.prompt(step.reason), severity="warning")
@@ -425,13 +430,19 @@ class CoachApp(CoachAppBase):
         self.pop_screen()
 
     def on_flow_saved(self, message: Saved) -> None:
-        """The reflection is in the journal: nothing is in progress any more."""
+        """The reflection is in the journal: nothing is in progress any more. Every open
+        screen is told, so an edited entry under the steps (history, its detail) shows it
+        as it is now, never the old text."""
         self.session.saved()
         self.discard_draft()
+        for screen in self.screen_stack:
+            screen.post_message(EntryChanged(message.reflection))
 
     def on_flow_go_home(self, message: GoHome) -> None:
-        """Back to the home screen, refreshed."""
-        while len(self.screen_stack) > 1:
+        """The steps are done: back to where an edit was begun (history, or the entry), or
+        home for a new reflection (``ReflectionSession.ends_where_begun``), refreshed."""
+        stays = self._flow_base if self.session.ends_where_begun else 1
+        while len(self.screen_stack) > max(stays, 1):
             self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_summary()

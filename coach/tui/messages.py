@@ -54,7 +54,20 @@ class Saved(Message, namespace="flow"):
 
 
 class GoHome(Message, namespace="flow"):
-    """Back to the home screen, refreshed."""
+    """The steps are done: home, refreshed, or back to where an edit was begun
+    (``ReflectionSession.ends_where_begun``)."""
+
+
+class EntryChanged(Message, namespace="flow"):
+    """A saved entry changed (an edit was saved): a screen showing it shows it as it is now.
+
+    The app posts it to every open screen, so history and the entry under the steps are
+    up to date by the time the user is back on them.
+    """
+
+    def __init__(self, reflection: Reflection) -> None:
+        super().__init__()
+        self.reflection = reflection
 
 
 class Unlocked(Message, namespace="journal"):

@@ -142,6 +142,8 @@ async def test_every_screen_shows_stored_controls_and_never_sends_them(
         closing = app.screen.query_one("#closing", Literal)
         assert visible(NASTY.casefold()) in str(closing.content)
         await pilot.press("enter")
+        await nothing_raw(pilot, EntryDetailScreen)  # back where the edit began, as saved
+        await pilot.press("escape", "escape")
         await nothing_raw(pilot, HomeScreen)
 
         await pilot.press("i")

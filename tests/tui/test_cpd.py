@@ -27,7 +27,6 @@ from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import EntryDetailScreen
 from coach.tui.screens.history import HistoryScreen
-from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.insights import InsightsScreen
 from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.summary import SummaryScreen
@@ -118,7 +117,8 @@ async def test_a_write_up_from_history_is_saved_and_survives_an_edit(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, EntryDetailScreen)  # back where the edit began
+        assert app.screen.query_one("#entry-cpd", Literal).display
     edited = journal.get("r-1")
     assert edited is not None
     assert edited.strain == 8

@@ -69,7 +69,11 @@ def shown(app: CoachApp) -> list[str]:
 
 
 def status(app: CoachApp) -> str:
-    return str(app.screen.query_one("#history-status", Static).render())
+    return text_of(app, "#history-status")
+
+
+def text_of(app: CoachApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
 
 
 async def after_typing(pilot: Pilot[None]) -> None:
@@ -136,7 +140,7 @@ async def test_an_empty_journal_says_so(journal: Journal, catalog: Catalog) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         assert shown(app) == []
-        assert "No reflections yet" in status(app)
+        assert "No reflections yet" in text_of(app, "#history-none")
 
 
 async def test_search_as_you_type(app: CoachApp) -> None:
@@ -159,7 +163,7 @@ async def test_search_as_you_type(app: CoachApp) -> None:
         await pilot.press(*"zzz")
         await after_typing(pilot)
         assert shown(app) == []
-        assert "Nothing matches" in status(app)
+        assert "Nothing matches" in text_of(app, "#history-none")
         await pilot.press("enter")  # enter goes to the results
         assert app.focused is app.screen.query_one("#history-table", DataTable)
         await pilot.press("x")
@@ -322,7 +326,7 @@ async def test_edit_saves_in_place(app: CoachApp, journal: Journal) -> None:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, EntryDetailScreen)  # back where the edit began
     after = journal.get("old")
     assert after is not None
     assert journal.count() == 4

@@ -28,6 +28,7 @@ def test_every_key_of_a_page_keeps_its_id() -> None:
         "history.filters",
         "history.clear",
         "history.cpd",  # added with CPD write-ups
+        "history.edit",  # added: an edit begun here comes back here
     ]
     assert ids(EntryDetailScreen) == [
         "entry.back",
@@ -40,6 +41,7 @@ def test_every_key_of_a_page_keeps_its_id() -> None:
     assert ids(InsightsScreen) == [
         "insights.back",
         "insights.next_window",
+        "insights.show_all",  # added: every line of a shortened list
         "insights.days30",
         "insights.days90",
         "insights.days365",

@@ -50,6 +50,15 @@ def test_history_searched(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_history_nothing_matches(
+    snap_compare: SnapCompare, demo_journal: Journal, catalog: Catalog, size: Any
+) -> None:
+    """Words where the rows would be, not an empty table; enter back to the table's keys."""
+    keys = ("h", "slash", *"no such words", "enter")
+    assert snap(snap_compare, demo_journal, catalog, size, *keys)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_entry_detail(
     snap_compare: SnapCompare, demo_journal: Journal, catalog: Catalog, size: Any
 ) -> None:

@@ -17,7 +17,7 @@ from coach.journal.backups import rolled_over_by
 from coach.journal.outside import documents_folder
 from coach.model import Reflection
 from coach.tui.base import in_background
-from coach.tui.messages import EditEntry
+from coach.tui.messages import EditEntry, EntryChanged
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.cpd import CpdScreen, Entry
 from coach.tui.screens.followup import FollowUpScreen
@@ -97,13 +97,24 @@ class EntryDetailScreen(PageScreen[str | None]):
         """Reopen the steps prefilled; saving replaces this entry in place."""
         self.post_message(EditEntry(self.reflection))
 
+    def on_flow_entry_changed(self, message: EntryChanged) -> None:
+        """This entry was edited and saved (from here, in the steps): show it as it is now."""
+        if message.reflection.id == self.reflection.id:
+            self._show(message.reflection)
+
+    def _show(self, reflection: Reflection) -> None:
+        """Show ``reflection`` (this entry, changed): its text, its CPD mark, its follow-up."""
+        self.reflection = reflection
+        self.query_one("#entry-view", ReflectionView).show(reflection)
+        self.query_one("#entry-cpd", Literal).display = reflection.cpd is not None
+        self.query_one("#follow-up", Button).display = bool(reflection.pending_actions)
+
     def action_cpd(self) -> None:
         """Write this entry up for CPD, or read and change its write-up."""
 
         def done(saved: Entry | None) -> None:
             if isinstance(saved, Reflection):
-                self.reflection = saved
-                self.query_one("#entry-cpd", Literal).display = saved.cpd is not None
+                self._show(saved)
 
         self.app.push_screen(CpdScreen(self.reflection), done)
 
@@ -116,9 +127,7 @@ class EntryDetailScreen(PageScreen[str | None]):
         def answered(_saved: bool | None) -> None:
             for updated in asked.saved:
                 if updated.id == self.reflection.id:
-                    self.reflection = updated
-                    self.query_one("#entry-view", ReflectionView).show(updated)
-                    self.query_one("#follow-up", Button).display = bool(updated.pending_actions)
+                    self._show(updated)
 
         self.app.push_screen(asked, answered)
 

@@ -17,30 +17,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
-from coach.history_filter import DateBoundError, HistoryFilter, filtered, parse_bound
+from coach.history_filter import HistoryFilter, filtered, parse_bound
 from coach.model import Kind, Reflection
 from coach.practice import Practice
 from coach.practice_history import PRACTICE_KIND, Row, with_practice
 from coach.tui.base import in_background
+from coach.tui.messages import EditEntry, EntryChanged
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
-from coach.tui.screens.history_rows import column_widths, row_cells
+from coach.tui.screens.history_boxes import DateBound, filter_selects
+from coach.tui.screens.history_rows import (
+    column_widths,
+    count_line,
+    nothing_shown,
+    row_cells,
+)
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.practice_detail import PracticeDetailScreen
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
-from coach.tui.widgets.options import labelled, literal
 
 PAGE_SIZE = 50
 MORE_WHEN_WITHIN = 15  # rows from the end at which the next page is read
@@ -49,34 +55,22 @@ READS = "history-read"  # the one worker group of every read: a new query cancel
 NOT_READ = "History could not be read"
 
 
-class DateBound(Validator):
-    """A date history understands (``parse_bound``); a failure says, in its words, what to type."""
-
-    def __init__(self, *, end: bool) -> None:
-        super().__init__()
-        self.end = end
-
-    def validate(self, value: str) -> ValidationResult:
-        """Whether ``value`` is a day, a month or a year (empty is no bound, never a failure)."""
-        try:
-            parse_bound(value, end=self.end)
-        except DateBoundError as error:
-            return self.failure(str(error), value)
-        return self.success()
-
-
 class HistoryScreen(PageScreen[None]):
     """Past reflections, newest first; ``/`` searches, the row of filters narrows."""
 
     AUTO_FOCUS = "#history-table"
-    BINDINGS = page_keys(
-        "history",
-        ("enter", "open", "Open"),
-        ("slash", "search", "Search"),
-        ("f", "filters", "Filters"),
-        ("x", "clear", "Clear"),
-        ("c", "cpd", "CPD"),
-    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *page_keys(
+            "history",
+            ("enter", "open", "Open"),
+            ("slash", "search", "Search"),
+            ("f", "filters", "Filters"),
+            ("x", "clear", "Clear"),
+            ("c", "cpd", "CPD"),
+        ),
+        # Not in the footer (no room at 80 columns beside F2): F1 lists it, as the entry's own.
+        Binding("e", "edit", "Edit", id="history.edit", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -105,28 +99,14 @@ class HistoryScreen(PageScreen[None]):
         # The filters are mounted once the first page is drawn: the rows come first.
         yield Horizontal(id="history-filters", classes="filter-row")
         yield DataTable[Content](id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Literal("", id="history-none")  # "Nothing matches", shown instead of no rows
         yield Literal("Reading your journal…", id="history-status")
         yield CoachFooter(compact=True)
-
-    def _filters(self) -> list[Select[str]]:
-        """The filter row: challenge, value, action and kind, each "any" until chosen."""
-        catalog = self.app.catalog
-        kinds = [(literal(catalog.kind_word(kind)), kind.value) for kind in Kind]
-        kinds.append((literal(catalog.prompt("practice_history.kind_title")), PRACTICE_KIND))
-        return [
-            Select[str](options, prompt=prompt, id=f"filter-{name}", compact=True)
-            for name, prompt, options in (
-                ("challenge", "Any challenge", labelled(catalog.challenges)),
-                ("value", "Any value", labelled(catalog.values)),
-                ("action", "Any action", labelled(catalog.coping)),
-                ("kind", "Any kind", kinds),
-            )
-        ]
 
     def _mount_filters(self) -> None:
         row = self.query_one("#history-filters", Horizontal)
         if not row.children:
-            row.mount_all(self._filters())
+            row.mount_all(filter_selects(self.app.catalog))
 
     def on_mount(self) -> None:
         """Lay out the columns for this width, then read the first page in the background."""
@@ -205,30 +185,23 @@ class HistoryScreen(PageScreen[None]):
         for reflection in rows:
             if reflection.id not in self._shown:
                 self._shown[reflection.id] = reflection
-                row = row_cells(reflection, self._widths, self.app.catalog)
+                row = row_cells(reflection, self._widths, self.app.catalog, self._filter.text)
                 table.add_row(*row, key=reflection.id)
         self._show_status()
         if first:
             self.call_after_refresh(self._mount_filters)
 
     def _show_status(self) -> None:
+        """The count in the status line; with nothing to show, words where the rows would be
+        (``nothing_shown``) rather than an empty table. The table stays, its headings only,
+        so it keeps the focus and its keys (x clears)."""
         count = len(self._shown)
-        if self._bound_problem:
-            status = self._bound_problem
-        elif count == 0 and self._filter.is_empty:
-            status = "No reflections yet. Back on the home screen, r starts your first."
-        elif count == 0:
-            status = "Nothing matches. x clears the filters."
-        else:
-            many = "reflection" if count == 1 else "reflections"
-            if any(  # an imported note or a practice record is no reflection: "entries"
-                isinstance(row, Practice) or row.imported is not None
-                for row in self._shown.values()
-            ):
-                many = "entry" if count == 1 else "entries"
-            status = f"{count} {many}{' so far' if not self._exhausted else ''}, newest first"
-            if not self._exhausted:
-                status += "; more as you scroll"
+        none = nothing_shown(self._filter, self.app.catalog, self.key_for("clear"))
+        self.query_one("#history-table", DataTable).set_class(count == 0, "-none")
+        empty = self.query_one("#history-none", Literal)
+        empty.update(none if count == 0 else "")
+        empty.display = count == 0
+        status = self._bound_problem or count_line(self._shown.values(), self._exhausted)
         # One line of fixed height: no new layout needed, so the rest of the screen is not redrawn.
         self.query_one("#history-status", Literal).update(status, layout=False)
 
@@ -341,23 +314,41 @@ class HistoryScreen(PageScreen[None]):
 
     def action_cpd(self) -> None:
         """Write the highlighted entry up for CPD (or read and change its write-up)."""
-        table = self.query_one("#history-table", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        reflection = self._shown.get(str(key.value))
+        reflection = self._highlighted_row()
         if isinstance(reflection, Reflection) and reflection.imported is not None:
             self.notify(self.app.catalog.prompt("imported.no_cpd"))
         elif reflection is not None:
             self.app.push_screen(CpdScreen(reflection), self._show_changed)
 
+    def _highlighted_row(self) -> Row | None:
+        """The entry under the cursor, if there is one."""
+        table = self.query_one("#history-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self._shown.get(str(key.value))
+
+    def action_edit(self) -> None:
+        """Change the highlighted reflection in the steps (saving there comes back here). A
+        practice record is read-only and an imported note is kept as it came."""
+        row = self._highlighted_row()
+        if isinstance(row, Reflection) and row.imported is not None:
+            self.notify(self.app.catalog.prompt("imported.not_edited"))
+        elif isinstance(row, Reflection):
+            self.post_message(EditEntry(row))
+
+    def on_flow_entry_changed(self, message: EntryChanged) -> None:
+        """An entry was edited and saved: its row shows it as it is now."""
+        self._show_changed(message.reflection)
+
     def _show_changed(self, reflection: Row | None) -> None:
-        """A reflection changed elsewhere (written up for CPD): its row shows it as it is now."""
+        """A reflection changed elsewhere (edited, written up for CPD): its row shows it as
+        it is now."""
         if reflection is None or reflection.id not in self._shown:
             return
         self._shown[reflection.id] = reflection
         table = self.query_one("#history-table", DataTable)
-        cells = row_cells(reflection, self._widths, self.app.catalog)
+        cells = row_cells(reflection, self._widths, self.app.catalog, self._filter.text)
         for column, cell in zip(self._widths, cells, strict=True):
             table.update_cell(reflection.id, column, cell)
 

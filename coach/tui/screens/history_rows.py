@@ -1,12 +1,17 @@
 """The rows of history: a reflection's line or a practice record's, its cells as literal
-``Content`` (user text never read as markup), laid out for the screen's width."""
+``Content`` (user text never read as markup), laid out for the screen's width, with the text
+searched for marked; and what is said when there are none."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 from textual.content import Content
 
 from coach.content import Catalog
 from coach.dates import dated_weekday
+from coach.history_filter import HistoryFilter
 from coach.model import Reflection
 from coach.practice import Practice
 from coach.practice_history import Row
@@ -84,8 +89,49 @@ def practice_row(practice: Practice, widths: dict[str, int], catalog: Catalog) -
     ]
 
 
-def row_cells(row: Row, widths: dict[str, int], catalog: Catalog) -> list[Content]:
-    """The cells of any row of history."""
+def row_cells(
+    row: Row, widths: dict[str, int], catalog: Catalog, search: str = ""
+) -> list[Content]:
+    """The cells of any row of history, the text searched for marked in them (``marked``)."""
     if isinstance(row, Practice):
-        return practice_row(row, widths, catalog)
-    return history_row(row, widths, catalog)
+        cells = practice_row(row, widths, catalog)
+    else:
+        cells = history_row(row, widths, catalog)
+    return [marked(cell, search) for cell in cells]
+
+
+MATCH_STYLE = "bold underline"  # seen without colour too (NO_COLOR, the high-contrast theme)
+
+
+def marked(cell: Content, search: str) -> Content:
+    """``cell`` with each place it holds the searched text (ignoring case) marked: a span over
+    the literal text, which is never read as markup. Text cut off with "…" is not marked."""
+    needle = search.strip()
+    if not needle:
+        return cell
+    for found in re.finditer(re.escape(needle), cell.plain, re.IGNORECASE):
+        cell = cell.stylize(MATCH_STYLE, found.start(), found.end())
+    return cell
+
+
+def count_line(rows: Iterable[Row], exhausted: bool) -> str:
+    """How many entries are shown: "reflections", or "entries" once an imported note or a
+    practice record is among them (neither is a reflection); "so far" while more can be read."""
+    shown = list(rows)
+    count = len(shown)
+    if count == 0:
+        return ""
+    many = "reflection" if count == 1 else "reflections"
+    if any(isinstance(row, Practice) or row.imported is not None for row in shown):
+        many = "entry" if count == 1 else "entries"
+    if not exhausted:
+        return f"{count} {many} so far, newest first; more as you scroll"
+    return f"{count} {many}, newest first"
+
+
+def nothing_shown(history_filter: HistoryFilter, catalog: Catalog, clear_key: str) -> str:
+    """What history says where its rows would be when there are none: nothing written yet, or
+    nothing that matches the search and filters (and the key that clears them)."""
+    if history_filter.is_empty:
+        return catalog.prompt("history.none_yet")
+    return catalog.prompt("history.nothing_matches", clear_key=clear_key)

@@ -53,6 +53,7 @@ from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.supervision import supervision_lines
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import (
+    Shortening,
     challenge_lines,
     helps_lines,
     nudge_line,
@@ -75,6 +76,8 @@ class InsightsScreen(PageScreen[None]):
     AUTO_FOCUS = "#insights-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         *page_keys("insights", ("w", "next_window", "30/90/365 days")),
+        # Not in the footer (no room at 80 columns): the shortened list's last line names it.
+        Binding("a", "show_all", "Show all", id="insights.show_all", show=False),
         *(
             Binding(
                 str(number),
@@ -90,6 +93,7 @@ class InsightsScreen(PageScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.days = TREND_WINDOWS[0]
+        self.all_shown = False  # every challenge, action and value, or only the top ones
         self._recent: list[Reflection] | None = None
         self._away: tuple[list[Leave], list[Break], list[Closing]] | None = None
         self._supervision: SupervisionPace | None = None
@@ -114,7 +118,7 @@ class InsightsScreen(PageScreen[None]):
             ):
                 yield Literal(f"{title} ({scale.span})", classes="insights-title")
                 with Horizontal(classes="chart-row"):
-                    yield ScoreChart(high=scale.high, id=f"{name}-chart")
+                    yield ScoreChart(high=scale.high, low=scale.low, id=f"{name}-chart")
                     yield Literal("", id=f"{name}-numbers", classes="chart-numbers")
             for name, title in (
                 ("challenges", "Challenges named most"),
@@ -222,10 +226,13 @@ class InsightsScreen(PageScreen[None]):
         for series in (insights.strain, insights.alignment):
             self.query_one(f"#{series.field}-chart", ScoreChart).show(series.daily)
             self.query_one(f"#{series.field}-numbers", Literal).update(series_numbers(series))
+        shorten = Shortening(self.app.catalog, self.key_for("show_all"), self.all_shown)
         parts = {
-            "challenges": challenge_lines(insights.challenges, insights.dimensions, TOP_CHALLENGES),
-            "helps": helps_lines(insights.helps, TOP_ACTIONS),
-            "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES),
+            "challenges": challenge_lines(
+                insights.challenges, insights.dimensions, TOP_CHALLENGES, shorten
+            ),
+            "helps": helps_lines(insights.helps, TOP_ACTIONS, shorten),
+            "values": values_lines(insights.values, insights.alignment.mean, TOP_VALUES, shorten),
             "rhythm": rhythm_line(insights.rhythm, self.app.catalog),
             "time-away": time_away_lines(away, self.app.catalog),
             "supervision": supervision_lines(pace, self.app.catalog),
@@ -247,6 +254,12 @@ class InsightsScreen(PageScreen[None]):
         self.days = days
         self._mark_window()
         self._compute(days)
+
+    def action_show_all(self) -> None:
+        """Every challenge, action and value instead of the top ones ("and 17 more"), or the
+        top ones again; worked out again from what was read."""
+        self.all_shown = not self.all_shown
+        self._compute(self.days)
 
     def action_next_window(self) -> None:
         """The next of 30, 90 and 365 days, round again after the last."""

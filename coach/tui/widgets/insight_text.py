@@ -8,6 +8,7 @@ the rhythm line) come from the content.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.content import Catalog
@@ -70,14 +71,39 @@ def _short(day: dt.date) -> str:
     return short_date(day)
 
 
-def challenge_lines(counts: list[ChallengeCount], dimensions: dict[str, int], top: int) -> str:
-    """The challenges named most, then how the mentions split between the two sides."""
+@dataclass(frozen=True)
+class Shortening:
+    """How a long list on insights is shortened: to its top lines and "and 17 more", with the
+    key (``key``, as the user has it) that shows them all; or all of it, once asked."""
+
+    catalog: Catalog
+    key: str
+    all_shown: bool = False
+
+    def __call__(self, lines: list[str], top: int) -> list[str]:
+        """The first ``top`` lines and how many more there are, and the key that shows them
+        all; or, once shown, every line and the key that shows the top again."""
+        if len(lines) <= top:
+            return lines
+        if self.all_shown:
+            return [*lines, self.catalog.prompt("insights.fewer", top=top, list_key=self.key)]
+        more = len(lines) - top
+        return [*lines[:top], self.catalog.prompt("insights.more", count=more, list_key=self.key)]
+
+
+def challenge_lines(
+    counts: list[ChallengeCount],
+    dimensions: dict[str, int],
+    top: int,
+    shorten: Shortening,
+) -> str:
+    """The challenges named most (``Shortening``), then how the mentions split between the
+    two sides."""
     if not counts:
         return "No challenges named in this time."
     width = len(str(counts[0].count)) + 2
-    lines = [f"{c.count:<{width}}{c.label}" for c in counts[:top]]
-    if len(counts) > top:
-        lines.append(f"and {len(counts) - top} more")
+    named = [f"{c.count:<{width}}{c.label}" for c in counts]
+    lines = shorten(named, top)
     total = sum(dimensions.values()) or 1
     individual, systemic = dimensions.get("individual", 0), dimensions.get("systemic", 0)
     lines.append(
@@ -99,22 +125,26 @@ def helps_line(outcome: ActionOutcome) -> str:
     return f"{line}, {helped}"
 
 
-def helps_lines(outcomes: list[ActionOutcome], top: int) -> str:
-    """What helps me, the best-evidenced first."""
+def helps_lines(outcomes: list[ActionOutcome], top: int, shorten: Shortening) -> str:
+    """What helps me, the best-evidenced first (``Shortening``)."""
     if not outcomes:
         return "No coping actions planned in this time."
-    lines = [helps_line(outcome) for outcome in outcomes[:top]]
-    if len(outcomes) > top:
-        lines.append(f"and {len(outcomes) - top} more")
-    return "\n".join(lines)
+    lines = [helps_line(outcome) for outcome in outcomes]
+    return "\n".join(shorten(lines, top))
 
 
-def values_lines(values: list[ValueAtStake], overall: float | None, top: int) -> str:
-    """The values most often at stake, with the alignment on the days each was."""
+def values_lines(
+    values: list[ValueAtStake],
+    overall: float | None,
+    top: int,
+    shorten: Shortening,
+) -> str:
+    """The values most often at stake, with the alignment on the days each was
+    (``Shortening``)."""
     if not values:
         return "No values named as at stake in this time."
     lines = []
-    for value in values[:top]:
+    for value in values:
         times = "once" if value.count == 1 else f"{value.count} times"
         aligned = (
             f"alignment then {_number(value.alignment_mean)} ({_ratings(value.rated)})"
@@ -122,6 +152,7 @@ def values_lines(values: list[ValueAtStake], overall: float | None, top: int) ->
             else "alignment not rated"
         )
         lines.append(f"{value.label}: at stake {times}; {aligned}")
+    lines = shorten(lines, top)
     lines.append(f"Alignment on all days: {_number(overall)}")
     return "\n".join(lines)
 

@@ -1,8 +1,10 @@
 """A small bar chart of a 0-N rating over time, on a fixed scale, with gaps left visible.
 
 Textual's ``Sparkline`` stretches whatever it is given between its lowest and highest value, so
-a run of 6s and 7s would look like a cliff; a rating needs its true scale. Each column is the
-mean of the days it covers; a column with no rating shows a faint dot on the baseline.
+a run of 6s and 7s would look like a cliff; a rating needs its true scale, and says it: the
+scale's top number heads the left edge and its bottom number ends it (``scale_edge``). Each
+column is the mean of the days it covers; a column with no rating shows a faint dot on the
+baseline.
 """
 
 from __future__ import annotations
@@ -60,8 +62,20 @@ def chart_rows(columns: Sequence[float | None], high: float, height: int) -> lis
     return rows
 
 
+def scale_edge(low: int, high: int, height: int) -> list[str]:
+    """The scale down the chart's left edge, a line a row: ``high`` beside the top row (a full
+    column), ``low`` beside the bottom one, blank between, each followed by a space. A chart
+    one line tall has no room for both ends, and no edge."""
+    if height < 2:
+        return [""] * height
+    width = len(str(high))
+    middle = [" " * (width + 1)] * (height - 2)
+    return [f"{high:>{width}} ", *middle, f"{low:>{width}} "]
+
+
 class ScoreChart(Widget):
-    """A rating over time (oldest on the left), ``height`` lines tall, scaled 0 to ``high``."""
+    """A rating over time (oldest on the left), ``height`` lines tall, scaled ``low`` (0) to
+    ``high``, with that scale at its left edge."""
 
     DEFAULT_CSS = """
     ScoreChart { height: 2; width: 1fr; color: $accent; }
@@ -71,13 +85,15 @@ class ScoreChart(Widget):
         self,
         points: Sequence[float | None] = (),
         *,
-        high: float,
+        high: int,
+        low: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.points: tuple[float | None, ...] = tuple(points)
         self.high = high
+        self.low = low
 
     def show(self, points: Sequence[float | None]) -> None:
         """Chart new points."""
@@ -85,11 +101,14 @@ class ScoreChart(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        """The bars, as wide as the widget, gaps as faint dots."""
-        width, height = self.size.width, max(self.size.height, 1)
+        """The scale, then the bars in the rest of the width, gaps as faint dots."""
+        height = max(self.size.height, 1)
+        edge = scale_edge(self.low, self.high, height)
+        width = max(self.size.width - len(edge[0]), 1)
         rows = chart_rows(fit_columns(self.points, width), self.high, height)
         parts: list[Content] = []
-        for index, row in enumerate(rows):
-            line = Content.assemble(*((cell, "dim") if cell == "·" else cell for cell in row))
+        for index, (scale, row) in enumerate(zip(edge, rows, strict=True)):
+            bars = ((cell, "dim") if cell == "·" else cell for cell in row)
+            line = Content.assemble(scale, *bars)
             parts.append(line if index == len(rows) - 1 else line + "\n")
         return Content.assemble(*parts)
