@@ -12,15 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
 from typing import Any, ClassVar
 
-from textual import events
-from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -40,10 +37,9 @@ from coach.session import (
     SavedDraft,
     StayHome,
 )
-from coach.settings import Settings, read_settings
-from coach.text import visible
-from coach.tui.base import CoachAppBase, failure_message, in_background
+from coach.tui.base import failure_message, in_background
 from coach.tui.break_keeper import BreakKeeper
+from coach.tui.everywhere import EverywhereKeys
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import (
     Begin,
@@ -51,16 +47,13 @@ from coach.tui.messages import (
     EntryChanged,
     FollowUpNow,
     GoHome,
-    Resealed,
-    Resealing,
     Saved,
     SaveNow,
     StepBack,
     StepForward,
-    Unlocked,
 )
-from coach.tui.palette import palette_commands
 from coach.tui.screens.home import HomeScreen
+from coach.tui.sealed import KeepsJournalSealed
 from coach.tui.themes import COACH_THEMES
 
 AUTOSAVE_SECONDS = 3.0
@@ -68,8 +61,9 @@ WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
 IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
 
 
-class CoachApp(CoachAppBase):
-    """pwp-coach in the terminal."""
+class CoachApp(KeepsJournalSealed, EverywhereKeys):
+    """pwp-coach in the terminal (its encrypted journal's unlocking, idle locking and
+    resealing: ``coach.tui.sealed``; what it does on every screen: ``coach.tui.everywhere``)."""
 
     TITLE = "pwp-coach"
     CSS_PATH = ["coach.tcss", "history.tcss"]  # noqa: RUF012 (Textual's own type)
@@ -156,96 +150,6 @@ class CoachApp(CoachAppBase):
             self.notify(notice, severity="warning", timeout=30)
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
-
-    # --- an encrypted journal: unlocked, and locked again when idle ----------------------
-
-    def on_journal_unlocked(self, message: Unlocked) -> None:
-        """The passphrase opened the journal: home, in the user's theme and keys."""
-        self._journal, self._locked = message.journal, None
-        self._last_input = self.idle_clock()
-        self.kept_choices.apply_saved()
-        while len(self.screen_stack) > 1:  # the unlock screen (and F2's support, if open)
-            self.pop_screen()
-        home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            home.refresh_summary()
-        self._journal_open()
-        self._warm_journal()
-
-    def on_journal_resealing(self, message: Resealing) -> None:
-        """The journal's files are being rewritten: the draft waits, so it is never written
-        under the sealing being replaced (that write would be refused)."""
-        self._resealing = True
-
-    def on_journal_resealed(self, message: Resealed) -> None:
-        """The passphrase was set or removed in settings: the journal opened again under its
-        new sealing replaces the old one, screens stay as they are, and the draft is kept in
-        it at once."""
-        self._resealing = False
-        was, opened = self._journal, message.journal
-        if opened is not None:
-            self._journal = opened
-            if was is not None and was is not opened:
-                was.close()
-        self.save_draft_soon()
-
-    async def on_event(self, event: events.Event) -> None:
-        """Every key, click and mouse move counts as use (for locking when idle)."""
-        if isinstance(event, events.InputEvent):
-            self._last_input = self.idle_clock()
-        await super().on_event(event)
-
-    def lock_if_idle(self) -> None:
-        """Lock an encrypted journal left unused for the minutes the settings say."""
-        journal = self._journal
-        if journal is None or not journal.encrypted:
-            return
-        try:
-            minutes = read_settings(journal).lock_after_minutes
-        except (JournalError, OSError):
-            minutes = Settings().lock_after_minutes
-        if self.idle_clock() - self._last_input >= minutes * 60:
-            self.lock(minutes)
-
-    @in_background("Not locked", group="lock", exclusive=True)
-    def lock(self, minutes: int) -> None:
-        """Keep what is being written (encrypted, as the journal keeps everything), then lock.
-
-        If the draft cannot be kept the journal stays open and says why: locking must never
-        lose what someone wrote.
-        """
-        journal = self._journal
-        if journal is None:
-            return
-        state = self.session.to_keep()
-        if state is not None and journal.read_only is None:
-            journal.save_draft(state)
-        # A break under way is ended where the screen ticks (so it cannot end twice) and
-        # noted as it stands: its screen closes with the rest.
-        for ended in self.call_from_thread(self.breaks.end_for_lock):
-            if journal.read_only is None:
-                journal.save_record(ended)
-        self.call_from_thread(self._locked_now, journal, minutes)
-
-    def _locked_now(self, journal: Journal, minutes: int) -> None:
-        """Every screen closed, the journal let go, the unlock screen shown."""
-        if self._journal is not journal:
-            return
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.session = ReflectionSession(today=self.today)
-        self._flow_base = 1
-        self._locked, self._journal = LockedJournal(journal.data_dir), None
-        journal.close()
-        self._show_unlock(
-            self._locked, notice=self.catalog.prompt("unlock.locked_idle", minutes=minutes)
-        )
-
-    def _show_unlock(self, locked: LockedJournal, *, notice: str = "") -> None:
-        """The unlock screen, over home (which reads nothing until the journal is open)."""
-        from coach.tui.screens.unlock import UnlockScreen
-
-        self.push_screen(UnlockScreen(locked, notice=notice))
 
     def _started(self) -> None:
         """Start-up is over: let the collector run again if the launch paused it for the start
@@ -485,69 +389,3 @@ class CoachApp(CoachAppBase):
                 return
             self._draft_problem = message
         super().worker_failed(worker)
-
-    # --- everywhere ------------------------------------------------------------------------
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Every notice is plain text, whatever the caller asked: notices quote file names,
-        errors, stored ids and content a service wrote, and none of it may be read as markup
-        or reach the terminal with its control characters (``visible``)."""
-        super().notify(
-            visible(message),
-            title=visible(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
-
-    def action_help_quit(self) -> None:
-        """ctrl+c (Textual's): say which key quits, in plain words (Textual's own notice is
-        markup, which ``notify`` here shows literally)."""
-        keys = [k for k, active in self.active_bindings.items() if active.binding.action == "quit"]
-        if keys:
-            shown = self.get_key_display(Binding(keys[0], ""))
-            words = self.catalog.prompt("quit.hint", quit_key=shown)
-            self.notify(words, title=self.catalog.prompt("quit.title"))
-
-    def action_help(self) -> None:
-        """Show, or hide again, the keys of the screen in use (Textual's keys panel).
-
-        It lists the bindings that screen and its focused widget really have, with any the user
-        moved in settings, so help can never name a key that does nothing here.
-        """
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
-
-    def action_support(self) -> None:
-        """Show where to find support now, from any screen."""
-        from coach.tui.screens.support import SupportScreen
-
-        if not isinstance(self.screen, SupportScreen):
-            self.push_screen(SupportScreen())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No break is offered while an encrypted journal is locked: it is noted in the
-        journal (and the unlock screen is no place to leave a timer running)."""
-        if action == "take_break":
-            return self.unlocked and not self.breaks.taking()
-        return True
-
-    def action_take_break(self) -> None:
-        """Choose how long, then the countdown, over whatever is showing (not over itself)."""
-        self.breaks.take()
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette: the coach's own commands (``coach.tui.palette``), then
-        Textual's own but "Keys", which does what Help does."""
-        own = (c for c in super().get_system_commands(screen) if c.title != "Keys")
-        return palette_commands(self, screen, own)

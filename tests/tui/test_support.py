@@ -377,6 +377,20 @@ async def to_programme(pilot: Pilot[None], journal: Journal) -> None:
     await pilot.press(*"Emails")
 
 
+async def to_passphrase(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.tui.screens.passphrase import PassphraseDialog
+
+    await pilot.app.push_screen(PassphraseDialog("set", journal.data_dir))  # settings' button
+    await settle(pilot)
+    await pilot.press(*"correct horse")
+
+
+async def to_recovery_key(pilot: Pilot[None], journal: Journal) -> None:
+    from coach.tui.screens.passphrase import RecoveryKeyDialog
+
+    await pilot.app.push_screen(RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP"))  # after a new key
+
+
 ROUTES: dict[str, Route] = {
     "home.HomeScreen": to_home,
     "followup.FollowUpScreen": to_followup,
@@ -415,12 +429,15 @@ ROUTES: dict[str, Route] = {
     "practice.PracticeScreen": to_practice,
     "practice_run.PracticeRunScreen": to_practice_run,
     "programme.ProgrammeScreen": to_programme,
+    "passphrase.PassphraseDialog": to_passphrase,
+    "passphrase.RecoveryKeyDialog": to_recovery_key,
 }
 NEEDS_PLANS = {"followup.FollowUpScreen"}
 NEEDS_DRAFT = {"resume_draft.ResumeDraftScreen"}
 # Screens with nothing to type into: for these, what is kept is the focus and the scroll.
 NOTHING_TO_TYPE = {
     "home.HomeScreen",
+    "passphrase.RecoveryKeyDialog",
     "tools.ToolsScreen",
     "leave.LeaveScreen",
     "summary.SummaryScreen",
