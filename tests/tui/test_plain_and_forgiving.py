@@ -136,9 +136,9 @@ async def test_a_suggestion_cut_short_by_the_list_is_shown_whole_below_it(
         short = next(i for i, line in enumerate(lines) if len(line) <= width)
         whole = screen.query_one("#suggestion-in-full")
         suggestions.highlighted = long
-        await pilot.pause()
+        await settle(pilot)
         assert whole.display
         assert str(whole.render()) == lines[long]
         suggestions.highlighted = short
-        await pilot.pause()
+        await settle(pilot)
         assert not whole.display

@@ -133,13 +133,25 @@ class CopingScreen(StepScreen):
 
     @on(SelectionList.SelectionHighlighted, "#suggestions")
     def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
-        """The highlighted suggestion's whole line below the list, where the list cut it."""
+        """The highlighted suggestion's whole line below the list, where the list cut it
+        (measured once the list is laid out: it may have only now been filled)."""
         event.stop()
-        index = event.selection_index
-        full = self._prompt(self._suggestions[index]) if index < len(self._suggestions) else None
+        self.call_after_refresh(self._show_in_full)
+
+    def on_resize(self) -> None:
+        """A wider or narrower list cuts different lines."""
+        self.call_after_refresh(self._show_in_full)
+
+    def _show_in_full(self) -> None:
+        suggestions = self.query_one("#suggestions", SelectionList)
+        index = suggestions.highlighted
+        room = suggestions.content_size.width - 5  # the box and its margins
+        full = None
+        if index is not None and index < len(self._suggestions) and room > 0:
+            full = self._prompt(self._suggestions[index])
+        cut = full is not None and full.cell_length > room
         shown = self.query_one("#suggestion-in-full", Literal)
-        cut = full is not None and full.cell_length > event.selection_list.content_size.width - 5
-        shown.update(full.plain if cut and full is not None else "")
+        shown.update(full.plain if full is not None and cut else "")
         shown.display = cut
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
