@@ -117,3 +117,56 @@ def test_first_step_in_each_theme(
     app.theme = theme
     keys = ("r", "tab", "space", "down", "space")  # two ticked, one not: told apart by glyph
     assert snap_compare(app, terminal_size=(80, 24), run_before=steady(*keys))
+
+
+# Each step and dialog in the other two themes at 80x24 (the sizes are covered in the default
+# theme above and in test_snapshots_reflection): what to set up, and the keys from home.
+IN_EACH_THEME: dict[str, tuple[str, ...]] = {
+    "challenges": ("r",),
+    "values": ("r", "ctrl+n"),
+    "coping": ("r", "ctrl+n", "ctrl+n"),
+    "summary": ("r", "ctrl+n", "ctrl+n", "ctrl+n"),
+    "check_in": ("c",),
+    "leave_form": ("l", "a"),
+    "contact_form": ("t", "p", "a"),
+    "break_choice": ("f3",),
+}
+
+
+@pytest.mark.parametrize("theme", THEMES[1:])
+@pytest.mark.parametrize("shown", list(IN_EACH_THEME))
+def test_steps_and_dialogs_in_each_theme(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, theme: str, shown: str
+) -> None:
+    app = make_app(fixed_journal, catalog)
+    app.theme = theme
+    keys = IN_EACH_THEME[shown]
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady(*keys))
+
+
+@pytest.mark.parametrize("theme", THEMES[1:])
+def test_resume_draft_in_each_theme(
+    snap_compare: SnapCompare,
+    fixed_journal: Journal,
+    catalog: Catalog,
+    theme: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keep_draft(fixed_journal, monkeypatch)
+    app = make_app(fixed_journal, catalog)
+    app.theme = theme
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady())
+
+
+@pytest.mark.parametrize("theme", THEMES[1:])
+def test_core_values_in_each_theme(
+    snap_compare: SnapCompare, fixed_journal: Journal, catalog: Catalog, theme: str
+) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.app.push_screen(CoreValuesScreen([catalog.values[1].key]))
+        await steady()(pilot)
+
+    app = make_app(fixed_journal, catalog)
+    app.theme = theme
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

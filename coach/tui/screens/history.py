@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -45,7 +45,7 @@ from coach.tui.screens.history_rows import (
 )
 from coach.tui.screens.page import PageScreen, page_keys
 from coach.tui.screens.practice_detail import PracticeDetailScreen
-from coach.tui.widgets.footer import CoachFooter
+from coach.tui.widgets.footer import TIGHT_WIDTH, CoachFooter
 from coach.tui.widgets.literal import Literal
 
 PAGE_SIZE = 50
@@ -102,6 +102,11 @@ class HistoryScreen(PageScreen[None]):
         yield Literal("", id="history-none")  # "Nothing matches", shown instead of no rows
         yield Literal("Reading your journal…", id="history-status")
         yield CoachFooter(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Under ``TIGHT_WIDTH`` columns the search, the dates and the filters take two lines
+        each (``history.tcss``), so no box or drop-down cuts its words short."""
+        self.set_class(event.size.width < TIGHT_WIDTH, "-tight")
 
     def _mount_filters(self) -> None:
         row = self.query_one("#history-filters", Horizontal)
