@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 import stat
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +25,7 @@ from coach.model import Challenge, Dimension, Kind, Reflection
 from coach.text import FORBIDDEN
 from tests.helpers.controls import NASTY
 from tests.helpers.every_kind import BARE, CHECK_IN, FULL, NOTES, REFLECTIONS, fill_every_kind
+from tests.helpers.jrnl import find_jrnl, run_jrnl
 
 SAMPLES = Path(__file__).parent / "samples" / "jrnl"
 SAMPLE_EXPORT = SAMPLES / "every_kind.txt"
@@ -40,35 +38,11 @@ def _never_the_real_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "fallback-data"))
 
 
-def find_jrnl() -> str | None:
-    for found in (os.environ.get("JRNL"), "/tmp/jrnl-venv/bin/jrnl", shutil.which("jrnl")):
-        if found and Path(found).is_file() and os.access(found, os.X_OK):
-            return found
-    return None
-
-
 def jrnl_read_back(jrnl: str, exported: Path, home: Path) -> dict[str, Any]:
     """``jrnl --import`` of the export into a new journal under ``home``, then ``jrnl --export
     json`` of that journal: what jrnl made of it."""
-    home.mkdir()
-    config = home / "jrnl.yaml"
-    config.write_text(
-        "colors: {body: none, date: none, tags: none, title: none}\n"
-        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
-        f"indent_character: '|'\njournals:\n  default:\n    journal: {home / 'journal.txt'}\n"
-        "linewrap: 79\ntagsymbols: '@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
-        "version: v4.6\n",
-        encoding="utf-8",
-    )
-    (home / "journal.txt").touch()
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "LANG": "C.UTF-8",
-           "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home), "NO_COLOR": "1"}  # fmt: skip
-    jrnl_run = [jrnl, "--config-file", str(config)]
-    quietly: dict[str, Any] = {"env": env, "stdin": subprocess.DEVNULL, "capture_output": True,
-                               "timeout": 120}  # fmt: skip
-    subprocess.run([*jrnl_run, "--import", "--file", str(exported)], check=True, **quietly)
-    done = subprocess.run([*jrnl_run, "--export", "json"], check=True, **quietly)
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    run_jrnl(jrnl, home, "--import", "--file", str(exported))
+    return json.loads(run_jrnl(jrnl, home, "--export", "json"))  # type: ignore[no-any-return]
 
 
 def check_read_back(read: dict[str, Any]) -> None:

@@ -1,52 +1,24 @@
 """A journal written and exported by jrnl itself, imported by ``coach import --from jrnl``.
 
-jrnl is found through the ``JRNL`` environment variable, then ``PATH``, then the venv the
-project's notes make (/tmp/jrnl-venv); without it the test is skipped (CI has no jrnl, and
-tests/samples/import/jrnl.json, written by jrnl 4.6, stands in). jrnl runs with its own config
-file and ``HOME`` in tmp_path, so the user's ~/.config and journal are never touched.
+jrnl is found and run by ``tests.helpers.jrnl`` (its config and ``HOME`` in tmp_path, never the
+user's); without it the test is skipped (CI has no jrnl, and tests/samples/import/jrnl.json,
+written by jrnl 4.6, stands in).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from coach.cli import main
 from coach.journal import Journal
-
-
-def find_jrnl() -> str | None:
-    for found in (os.environ.get("JRNL"), shutil.which("jrnl"), "/tmp/jrnl-venv/bin/jrnl"):
-        if found and Path(found).is_file() and os.access(found, os.X_OK):
-            return found
-    return None
-
+from tests.helpers.jrnl import find_jrnl, run_jrnl
 
 JRNL = find_jrnl()
 pytestmark = pytest.mark.skipif(JRNL is None, reason="jrnl is not installed (set JRNL=path)")
 
-CONFIG = """\
-colors: {{body: none, date: none, tags: none, title: none}}
-default_hour: 9
-default_minute: 0
-editor: ''
-encrypt: false
-highlight: false
-indent_character: '|'
-journals:
-  default:
-    journal: {journal}
-linewrap: 79
-tagsymbols: '@'
-template: false
-timeformat: '%F %r'
-version: v4.6
-"""
 
 ENTRIES = [
     "2026-11-23 17:45: Caseload heavy today. Two @risk calls and [bold]no[/] lunch.\n"
@@ -58,31 +30,13 @@ ENTRIES = [
 
 def jrnl(tmp_path: Path, *argv: str) -> None:
     assert JRNL is not None
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "NO_COLOR": "1",
-    }
-    done = subprocess.run(
-        [JRNL, "--config-file", str(tmp_path / "jrnl.yaml"), *argv],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    run_jrnl(JRNL, tmp_path / "jrnl-home", *argv)
 
 
 def test_a_journal_written_and_exported_by_jrnl_imports_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "fallback-data"))
-    (tmp_path / "jrnl.yaml").write_text(CONFIG.format(journal=tmp_path / "journal.txt"))
     for entry in ENTRIES:
         jrnl(tmp_path, entry)
     exported = tmp_path / "export.json"
