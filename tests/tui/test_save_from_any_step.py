@@ -3,6 +3,8 @@ so on every step."""
 
 from __future__ import annotations
 
+from textual.widgets._footer import FooterKey
+
 from coach.content import Catalog
 from coach.journal import Journal
 from coach.model import Kind, Reflection
@@ -25,6 +27,12 @@ async def test_ctrl_s_on_the_first_step_saves_what_was_entered(
         await settle(pilot)
         assert isinstance(app.screen, SavingStepScreen)
         assert app.screen.saved
+        # "d Close the day" has joined the footer, and F2 is still whole beside the palette.
+        keys = {key.action: key for key in app.screen.query(FooterKey) if key.display}
+        assert "close_day" in keys
+        assert "quit" not in keys  # gives way, as does the break
+        support, palette = keys["support"], keys["command_palette"]
+        assert support.region.right <= palette.region.x
     saved = journal.latest()
     assert saved is not None
     assert saved.kind is Kind.REFLECTION

@@ -201,6 +201,7 @@ class SavingStepScreen(StepScreen):
 
     def _saved(self, reflection: Reflection) -> None:
         self.saved = True
+        self.add_class("-saved")  # its footer makes room for "close the day" (coach.tcss)
         self.saving = False
         self.post_message(Saved(reflection))
         catalog = self.app.catalog
