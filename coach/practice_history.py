@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.exercises import Exercise, Field, FieldKind
-from coach.history_filter import HistoryFilter
+from coach.history_filter import HistoryFilter, filtered
 from coach.model import Reflection
 from coach.practice import Practice
+
+if TYPE_CHECKING:
+    from coach.journal import Journal
 
 PRACTICE_KIND = "practice"  # the kind filter's value for practice records
 
@@ -82,6 +85,23 @@ def with_practice(
         yield reflection
     read_down_to(dt.MINYEAR)
     yield from pending
+
+
+def history_rows(journal: Journal, history_filter: HistoryFilter) -> Iterator[Row]:
+    """Every row history lists under the filter, newest first: the reflections (searched for
+    its text, when there is some) with the finished practice records merged in, each year's
+    file read only as the walk reaches it."""
+    needle = history_filter.needle
+    source = journal.search(needle) if needle else journal.iter_newest_first()
+    if history_filter.practice_only:  # no reflection can pass: none is read
+        source = iter(())
+    reflections = filtered(source, history_filter, newest_first=True, text_checked=True)
+
+    def practice_of(year: int) -> list[Practice]:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return journal.records(Practice, since=first, until=last)
+
+    return with_practice(reflections, journal.years(), practice_of, history_filter)
 
 
 def answered_steps(

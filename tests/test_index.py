@@ -161,3 +161,32 @@ def test_an_index_naming_ids_a_file_no_longer_holds_is_not_trusted(data_dir: Pat
     with Journal(data_dir) as journal:
         assert journal.get("ghost") is None
         assert journal.get("r-2020-1") is not None
+
+
+# --- held in memory whole: what a screen may read in place --------------------------------
+
+
+def test_a_journal_is_warm_once_read_ahead_and_until_a_year_changes(data_dir: Path) -> None:
+    """``is_warm``: every year held read whole with its search text, and unchanged on disk. A
+    save (this process's or another's) changes a year: that year is read again first."""
+    with Journal(data_dir) as journal:
+        assert not journal.is_warm()  # opened: nothing read yet
+        assert journal.count() == 2 * len(YEARS)
+        assert not journal.is_warm()  # counted from the index, nothing built
+        journal.warm_up()
+        assert journal.is_warm()
+        journal.add(make("2016-07-01"))
+        assert not journal.is_warm()  # the year just written is not held read whole
+        journal.warm_up()
+        assert journal.is_warm()
+        with Journal(data_dir) as elsewhere:  # another process saves
+            elsewhere.add(make("2009-07-01"))
+        assert not journal.is_warm()
+        journal.warm_up()
+        assert journal.is_warm()
+        assert [r.id for r in journal.search("")][:1] == ["r-2026-5"]
+
+
+def test_an_empty_journal_is_warm(tmp_path: Path) -> None:
+    with Journal(tmp_path / "empty") as journal:
+        assert journal.is_warm()  # nothing to read: nothing is ever parsed for it

@@ -66,6 +66,20 @@ def test_practice_and_programmes_round_trip_through_the_journal_and_export(
     assert holdings(tmp_path / "copy") == holdings(tmp_path / "data")
 
 
+def test_records_between_two_dates_read_only_those_years(tmp_path: Path) -> None:
+    """``until`` bounds a dated kind as ``since`` does, both days included: history asks for
+    one year's practice at a time, and no later year is even looked at."""
+    with Journal(tmp_path / "data") as journal:
+        for record in (PRACTICE, HALF_WAY):
+            journal.save_record(record)
+        in_2025 = {"since": dt.date(2025, 1, 1), "until": dt.date(2025, 12, 31)}
+        assert journal.records(Practice, **in_2025) == [HALF_WAY]
+        assert journal.records(Practice, until=dt.date(2025, 4, 30)) == []
+        assert journal.records(Practice, until=dt.date(2025, 5, 1)) == [HALF_WAY]
+        assert journal.records(Practice, since=AT.date(), until=AT.date()) == [PRACTICE]
+        assert journal.records(Practice, until=dt.date(2030, 1, 1)) == [PRACTICE, HALF_WAY]
+
+
 def test_a_version_4_export_reads_with_no_practice() -> None:
     document = {"format": "pwp-coach", "version": 4, "reflections": []}
     document["practice"] = [{"id": "x"}]  # not pwp-coach's at version 4: not read

@@ -113,9 +113,11 @@ class BesideReflections:
 
     # --- other records: leave, breaks, closings (``coach.journal.records``) --------------
 
-    def records(self, cls: type[R], *, since: dt.date | None = None) -> list[R]:
-        """Every stored record of a kind (a dated kind's from ``since`` on, when given; only
-        the years from then are read)."""
+    def records(
+        self, cls: type[R], *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[R]:
+        """Every stored record of a kind (a dated kind's from ``since`` and up to ``until``,
+        when given; only the years between are read)."""
         name = kind_of(cls)
         if not is_dated(cls):
             stored = self._reading(self.records_path).table(name).all()
@@ -124,9 +126,15 @@ class BesideReflections:
         for year in self.years():
             if since is not None and year < since.year:
                 break
+            if until is not None and year > until.year:
+                continue
             damaged = partial(self._damaged, self.year_path(year))
             found += from_documents(cls, self._reader.kept(year, name), damaged)
-        return [r for r in found if since is None or date_of(r) >= since]
+        return [
+            r
+            for r in found
+            if (since is None or date_of(r) >= since) and (until is None or date_of(r) <= until)
+        ]
 
     def save_record(self, record: Record) -> None:
         """Add a record, or replace the stored one with the same id (a dated one in its year)."""

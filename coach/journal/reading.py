@@ -298,6 +298,19 @@ class YearReader:
             for index, reflection in zip(entry.order, reflections, strict=True):
                 self._haystack(entry, index, reflection)
 
+    def is_warm(self, year: int) -> bool:
+        """Whether this version of a year's file is held read whole, with its search text: a
+        read or a search of it then parses and builds nothing (one ``stat`` to know)."""
+        signature = signature_of(self._pending.source_of(self._layout.year(year)))
+        known = self._years.get(year)  # one dict read: no lock needed to look
+        return (
+            known is not None
+            and signature is not None
+            and known.signature == signature
+            and known.newest_first is not None
+            and None not in known.haystacks
+        )
+
     def search(self, year: int, needle: str) -> Iterator[Reflection]:
         """One year's reflections whose search text holds ``needle`` (case-folded), newest first."""
         entry = self._entry(year)

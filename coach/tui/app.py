@@ -47,6 +47,7 @@ from coach.tui.messages import (
     EntryChanged,
     FollowUpNow,
     GoHome,
+    ReadAhead,
     Saved,
     SaveNow,
     StepBack,
@@ -58,6 +59,7 @@ from coach.tui.themes import COACH_THEMES
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
+WARM_UP = "warm-up"  # the worker group reading the journal ahead
 IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
 
 
@@ -158,7 +160,14 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
         if self._journal is not None:
             self._warm_journal()
 
-    @in_background("The journal could not be read ahead", group="warm-up", exclusive=True)
+    def on_journal_read_ahead(self, _message: ReadAhead) -> None:
+        """A screen asks for the journal to be read ahead again; once is enough at a time."""
+        if self._journal is not None and not any(
+            worker.group == WARM_UP and worker.is_running for worker in self.workers
+        ):
+            self._warm_journal()
+
+    @in_background("The journal could not be read ahead", group=WARM_UP, exclusive=True)
     def _warm_journal(self) -> None:
         """Read the whole journal in the background, so history and search answer at once."""
         with contextlib.suppress(JournalError, OSError):

@@ -70,6 +70,11 @@ class EntryChanged(Message, namespace="flow"):
         self.reflection = reflection
 
 
+class ReadAhead(Message, namespace="journal"):
+    """A screen found the journal not yet held in memory whole (a year changed since the app
+    read it ahead, say): read it in again, in the background, so the next read is quick."""
+
+
 class Unlocked(Message, namespace="journal"):
     """The encrypted journal was opened with its passphrase: the app can use it now."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import shutil
 import tempfile
 from collections.abc import Awaitable, Callable, Iterator
@@ -90,10 +91,19 @@ async def settle(pilot: Pilot[None]) -> None:
 def reads_held(journal: Journal) -> Iterator[None]:
     """Every background read of ``journal`` waits until the block ends.
 
+    A journal held in memory whole (``Journal.is_warm``) is read in place by history, with no
+    worker to hold; so every year file is first touched, as another process's save would, and
+    the journal is no longer held whole: each read goes to a worker again.
+
     The journal's read lock is taken on the test's thread, which is the app's own thread: the
     lock is re-entrant there, so the screens carry on while each worker thread that reads the
     journal waits. The test decides what the user has done before any read finishes.
     """
+    for year in journal.years():
+        path = journal.year_path(year)
+        then = path.stat()
+        os.utime(path, ns=(then.st_atime_ns, then.st_mtime_ns + 1_000_000))
+    assert not journal.is_warm()
     with journal._thread_lock:
         yield
 

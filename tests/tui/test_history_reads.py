@@ -11,8 +11,8 @@ from textual.widgets import Input
 from coach.content import Catalog
 from coach.history_filter import DateBoundError, parse_bound
 from coach.journal import Journal
-from coach.tui.app import CoachApp
-from coach.tui.screens.history import SEARCH_DELAY
+from coach.tui.app import WARM_UP_AFTER_SECONDS, CoachApp
+from coach.tui.screens.history import PAGE_SIZE, SEARCH_DELAY
 from coach.tui.screens.home import HomeScreen
 from tests.tui.conftest import errors, make_app, reads_held, settle, tab_to
 from tests.tui.test_history import after_typing, four_entries, made, open_history, shown, status
@@ -60,6 +60,42 @@ async def test_a_search_typed_fast_shows_only_the_newest_querys_rows(
         await pilot.press("ctrl+u", *"mrs k")  # asked again, on its own, it is found
         await after_typing(pilot)
         assert shown(app) == [f"{YEARS[0]}-00"]
+
+
+async def test_a_journal_held_whole_is_read_in_place_and_read_ahead_again_once_changed(
+    journal: Journal, catalog: Catalog
+) -> None:
+    """Once the app has read the journal ahead, history's first page and a search are read on
+    the app's own thread: with the journal's read lock held here, a worker's read would wait,
+    yet the rows are there. A save changes a year: history then reads in a worker (and waits),
+    and asks for the journal to be read ahead again, so the next read is in place once more."""
+    years_of_days(journal)
+    app = make_app(journal, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(WARM_UP_AFTER_SECONDS + 0.1)
+        await settle(pilot)
+        assert journal.is_warm()
+        with journal._thread_lock:  # any worker reading the journal waits
+            await pilot.press("h")
+            await pilot.pause()
+            assert len(shown(app)) == PAGE_SIZE
+            await pilot.press("slash", *"mrs k")
+            await pilot.pause(SEARCH_DELAY + 0.1)
+            assert shown(app) == [f"{YEARS[0]}-00"]
+        await pilot.press("escape", "escape", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        journal.add(made("today", dt.date(YEARS[-1], 12, 1), narrative="Written today"))
+        assert not journal.is_warm()
+        with journal._thread_lock:
+            await pilot.press("h")
+            await pilot.pause()
+            assert shown(app) == []
+            assert status(app) == "Reading your journal…"
+        await settle(pilot)
+        assert shown(app)[0] == "today"
+        assert journal.is_warm()
+        assert errors(app) == []
 
 
 @pytest.fixture

@@ -4,11 +4,13 @@ a time; search and filters.
 The table never holds the whole journal: the first page of ``PAGE_SIZE`` rows is read in a
 thread worker, and the next page only when the cursor or the scroll nears the end, so history
 opens as fast in year ten as in week one. Search (``Journal.search``) and the filters
-(``coach.history_filter``) run in a worker too, a moment after the last key. Every read is one
-exclusive group: a newer query cancels an older one still running, and a cancelled read's rows
-are never shown (nor, once history is closed, anyone's). The date boxes check what is typed
-with a Textual validator, so a date that is not one is marked and said, and narrows nothing.
-Practice records are merged in a year at a time as the walk reaches it
+(``coach.history_filter``) run in a worker too, a moment after the last key. Once the journal
+is held in memory whole (the app reads it ahead after start-up), a first page costs a few
+milliseconds and is read in place instead, drawn in the same frame as the screen or the key.
+Every read is one exclusive group: a newer query cancels an older one still running, and a
+cancelled read's rows are never shown (nor, once history is closed, anyone's). The date boxes
+check what is typed with a Textual validator, so a date that is not one is marked and said,
+and narrows nothing. Practice records are merged in a year at a time as the walk reaches it
 (``coach.practice_history``); one opens read-only, and ``c`` writes either kind up for CPD.
 """
 
@@ -28,12 +30,12 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 from textual.worker import Worker, get_current_worker
 
-from coach.history_filter import HistoryFilter, filtered, parse_bound
+from coach.history_filter import HistoryFilter, parse_bound
 from coach.model import Kind, Reflection
 from coach.practice import Practice
-from coach.practice_history import PRACTICE_KIND, Row, with_practice
+from coach.practice_history import PRACTICE_KIND, Row, history_rows
 from coach.tui.base import in_background
-from coach.tui.messages import EditEntry, EntryChanged
+from coach.tui.messages import EditEntry, EntryChanged, ReadAhead
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
 from coach.tui.screens.history_boxes import DateBound, filter_selects
@@ -133,23 +135,33 @@ class HistoryScreen(PageScreen[None]):
         self._timer = None
         self._filter = self._current_filter()
         self._source = None
-        self._read_first_page(self._filter)
+        if not self._read_in_place(self._filter):
+            self._read_first_page(self._filter)
+
+    def _read_in_place(self, history_filter: HistoryFilter) -> bool:
+        """Read the first page here and now if the journal is held in memory whole
+        (``Journal.is_warm``: a few milliseconds even at twenty years, less than a worker's
+        thread takes to start and hand back), so its rows are drawn in the same frame.
+
+        False leaves it to the worker: a journal not yet read ahead, or any trouble here,
+        which the worker meets again and reports the one way every failed read is reported.
+        """
+        try:
+            journal = self.app.journal
+            if not journal.is_warm():
+                return False
+            source = history_rows(journal, history_filter)
+            rows = list(islice(source, PAGE_SIZE))
+        except Exception:  # the worker reads again and says what went wrong
+            return False
+        self.workers.cancel_group(self, READS)  # an older read's rows are never shown
+        self._show_page(None, source, rows, first=True)
+        return True
 
     @in_background(NOT_READ, group=READS, exclusive=True)
     def _read_first_page(self, history_filter: HistoryFilter) -> None:
-        journal = self.app.journal
-        needle = history_filter.needle
-        source = journal.search(needle) if needle else journal.iter_newest_first()
-        if history_filter.practice_only:  # no reflection can pass: none is read
-            source = iter(())
-        reflections = filtered(source, history_filter, newest_first=True, text_checked=True)
-
-        def practice_of(year: int) -> list[Practice]:
-            return [p for p in journal.records(Practice, since=dt.date(year, 1, 1))
-                    if p.date.year == year]  # fmt: skip
-
-        matches = with_practice(reflections, journal.years(), practice_of, history_filter)
-        self._hand_over(matches, list(islice(matches, PAGE_SIZE)), first=True)
+        source = history_rows(self.app.journal, history_filter)
+        self._hand_over(source, list(islice(source, PAGE_SIZE)), first=True)
 
     @in_background(NOT_READ, group=READS)
     def _read_next_page(self, source: Iterator[Row]) -> None:
@@ -171,14 +183,14 @@ class HistoryScreen(PageScreen[None]):
 
     def _show_page(
         self,
-        worker: Worker[Any],
+        worker: Worker[Any] | None,
         source: Iterator[Row],
         rows: list[Row],
         first: bool,
     ) -> None:
         # Checked again here, on the UI thread where queries start: a newer query may have
         # cancelled this read since its thread looked. A closed history leaves the stack first.
-        if worker.is_cancelled or self not in self.app.screen_stack:
+        if (worker is not None and worker.is_cancelled) or self not in self.app.screen_stack:
             return
         table = self.query_one("#history-table", DataTable)
         if first:
@@ -195,6 +207,8 @@ class HistoryScreen(PageScreen[None]):
         self._show_status()
         if first:
             self.call_after_refresh(self._mount_filters)
+        if first and worker is not None:  # not held whole: read ahead, once these rows are up
+            self.call_after_refresh(self.post_message, ReadAhead())
 
     def _show_status(self) -> None:
         """The count in the status line; with nothing to show, words where the rows would be
