@@ -9,14 +9,18 @@ then measured as the app does it, in the real app under ``App.run_test()`` (head
 80x24 and at 120x40 (Textual's own drawing of a larger screen costs more):
 
 - history, first page: from pushing the history screen to the first frame painted with its
-  first rows (Textual's compositor refresh of the screen: see ``TimedHistory``). Cold: straight after start-up on a freshly opened journal, the
-  first history of the session (which also loads ``history.tcss``), while the app's own
-  warm-up of the journal (a worker half a second in) may be running; warm: once it has run;
+  first rows (Textual's compositor refresh of the screen: see ``TimedHistory``). Cold:
+  straight after start-up on a freshly opened journal, the first history of the session
+  (which also loads ``history.tcss``), while the app's own warm-up of the journal (a worker
+  half a second in) may be running; warm: once it has run;
 - search, first page of results: from the screen's query starting to the first frame painted
-  with its rows, on a screen settled first (its filters mounted), for a
-  rare word (in about 1 reflection in 100), a common one (about 1 in 4) and one in none (the
-  worst case: every year is searched), cold and warm as above. The moment's wait after the
-  last key (``SEARCH_DELAY``, 0.2 s, so a search does not run on every key) is not counted;
+  with its rows, on a screen settled first (its filters mounted), for a rare word (in about 1
+  reflection in 100), a common one (about 1 in 4) and one in none (the worst case: every year
+  is searched), cold and warm as above. The moment's wait after the last key
+  (``SEARCH_DELAY``, 0.2 s, so a search does not run on every key) is not counted. History's
+  first read, finding the journal not yet held whole, asks for it to be read ahead, and the
+  search waits for the screen to settle: a "cold" search is then mostly a warm one, as it
+  mostly is for a user, who types once the first page is up;
 - insights: from pushing the insights screen to its figures drawn (cold and warm, as above), and
   ``coach.insights.journal_insights`` alone over the whole journal (pure figures, 365 days).
 

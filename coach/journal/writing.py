@@ -1,10 +1,11 @@
 """How the journal writes reflections: add, save, update, delete, and merging an import.
 
-``Journal`` derives from ``ReflectionWrites`` (which derives from ``BesideReflections``); the
-methods here are the facade's, apart only so ``journal.py`` stays near ~400 lines. Each takes
-the journal's lock and transaction (``_changing``) and finds where a reflection is stored
-through the year reader's ids, never by building the stored reflections; what they need of
-the journal is declared below, and ``Journal`` provides it.
+``Journal`` derives from ``ReflectionWrites`` (which derives from ``ReflectionReads`` and
+``BesideReflections``); the methods here are the facade's, apart only so ``journal.py`` stays
+near ~400 lines. Each takes the journal's lock and transaction (``_changing``) and finds where
+a reflection is stored through the year reader's ids, never by building the stored
+reflections; what they need of the journal is declared in ``BesideReflections``, and
+``Journal`` provides it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
-from coach.journal.beside import BesideReflections, ImportReport
+from coach.journal.beside import ImportReport
 from coach.journal.errors import JournalError, ReflectionNotFound
 from coach.journal.kept import merge_kept
 from coach.journal.names import REFLECTIONS_TABLE
+from coach.journal.reads import ReflectionReads
 from coach.journal.records import merge
 from coach.journal.schema import reflection_to_document
 from coach.model import Reflection
@@ -29,11 +31,8 @@ if TYPE_CHECKING:
 _BY_ID = Query()
 
 
-class ReflectionWrites(BesideReflections):
-    """Writing reflections, for ``Journal`` (which provides ``_homes``)."""
-
-    def _homes(self, reflection_id: str) -> list[int]:
-        raise NotImplementedError
+class ReflectionWrites(ReflectionReads):
+    """Writing reflections, for ``Journal``."""
 
     def _table(self, change: Transaction, year: int) -> Any:
         return change.db(self.year_path(year)).table(REFLECTIONS_TABLE)
