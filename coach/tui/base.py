@@ -57,6 +57,20 @@ def in_background(
     )
 
 
+def read_in_place(read: Callable[[], R]) -> R | None:
+    """``read()`` here and now, on the app's own thread, or None if it raised.
+
+    For a read known to be quick (a few milliseconds: home's first summary, a page of a
+    journal held in memory), so what it shows is in the screen's next frame, with no worker's
+    thread to start and wait for. On None the caller starts its worker instead, which meets the
+    trouble again and reports it the one way every failed read is reported.
+    """
+    try:
+        return read()
+    except Exception:  # reported by the worker that reads again
+        return None
+
+
 def failure_message(worker: Worker[Any]) -> str:
     """One line for a worker that raised: what did not happen, and why."""
     error = worker.error

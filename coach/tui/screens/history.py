@@ -34,7 +34,7 @@ from coach.history_filter import HistoryFilter, parse_bound
 from coach.model import Kind, Reflection
 from coach.practice import Practice
 from coach.practice_history import PRACTICE_KIND, Row, history_rows
-from coach.tui.base import in_background
+from coach.tui.base import in_background, read_in_place
 from coach.tui.messages import EditEntry, EntryChanged, ReadAhead
 from coach.tui.screens.cpd import CpdScreen
 from coach.tui.screens.entry_detail import DELETED, EntryDetailScreen
@@ -142,20 +142,20 @@ class HistoryScreen(PageScreen[None]):
         """Read the first page here and now if the journal is held in memory whole
         (``Journal.is_warm``: a few milliseconds even at twenty years, less than a worker's
         thread takes to start and hand back), so its rows are drawn in the same frame.
+        False leaves it to the worker: a journal not yet read ahead, or any trouble here."""
 
-        False leaves it to the worker: a journal not yet read ahead, or any trouble here,
-        which the worker meets again and reports the one way every failed read is reported.
-        """
-        try:
+        def first_page() -> tuple[Iterator[Row], list[Row]] | None:
             journal = self.app.journal
             if not journal.is_warm():
-                return False
+                return None
             source = history_rows(journal, history_filter)
-            rows = list(islice(source, PAGE_SIZE))
-        except Exception:  # the worker reads again and says what went wrong
+            return source, list(islice(source, PAGE_SIZE))
+
+        read = read_in_place(first_page)
+        if read is None:
             return False
         self.workers.cancel_group(self, READS)  # an older read's rows are never shown
-        self._show_page(None, source, rows, first=True)
+        self._show_page(None, *read, first=True)
         return True
 
     @in_background(NOT_READ, group=READS, exclusive=True)

@@ -20,7 +20,7 @@ from coach.model import WRITTEN_KINDS, Kind, Reflection
 from coach.nudges import Nudge, nudges
 from coach.settings import read_settings
 from coach.time_away import Leave
-from coach.tui.base import CoachScreen, in_background
+from coach.tui.base import CoachScreen, in_background, read_in_place
 from coach.tui.messages import Begin, FollowUpNow
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import nudge_line
@@ -90,13 +90,20 @@ class HomeScreen(CoachScreen[None]):
         yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
-        """Show the date at once; fill in the rest from the journal in the background, read
-        as early as it can be."""
+        """Show the date and the journal in brief. The summary is read here, before home's
+        first frame, so home appears whole rather than filling in a frame later; later
+        summaries (back from a reflection) are read in the background."""
         today = self.app.today()
         self.query_one("#home-date", Literal).update(long_date(today))
         self._show_damaged()
         if self.app.unlocked:  # else read once the passphrase opens it (on resume)
-            self.refresh_summary()
+            # The settings, the index and the newest year or two: ~10 ms at any age (the open
+            # has just checked every year against the index). Any trouble: the worker says it.
+            summary = read_in_place(self._read_summary)
+            if summary is None:
+                self.refresh_summary()
+            else:
+                self._show(summary)
 
     def _show_damaged(self) -> None:
         """A journal with a damaged year file is open to read the rest: a banner that stays
@@ -117,7 +124,14 @@ class HomeScreen(CoachScreen[None]):
 
     @in_background("Your journal could not be read", group="home-summary", exclusive=True)
     def refresh_summary(self) -> None:
-        """Read what home needs from the journal, off the UI thread."""
+        """Read what home needs from the journal again, off the UI thread."""
+        summary = self._read_summary()
+        if not get_current_worker().is_cancelled:  # a newer read replaced this one
+            self.app.call_from_thread(self._show, summary)
+
+    def _read_summary(self) -> HomeSummary:
+        """What home shows of the journal: its size, the newest entry, today's, the plans
+        waiting, the nudges and the leave outlook."""
         journal = self.app.journal
         settings = read_settings(journal)
         latest = journal.latest()
@@ -129,7 +143,7 @@ class HomeScreen(CoachScreen[None]):
         counted = [
             r for r in recent if settings.imported_notes_in_insights or r.kind in WRITTEN_KINDS
         ]
-        summary = HomeSummary(
+        return HomeSummary(
             count=journal.count(),
             latest=latest,
             # Done today means written in the coach today, as ``coach nudge`` reads it.
@@ -139,8 +153,6 @@ class HomeScreen(CoachScreen[None]):
             leave=leave_outlook(journal.records(Leave), today, settings.leave_horizon_weeks),
             horizon_weeks=settings.leave_horizon_weeks,
         )
-        if not get_current_worker().is_cancelled:  # a newer read replaced this one
-            self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: HomeSummary) -> None:
         catalog = self.app.catalog
