@@ -14,6 +14,7 @@ import pytest
 from coach.cli import main
 from coach.exports import EXPORT_VERSION, ExportFormatError, parse_export_contents
 from coach.journal import Journal
+from coach.journal.reading import YearReader
 from coach.model import CpdWriteUp
 from coach.practice import Practice, Programme
 from coach.record_kinds import PRACTICE_KINDS, RECORD_KINDS
@@ -66,14 +67,25 @@ def test_practice_and_programmes_round_trip_through_the_journal_and_export(
     assert holdings(tmp_path / "copy") == holdings(tmp_path / "data")
 
 
-def test_records_between_two_dates_read_only_those_years(tmp_path: Path) -> None:
+def test_records_between_two_dates_read_only_those_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``until`` bounds a dated kind as ``since`` does, both days included: history asks for
     one year's practice at a time, and no later year is even looked at."""
+    looked_at: list[int] = []
+    real_kept = YearReader.kept
+
+    def kept(reader: YearReader, year: int, table: str) -> list[Any]:
+        looked_at.append(year)
+        return real_kept(reader, year, table)
+
+    monkeypatch.setattr(YearReader, "kept", kept)
     with Journal(tmp_path / "data") as journal:
         for record in (PRACTICE, HALF_WAY):
             journal.save_record(record)
         in_2025 = {"since": dt.date(2025, 1, 1), "until": dt.date(2025, 12, 31)}
         assert journal.records(Practice, **in_2025) == [HALF_WAY]
+        assert looked_at == [2025]
         assert journal.records(Practice, until=dt.date(2025, 4, 30)) == []
         assert journal.records(Practice, until=dt.date(2025, 5, 1)) == [HALF_WAY]
         assert journal.records(Practice, since=AT.date(), until=AT.date()) == [PRACTICE]

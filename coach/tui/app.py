@@ -157,17 +157,20 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
         """Start-up is over: let the collector run again if the launch paused it for the start
         (``coach.cli.run_app``), then read the journal ahead for history and search."""
         gc.enable()
-        if self._journal is not None:
-            self._warm_journal()
+        self._read_ahead()
 
     def on_journal_read_ahead(self, _message: ReadAhead) -> None:
-        """A screen asks for the journal to be read ahead again; once is enough at a time."""
-        if self._journal is not None and not any(
-            worker.group == WARM_UP and worker.is_running for worker in self.workers
-        ):
+        """A screen found the journal not held whole (a year changed since): read it again."""
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        """Read the journal ahead in the background, one reading at a time: a request while
+        one runs adds nothing (a year changed after it passed is read on the next request)."""
+        reading = any(w.group == WARM_UP and not w.is_finished for w in self.workers)
+        if self._journal is not None and not reading:
             self._warm_journal()
 
-    @in_background("The journal could not be read ahead", group=WARM_UP, exclusive=True)
+    @in_background("The journal could not be read ahead", group=WARM_UP)
     def _warm_journal(self) -> None:
         """Read the whole journal in the background, so history and search answer at once."""
         with contextlib.suppress(JournalError, OSError):

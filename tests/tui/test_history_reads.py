@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from coach.content import Catalog
@@ -72,9 +73,8 @@ async def test_a_journal_held_whole_is_read_in_place_and_read_ahead_again_once_c
     years_of_days(journal)
     app = make_app(journal, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(WARM_UP_AFTER_SECONDS + 0.1)
-        await settle(pilot)
-        assert journal.is_warm()
+        await pilot.pause(WARM_UP_AFTER_SECONDS)
+        await read_ahead(pilot, journal)
         with journal._thread_lock:  # any worker reading the journal waits
             await pilot.press("h")
             await pilot.pause()
@@ -94,8 +94,43 @@ async def test_a_journal_held_whole_is_read_in_place_and_read_ahead_again_once_c
             assert status(app) == "Reading your journal…"
         await settle(pilot)
         assert shown(app)[0] == "today"
-        assert journal.is_warm()
+        await read_ahead(pilot, journal)  # asked for once those rows were up
         assert errors(app) == []
+
+
+async def test_rows_read_in_place_are_never_replaced_by_an_older_searchs(
+    journal: Journal, catalog: Catalog
+) -> None:
+    """A search waits in its worker; meanwhile the journal is read whole and a newer search
+    is read in place. The older worker, reading last, is cancelled: its rows never replace
+    the newer ones."""
+    years_of_days(journal)
+    app = make_app(journal, catalog)
+    newest = [f"{YEARS[-1]}-{n:02d}" for n in range(A_YEAR - 1, 9, -1)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("slash")
+        with reads_held(journal):
+            await pilot.press(*"mrs k")
+            await pilot.pause(SEARCH_DELAY + 0.1)  # its worker waits to read
+            journal.warm_up()  # on the app's own thread, where the held lock is re-entrant
+            await pilot.press("ctrl+u", *"day")
+            await pilot.pause(SEARCH_DELAY + 0.1)  # read in place, at once
+            assert shown(app) == newest
+        await settle(pilot)  # the older search reads now
+        assert shown(app) == newest
+        assert errors(app) == []
+
+
+async def read_ahead(pilot: Pilot[None], journal: Journal) -> None:
+    """Wait (a few seconds at most) for the app's reading ahead to leave the journal held
+    whole: it starts as a worker once asked, after a timer or a first page."""
+    for _ in range(100):
+        await settle(pilot)
+        if journal.is_warm():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the journal was never read ahead")
 
 
 @pytest.fixture

@@ -116,7 +116,8 @@ class HistoryScreen(PageScreen[None]):
             row.mount_all(filter_selects(self.app.catalog))
 
     def on_mount(self) -> None:
-        """Lay out the columns for this width, then read the first page in the background."""
+        """Lay out the columns for this width, then read the first page (in place when the
+        journal is held in memory whole, else in the background)."""
         table = self.query_one("#history-table", DataTable)
         self._widths = column_widths(self.app.size.width)
         headings = ("Date", "Kind", "Strain", "Align", "Challenge", "Actions")

@@ -117,7 +117,7 @@ class HomeScreen(CoachScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a reflection: the summary may have changed. (Textual resumes a screen the
-        first time it is shown too; that summary is already being read, from the mount.)"""
+        first time it is shown too; that summary was read at the mount.)"""
         if self._shown_once and self.app.unlocked:
             self.refresh_summary()
         self._shown_once = True
