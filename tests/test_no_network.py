@@ -159,15 +159,12 @@ def test_the_data_commands_never_reach_the_network(
 async def test_a_whole_reflection_in_the_app_never_reaches_the_network(
     guard: NetworkGuard, tmp_path: Path
 ) -> None:
-    from tests.tui.conftest import make_app, settle, tab_to
+    from tests.tui.conftest import at_the_challenges, make_app, settle, tab_to
 
     with Journal(tmp_path / "data") as journal:
         app = make_app(journal, load_catalog())
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            await pilot.press("r")
-            await settle(pilot)
-            await tab_to(pilot, "#list-individual")
+            await at_the_challenges(pilot)
             await pilot.press("space")
             await tab_to(pilot, "#strain")
             await pilot.press("9")

@@ -76,6 +76,14 @@ async def tab_to(pilot: Pilot[None], selector: str, limit: int = 40) -> None:
     raise AssertionError(f"tab never reached {selector}; focus is on {pilot.app.focused}")
 
 
+async def at_the_challenges(pilot: Pilot[None]) -> None:
+    """From home, as a user: begin a reflection (r) and tab to the individual challenges."""
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    await tab_to(pilot, "#list-individual")
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let workers (saves, ranking) finish and the screen catch up.
 

@@ -12,7 +12,7 @@ from coach.draft import ReflectionDraft
 from coach.journal import Journal
 from coach.tui.app import CoachApp
 from coach.tui.widgets.ticks import BLANK, DOT, TICK
-from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
+from tests.tui.conftest import FIXED_NOW, at_the_challenges, make_app, settle, tab_to
 
 
 def boxes(lines: list[str]) -> list[str]:
@@ -22,10 +22,7 @@ def boxes(lines: list[str]) -> list[str]:
 
 async def test_ticked_challenges_show_a_tick_and_the_others_an_empty_box(app: CoachApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await tab_to(pilot, "#list-individual")
+        await at_the_challenges(pilot)
         await pilot.press("space", "down", "down", "space")
         await pilot.pause()
         chosen = app.screen.query_one("#list-individual", SelectionList)
@@ -80,10 +77,7 @@ async def test_a_note_box_keeps_saying_what_it_is_about_once_typed_in(
     app: CoachApp, catalog: Catalog
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await tab_to(pilot, "#list-individual")
+        await at_the_challenges(pilot)
         await pilot.press("space")
         await settle(pilot)
         await tab_to(pilot, ".challenge-note")
@@ -120,10 +114,7 @@ async def test_a_suggestion_cut_short_by_the_list_is_shown_whole_below_it(
     app: CoachApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await tab_to(pilot, "#list-individual")
+        await at_the_challenges(pilot)
         await pilot.press("space", "ctrl+n")
         await settle(pilot)
         await pilot.press("ctrl+n")

@@ -10,7 +10,7 @@ from coach.journal import Journal
 from coach.model import Kind, Reflection
 from coach.tui.screens.step import SavingStepScreen
 from coach.tui.widgets.literal import Literal
-from tests.tui.conftest import FIXED_NOW, make_app, settle, tab_to
+from tests.tui.conftest import FIXED_NOW, at_the_challenges, make_app, settle, tab_to
 
 
 async def test_ctrl_s_on_the_first_step_saves_what_was_entered(
@@ -18,10 +18,7 @@ async def test_ctrl_s_on_the_first_step_saves_what_was_entered(
 ) -> None:
     app = make_app(journal, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await tab_to(pilot, "#list-individual")
+        await at_the_challenges(pilot)
         await pilot.press("space", "ctrl+s")
         await settle(pilot)
         await settle(pilot)
