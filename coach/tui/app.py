@@ -15,28 +15,16 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
 from coach.content import Catalog
-from coach.draft import ReflectionDraft
 from coach.follow_up import waiting
 from coach.journal import Journal, JournalError, JournalLocked, LockedJournal
 from coach.model import Kind, ModelError, Reflection, now
-from coach.session import (
-    AskToCarryOn,
-    FollowUpFirst,
-    Next,
-    OpenCheckIn,
-    OpenSteps,
-    ReflectionSession,
-    Refuse,
-    SavedDraft,
-    StayHome,
-)
 from coach.tui.base import failure_message, in_background
 from coach.tui.break_keeper import BreakKeeper
 from coach.tui.everywhere import EverywhereKeys
@@ -56,6 +44,10 @@ from coach.tui.messages import (
 from coach.tui.screens.home import HomeScreen
 from coach.tui.sealed import KeepsJournalSealed
 from coach.tui.themes import COACH_THEMES
+
+if TYPE_CHECKING:
+    from coach.draft import ReflectionDraft
+    from coach.session import Next, ReflectionSession, SavedDraft
 
 AUTOSAVE_SECONDS = 3.0
 WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
@@ -100,7 +92,7 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
         self.catalog = catalog
         self.clock = clock
         self.offer_draft = offer_draft
-        self.session = ReflectionSession(today=self.today)
+        self._session: ReflectionSession | None = None  # made when first needed (``session``)
         self._draft_problem: str | None = None  # the last reason a draft could not be saved
         self._resealing = False  # a passphrase being set or removed: the draft waits
         self._flow_base = 1  # how many screens were open under the steps when they opened
@@ -187,6 +179,9 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
             return None
         if kept is None:
             return None
+        from coach.draft import ReflectionDraft  # not needed at all at most starts
+        from coach.session import SavedDraft
+
         try:
             return SavedDraft(kept.saved, ReflectionDraft.from_state(kept.state))
         except ModelError as error:
@@ -205,7 +200,7 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
 
     async def action_quit(self) -> None:
         """Keep what is being written, then quit."""
-        state = self.session.to_keep()
+        state = self._to_keep()
         if state is not None and self._journal is not None and self._journal.read_only is None:
             with contextlib.suppress(JournalError, OSError):
                 self._journal.save_draft(state)
@@ -214,13 +209,28 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
     # --- the reflection in progress: the session decides, the app shows ------------------
 
     @property
+    def session(self) -> ReflectionSession:
+        """The reflection in progress and the rules it follows (``coach.session``), made when
+        first needed: home's start-up imports none of it."""
+        if self._session is None:
+            from coach.session import ReflectionSession
+
+            self._session = ReflectionSession(today=self.today)
+        return self._session
+
+    def _to_keep(self) -> dict[str, Any] | None:
+        """What the draft file should hold now, if it changed (nothing, if nothing was begun)."""
+        return None if self._session is None else self._session.to_keep()
+
+    @property
     def draft(self) -> ReflectionDraft | None:
         """The reflection being written (``coach.session`` owns it)."""
         return self.session.draft
 
     def _offer_saved_draft(self) -> None:
-        """At start-up: a draft an earlier run left is offered back."""
-        self._load_then(lambda saved, _earlier: self.session.offer(saved) if saved else StayHome())
+        """At start-up: a draft an earlier run left is offered back (with none, the session is
+        not made, nor its modules imported, for nothing)."""
+        self._load_then(lambda saved, _earlier: self.session.offer(saved) if saved else None)
 
     def begin(self, kind: Kind) -> None:
         """Start a reflection or check-in, as the session's rules say."""
@@ -264,15 +274,23 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
     @in_background("The journal could not be read", group="flow", exclusive=True)
     def _load_then(
         self,
-        decide: Callable[[SavedDraft | None, tuple[Reflection, ...]], Next],
+        decide: Callable[[SavedDraft | None, tuple[Reflection, ...]], Next | None],
         *,
         follow_up: bool = False,
     ) -> None:
         """Read what starting needs (a draft left by an earlier run, unless one is open now;
-        last time's plans), then let the session decide, back on the UI thread."""
-        saved = None if self.session.in_progress else self._saved_draft()
+        last time's plans), then let the session decide, back on the UI thread (deciding
+        nothing: there is nothing to show)."""
+        in_progress = self._session is not None and self._session.in_progress
+        saved = None if in_progress else self._saved_draft()
         earlier = self._follow_up() if follow_up else ()
-        self.call_from_thread(lambda: self._show(decide(saved, earlier)))
+
+        def carry_out() -> None:
+            step = decide(saved, earlier)
+            if step is not None:
+                self._show(step)
+
+        self.call_from_thread(carry_out)
 
     def _show(self, step: Next) -> None:
         """Carry out what the session decided; a question's answer goes back to it.
@@ -280,6 +298,8 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
         The screens of the flow (and the widgets they bring: TextArea, Select, RadioSet) are
         imported when one is first shown, not at start-up: home needs none of them.
         """
+        from coach.session import AskToCarryOn, FollowUpFirst, OpenCheckIn, OpenSteps, Refuse
+
         if isinstance(step, AskToCarryOn):
             from coach.tui.screens.resume_draft import ResumeDraftScreen
 
@@ -367,7 +387,7 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
 
     def autosave_draft(self) -> None:
         """Keep the draft if it changed since it was last kept (every few seconds)."""
-        state = self.session.to_keep()
+        state = self._to_keep()
         journal = None if self._resealing else self._journal
         if state is not None and journal is not None and journal.read_only is None:
             self._write_draft(state)

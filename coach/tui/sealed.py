@@ -9,17 +9,20 @@ reflection in progress and the way around. It reads and sets the app's journal f
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
 from coach.journal import Journal, JournalError, LockedJournal
-from coach.session import ReflectionSession
 from coach.settings import Settings, read_settings
 from coach.tui.base import CoachAppBase, in_background
 from coach.tui.break_keeper import BreakKeeper
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import Resealed, Resealing, Unlocked
 from coach.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from coach.session import ReflectionSession
 
 
 class KeepsJournalSealed(CoachAppBase):
@@ -28,10 +31,11 @@ class KeepsJournalSealed(CoachAppBase):
     _journal: Journal | None
     _locked: LockedJournal | None
     _resealing: bool
+    _session: ReflectionSession | None  # the reflection in progress, if one was begun
     _flow_base: int
     _last_input: float
     idle_clock: Callable[[], float]
-    session: ReflectionSession
+    _to_keep: Callable[[], dict[str, Any] | None]  # the draft as it should be kept now
     breaks: BreakKeeper
     kept_choices: KeptChoices
     _warm_journal: Callable[[], object]  # read the journal ahead (``CoachApp``, a worker)
@@ -102,7 +106,7 @@ class KeepsJournalSealed(CoachAppBase):
         journal = self._journal
         if journal is None:
             return
-        state = self.session.to_keep()
+        state = self._to_keep()
         if state is not None and journal.read_only is None:
             journal.save_draft(state)
         # A break under way is ended where the screen ticks (so it cannot end twice) and
@@ -118,7 +122,7 @@ class KeepsJournalSealed(CoachAppBase):
             return
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.session = ReflectionSession(today=self.today)
+        self._session = None  # nothing in progress: a new session when one begins
         self._flow_base = 1
         self._locked, self._journal = LockedJournal(journal.data_dir), None
         journal.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,34 @@ def test_the_collector_runs_again_when_the_app_never_starts(tmp_path: Path) -> N
     with pytest.raises(JournalError, match="is a file, not a folder"):
         opening.__enter__()
     assert gc.isenabled()
+
+
+# What home's start-up never needs (issue 10: nothing not needed for home on the start path):
+# the reflection in progress and its rules, made when one is begun or a draft is offered.
+NOT_FOR_HOME = ("coach.session", "coach.draft")
+
+START_TO_HOME = """
+import asyncio, sys
+from coach.cli import app_arguments
+from coach.tui.launch import opened_app
+
+async def main():
+    with opened_app(app_arguments(["--data-dir", sys.argv[1]])) as app:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            print(" ".join(sorted(m for m in sys.modules if m.startswith("coach."))))
+
+asyncio.run(main())
+"""
+
+
+def test_home_starts_without_the_modules_it_does_not_need(tmp_path: Path) -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", START_TO_HOME, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    loaded = set(found.stdout.split())
+    assert "coach.tui.screens.home" in loaded, found.stderr  # it did reach home
+    assert loaded.isdisjoint(NOT_FOR_HOME), sorted(loaded & set(NOT_FOR_HOME))
