@@ -22,10 +22,9 @@ from coach.model import (
     Kind,
     Step,
 )
-from coach.people import Role
-from coach.practice import TARGET as PRACTICE_TARGET
-from coach.supervision import SupervisionType
 from coach.time_away import COPING_TOOLS
+from coach.vocabulary import TARGET as PRACTICE_TARGET
+from coach.vocabulary import Role, SupervisionType
 
 # --- self-practice: the hub, an exercise's steps and reflection, the SP/SR programme --------
 _PRACTICE_PLACEHOLDERS = {

@@ -13,25 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from coach.model import check_created, check_day, check_id, new_id, now
 from coach.shape import Record, meta
-
-
-class Role(StrEnum):
-    """Who someone is to me at work."""
-
-    PEER = "peer"
-    SUPERVISOR = "supervisor"
-    MANAGER = "manager"
-    OTHER = "other"
+from coach.vocabulary import Role
 
 
 @dataclass(frozen=True, slots=True)
 class Contact(Record):
     """Someone I can turn to: a name, their role, and how I reach them (my own words)."""
+
+    KIND: ClassVar[str] = "contacts"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     name: str
@@ -48,6 +41,8 @@ class Contact(Record):
 @dataclass(frozen=True, slots=True)
 class ReachOut(Record):
     """I reached out to someone: the day, who (their id and their name as it was), a note."""
+
+    KIND: ClassVar[str] = "reach_outs"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     date: dt.date = field(metadata=meta(check=lambda day: check_day(day, "date")))

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coach.content import Catalog
-from coach.people import Contact, ReachOut, Role
+from coach.people import Contact, ReachOut
+from coach.vocabulary import Role
 
 # The order roles are listed in: the people who hold the work with me first.
 ROLE_ORDER: tuple[Role, ...] = (Role.SUPERVISOR, Role.MANAGER, Role.PEER, Role.OTHER)

@@ -20,18 +20,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from coach.model import CpdWriteUp, check_created, check_day, check_id, new_id, now
-from coach.shape import Record, Scale, meta
-
-# How much the target problem troubles me now: asked at the start and after each exercise.
-TARGET = Scale(0, 10, labels="target_ends", ends=True)
+from coach.shape import Record, meta
+from coach.vocabulary import TARGET
 
 
 @dataclass(frozen=True, slots=True)
 class Practice(Record):
     """One exercise practised on myself, and what I made of it."""
+
+    KIND: ClassVar[str] = "practice"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     date: dt.date = field(metadata=meta(check=lambda day: check_day(day, "date")))
@@ -65,6 +65,8 @@ class Practice(Record):
 @dataclass(frozen=True, slots=True)
 class Programme(Record):
     """An SP/SR programme: a target problem, a safeguard, and a closing review."""
+
+    KIND: ClassVar[str] = "programmes"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     created: dt.datetime = field(metadata=meta(check=check_created))

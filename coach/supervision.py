@@ -12,21 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from coach.model import ModelError, check_created, check_day, check_id, new_id, now
 from coach.shape import Record, meta
+from coach.vocabulary import SupervisionType
 
 LONGEST_SESSION_MINUTES = 480
-
-
-class SupervisionType(StrEnum):
-    """What a supervision session was for."""
-
-    CASE_MANAGEMENT = "case-management"
-    CLINICAL_SKILLS = "clinical-skills"
-    OTHER = "other"
 
 
 def _check_minutes(minutes: int) -> None:
@@ -37,6 +29,8 @@ def _check_minutes(minutes: int) -> None:
 @dataclass(frozen=True, slots=True)
 class SupervisionSession(Record):
     """A supervision session I had: the day, its type, its length in minutes and a note."""
+
+    KIND: ClassVar[str] = "supervision_sessions"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     date: dt.date = field(metadata=meta(check=lambda day: check_day(day, "date")))
@@ -56,6 +50,8 @@ class SupervisionSession(Record):
 @dataclass(frozen=True, slots=True)
 class Agenda(Record):
     """What I prepared to bring to supervision, over the days ``since`` to ``until``."""
+
+    KIND: ClassVar[str] = "supervision_agendas"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     created: dt.datetime = field(metadata=meta(check=check_created))

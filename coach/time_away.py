@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from coach.model import ModelError, check_created, check_day, check_id, new_id, now
 from coach.shape import Record, meta
@@ -41,6 +41,8 @@ def _minutes(name: str) -> Callable[[int], None]:
 @dataclass(frozen=True, slots=True)
 class Leave(Record):
     """A period of leave: its first and last day (both days off), and a note of one's own."""
+
+    KIND: ClassVar[str] = "leave"  # its table, and its array in the export
 
     id: str = field(metadata=meta(check=check_id))
     start: dt.date = field(metadata=meta(check=lambda day: check_day(day, "start")))
@@ -69,6 +71,8 @@ class Break(Record):
     """A break taken with the timer: when it began, the minutes planned and the minutes it
     lasted (fewer when ended early)."""
 
+    KIND: ClassVar[str] = "breaks"  # its table, and its array in the export
+
     id: str = field(metadata=meta(check=check_id))
     started: dt.datetime = field(metadata=meta(check=lambda at: check_created(at, "started")))
     planned: int = field(metadata=meta(check=_minutes("planned")))
@@ -95,6 +99,8 @@ class Break(Record):
 class Closing(Record):
     """Closing the day: the boundary between work and home, marked."""
 
+    KIND: ClassVar[str] = "closings"  # its table, and its array in the export
+
     id: str = field(metadata=meta(check=check_id))
     date: dt.date = field(metadata=meta(check=_check_day))
     created: dt.datetime = field(metadata=meta(check=check_created))
@@ -112,11 +118,7 @@ class Closing(Record):
 
 # Each kind's name in the export's arrays and the journal's tables, and its record class
 # (added in export version 3).
-TIME_AWAY_KINDS: Mapping[str, type[Record]] = {
-    "leave": Leave,
-    "breaks": Break,
-    "closings": Closing,
-}
+TIME_AWAY_KINDS: Mapping[str, type[Record]] = {kind.KIND: kind for kind in (Leave, Break, Closing)}
 
 # The tool each coping suggestion leads to (its content key -> the tool), offered when chosen.
 COPING_TOOLS: Mapping[str, str] = {

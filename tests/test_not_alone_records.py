@@ -14,9 +14,10 @@ from coach.cli import main
 from coach.exports import EXPORT_VERSION, ExportFormatError, parse_export_contents
 from coach.journal import Journal
 from coach.model import CpdModel, CpdWriteUp, ModelError, Reflection
-from coach.people import Contact, ReachOut, Role
+from coach.people import Contact, ReachOut
 from coach.record_kinds import NOT_ALONE_KINDS, RECORD_KINDS
-from coach.supervision import Agenda, SupervisionSession, SupervisionType
+from coach.supervision import Agenda, SupervisionSession
+from coach.vocabulary import Role, SupervisionType
 from tests.helpers.controls import NASTY
 
 UTC = dt.UTC

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from coach.content import Catalog, load_catalog
-from coach.people import Contact, ReachOut, Role
+from coach.people import Contact, ReachOut
 from coach.people_figures import (
     days_since_reaching_out,
     for_display,
@@ -18,6 +18,7 @@ from coach.people_figures import (
     reaching_out_lines,
     recent_log,
 )
+from coach.vocabulary import Role
 
 TODAY = dt.date(2026, 11, 26)
 SAM = Contact.new("Sam", Role.PEER, "Teams, after 4")

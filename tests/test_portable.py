@@ -18,7 +18,8 @@ from coach.journal import Journal, doctor
 from coach.journal.doctor import Trouble
 from coach.journal.outside import write_new_file
 from coach.model import Reflection
-from coach.people import Contact, Role
+from coach.people import Contact
+from coach.vocabulary import Role
 
 COACH = Path(__file__).resolve().parent.parent / "coach"
 

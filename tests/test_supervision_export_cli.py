@@ -13,7 +13,8 @@ from coach.cli import main
 from coach.dates import short_date
 from coach.journal import Journal
 from coach.model import Challenge, Dimension, Reflection
-from coach.supervision import Agenda, SupervisionSession, SupervisionType
+from coach.supervision import Agenda, SupervisionSession
+from coach.vocabulary import SupervisionType
 
 TODAY = dt.datetime.now().astimezone().date()
 CASELOAD = Challenge("caseload", "Caseload volume", Dimension.SYSTEMIC)

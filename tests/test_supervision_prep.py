@@ -21,7 +21,7 @@ from coach.model import (
     Reflection,
     Status,
 )
-from coach.supervision import Agenda, SupervisionSession, SupervisionType
+from coach.supervision import Agenda, SupervisionSession
 from coach.supervision_prep import (
     ThemeKind,
     Trend,
@@ -30,6 +30,7 @@ from coach.supervision_prep import (
     supervision_pace,
     themes,
 )
+from coach.vocabulary import SupervisionType
 
 TODAY = dt.date(2026, 11, 26)
 CASELOAD = Challenge("caseload", "Caseload volume", Dimension.SYSTEMIC)

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from coach.journal import Journal, JournalCorrupt
-from coach.model import ModelError
+from coach.model import ModelError, Reflection
 from coach.time_away import Break, Closing, Leave
 
 UTC = dt.UTC
@@ -108,3 +108,16 @@ def test_the_model_refuses_a_leave_ending_before_it_starts_and_a_break_too_long(
     with pytest.raises(ModelError, match="done_what_i_can: must be true or false"):
         Closing.from_dict({"id": "c", "date": "2026-11-30", "created": "2026-11-30T17:00:00+00:00",
                            "done_what_i_can": "yes"})  # fmt: skip
+
+
+def test_each_kind_names_its_own_table_and_a_class_the_journal_keeps_not_is_refused(
+    folder: Path,
+) -> None:
+    from coach.journal.records import kind_of
+    from coach.record_kinds import RECORD_KINDS
+
+    # The journal names a table from the class alone (so reading leave imports no other kind):
+    # every listed kind names itself as the list does, and each name is one kind's.
+    assert {kind_of(cls): cls for cls in RECORD_KINDS.values()} == dict(RECORD_KINDS)
+    with Journal(folder) as journal, pytest.raises(TypeError, match="Reflection is not a kind"):
+        journal.records(Reflection)  # a record of the model, but not one kept beside

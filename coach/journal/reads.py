@@ -22,7 +22,6 @@ from coach.journal.beside import BesideReflections
 from coach.journal.errors import JournalCorrupt
 from coach.journal.records import from_documents, is_dated
 from coach.model import Reflection
-from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
 
 
@@ -52,6 +51,8 @@ class ReflectionReads(BesideReflections):
         Given ``records``, the dated records (breaks, closings) of each year are added to it by
         kind, read from the same parse as the year's reflections, after them.
         """
+        from coach.record_kinds import RECORD_KINDS  # every kind: only an export reads them all
+
         seen: set[str] = set()
         for year in self.years():
             others: dict[str, list[Any]] | None = {} if records is not None else None

@@ -24,7 +24,6 @@ from tinydb import Query
 
 from coach.journal.schema import CURRENT_SCHEMA, replace_with
 from coach.model import ModelError
-from coach.record_kinds import RECORD_KINDS
 from coach.shape import Record
 
 if TYPE_CHECKING:
@@ -33,15 +32,15 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 _BY_ID = Query()
-_KIND_OF: Mapping[type[Record], str] = {cls: name for name, cls in RECORD_KINDS.items()}
 
 
 def kind_of(cls: type[Record]) -> str:
-    """The table (and export array) a record class is kept in."""
-    try:
-        return _KIND_OF[cls]
-    except KeyError:
-        raise TypeError(f"{cls.__name__} is not a kind of record the journal keeps") from None
+    """The table (and export array) a record class is kept in: its ``KIND``, read from the class
+    so that no other kind's module is imported for it (``coach.record_kinds`` lists them all)."""
+    name = getattr(cls, "KIND", None)
+    if not isinstance(name, str):
+        raise TypeError(f"{cls.__name__} is not a kind of record the journal keeps")
+    return name
 
 
 def is_dated(cls: type[Record]) -> bool:
@@ -65,6 +64,8 @@ def to_document(record: Record) -> dict[str, Any]:
 def record_problem(tables: Mapping[str, Mapping[str, Any]]) -> str | None:
     """Why a file's tables of records are not all readable, or None when they are (a table
     of a kind this version does not know is not looked at)."""
+    from coach.record_kinds import RECORD_KINDS  # every kind, only when a file is checked
+
     for name, cls in RECORD_KINDS.items():
         for document in tables.get(name, {}).values():
             try:

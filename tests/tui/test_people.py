@@ -10,12 +10,13 @@ from textual.widgets import DataTable, Input, Select, SelectionList
 
 from coach.content import Catalog
 from coach.journal import Journal
-from coach.people import Contact, ReachOut, Role
+from coach.people import Contact, ReachOut
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.coping import CopingScreen
 from coach.tui.screens.people import PeopleScreen
 from coach.tui.screens.people_forms import ContactChoice, ContactForm, ReachOutForm
 from coach.tui.screens.tools import ToolsScreen
+from coach.vocabulary import Role
 from tests.tui.conftest import FIXED_NOW, errors, make_app, settle
 
 TODAY = FIXED_NOW.date()  # Thursday 26 November 2026

@@ -16,8 +16,9 @@ from textual.pilot import Pilot
 from coach.content import Catalog
 from coach.draft import ReflectionDraft
 from coach.journal import Journal, beside
-from coach.people import Contact, Role
+from coach.people import Contact
 from coach.tui.screens.core_values import CoreValuesScreen
+from coach.vocabulary import Role
 from tests.tui.conftest import (
     FIXED_NOW,
     SIZES,

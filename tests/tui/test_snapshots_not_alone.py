@@ -17,8 +17,9 @@ from textual.pilot import Pilot
 from coach.content import Catalog
 from coach.demo import demo_reflections
 from coach.journal import Journal
-from coach.people import Contact, ReachOut, Role
-from coach.supervision import SupervisionSession, SupervisionType
+from coach.people import Contact, ReachOut
+from coach.supervision import SupervisionSession
+from coach.vocabulary import Role, SupervisionType
 from tests.tui.conftest import (
     FIXED_NOW,
     SIZES,

@@ -42,8 +42,12 @@ def test_the_collector_runs_again_when_the_app_never_starts(tmp_path: Path) -> N
 
 
 # What home's start-up never needs (issue 10: nothing not needed for home on the start path):
-# the reflection in progress and its rules, made when one is begun or a draft is offered.
-NOT_FOR_HOME = ("coach.session", "coach.draft")
+# the reflection in progress and its rules, made when one is begun or a draft is offered; the
+# records of the tools home does not read (it reads leave alone), and the list of every kind.
+NOT_FOR_HOME = (
+    *("coach.session", "coach.draft"),
+    *("coach.people", "coach.supervision", "coach.practice", "coach.record_kinds"),
+)
 
 START_TO_HOME = """
 import asyncio, sys

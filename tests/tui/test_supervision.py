@@ -12,12 +12,13 @@ from textual.widgets import DataTable, Input, Select, SelectionList
 from coach.content import Catalog
 from coach.journal import Journal
 from coach.model import Challenge, Dimension, Kind, Reflection
-from coach.supervision import Agenda, SupervisionSession, SupervisionType
+from coach.supervision import Agenda, SupervisionSession
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.save_file import SaveFileScreen
 from coach.tui.screens.supervision import SessionForm, SupervisionScreen
 from coach.tui.screens.supervision_prep import SupervisionPrepScreen
 from coach.tui.screens.tools import ToolsScreen
+from coach.vocabulary import SupervisionType
 from tests.tui.conftest import FIXED_NOW, errors, make_app, settle
 
 TODAY = FIXED_NOW.date()  # Thursday 26 November 2026

@@ -18,11 +18,12 @@ from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from coach.model import ModelError
-from coach.people import Contact, Role
+from coach.people import Contact
 from coach.text import visible
 from coach.tui.base import CoachModal
 from coach.tui.screens.form import FormDialog
 from coach.tui.widgets.literal import Literal, Prefill
+from coach.vocabulary import Role
 
 T = TypeVar("T")
 

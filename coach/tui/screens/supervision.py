@@ -22,7 +22,7 @@ from textual.widgets import Button, DataTable, Header, Input, Select
 from coach.content import Catalog
 from coach.dates import MONTHS, weekday_date
 from coach.model import ModelError
-from coach.supervision import LONGEST_SESSION_MINUTES, SupervisionSession, SupervisionType
+from coach.supervision import LONGEST_SESSION_MINUTES, SupervisionSession
 from coach.supervision_prep import SupervisionPace
 from coach.text import visible
 from coach.tui.base import CoachScreen, in_background
@@ -31,6 +31,7 @@ from coach.tui.screens.form import FormDialog
 from coach.tui.screens.leave import parse_day
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.literal import Literal
+from coach.vocabulary import SupervisionType
 
 READ = "supervision-read"
 WRITE = "supervision-write"

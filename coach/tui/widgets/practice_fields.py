@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 
 from coach.content import Catalog
 from coach.exercises import PERCENT_HIGH, RATING_HIGH, Field, FieldKind
-from coach.practice import TARGET
 from coach.text import visible
 from coach.tui.widgets.literal import Literal, Prefill
 from coach.tui.widgets.ticks import RadioChoice
+from coach.vocabulary import TARGET
 
 
 class RankedList(OptionList):
