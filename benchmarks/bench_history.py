@@ -11,8 +11,9 @@ then measured as the app does it, in the real app under ``App.run_test()`` (head
 - history, first page: from pushing the history screen to the first frame painted with its
   first rows (Textual's compositor refresh of the screen: see ``TimedHistory``). Cold:
   straight after start-up on a freshly opened journal, the first history of the session
-  (which also loads ``history.tcss``), while the app's own warm-up of the journal (a worker
-  half a second in) may be running; warm: once it has run;
+  (which also reads the screens' CSS, unless the app has read it ahead half a second in), while
+  the app's own warm-up of the journal (a worker half a second in) may be running; warm: once
+  it has run;
 - search, first page of results: from the screen's query starting to the first frame painted
   with its rows, on a screen settled first (its filters mounted), for a rare word (in about 1
   reflection in 100), a common one (about 1 in 4) and one in none (the worst case: every year

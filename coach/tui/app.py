@@ -25,7 +25,7 @@ from coach.content import Catalog
 from coach.follow_up import waiting
 from coach.journal import Journal, JournalError, JournalLocked, LockedJournal
 from coach.model import Kind, ModelError, Reflection, now
-from coach.tui.base import failure_message, in_background
+from coach.tui.base import SCREENS_CSS, failure_message, in_background
 from coach.tui.break_keeper import BreakKeeper
 from coach.tui.everywhere import EverywhereKeys
 from coach.tui.kept_choices import KeptChoices
@@ -60,7 +60,7 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
     resealing: ``coach.tui.sealed``; what it does on every screen: ``coach.tui.everywhere``)."""
 
     TITLE = "pwp-coach"
-    CSS_PATH = ["coach.tcss", "history.tcss"]  # noqa: RUF012 (Textual's own type)
+    CSS_PATH = "coach.tcss"  # home's and what is shared; the rest: SCREENS_CSS (coach.tui.base)
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
     # Under 24 rows (a 60x20 pane) dialogs close up their spacing to keep their buttons in sight.
@@ -147,9 +147,23 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
 
     def _started(self) -> None:
         """Start-up is over: let the collector run again if the launch paused it for the start
-        (``coach.cli.run_app``), then read the journal ahead for history and search."""
+        (``coach.cli.run_app``), then read ahead the other screens' CSS, and the journal for
+        history and search."""
         gc.enable()
+        self._read_screens_css()
         self._read_ahead()
+
+    def _read_screens_css(self) -> None:
+        """The other screens' CSS, read now that home has settled (home needs none of it), so
+        the first screen opened need not: as Textual reads a screen's CSS when it first opens
+        (and then finds it read)."""
+        stylesheet = self.stylesheet
+        unread = [path for path in SCREENS_CSS if not stylesheet.has_source(str(path))]
+        for path in unread:
+            stylesheet.read(path)
+        if unread:
+            stylesheet.reparse()
+            stylesheet.update(self)
 
     def on_journal_read_ahead(self, _message: ReadAhead) -> None:
         """A screen found the journal not held whole (a year changed since): read it again."""

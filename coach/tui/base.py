@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
 from textual import events, on, work
@@ -35,6 +36,13 @@ from coach.shape import Record
 from coach.tui.widgets.footer import CoachFooter
 
 R = TypeVar("R")
+
+# The other screens' own CSS (home's, and what they share, is the app's ``coach.tcss``): Textual
+# reads a screen's when it first opens, so start-up reads none of it (the app reads it ahead,
+# once home has settled: ``CoachApp._read_screens_css``).
+_HERE = Path(__file__).absolute().parent
+SCREENS_CSS: list[str | PurePath] = [_HERE / "screens.tcss", _HERE / "history.tcss"]
+CSSPaths = str | PurePath | list[str | PurePath] | None  # Textual's type for CSS_PATH
 
 # Failures the user can act on (the message says what and where); anything else is a fault in
 # the coach, said as plainly, never a crash: what they were writing is kept as a draft.
@@ -129,6 +137,7 @@ class CoachScreen(Screen[R], ReportsFailures):
     """A full screen of the coach."""
 
     app: CoachAppBase
+    CSS_PATH: ClassVar[CSSPaths] = SCREENS_CSS
 
     @on(events.DescendantFocus)
     def _carry_on_writing(self, event: events.DescendantFocus) -> None:
@@ -159,6 +168,7 @@ class CoachModal(ModalScreen[R], ReportsFailures):
     """
 
     app: CoachAppBase
+    CSS_PATH: ClassVar[CSSPaths] = SCREENS_CSS
 
     # A dialog's keys stop at the dialog: the app's are not listed in its footer, though F2
     # (a priority binding of the app's, under the same id so a remapped key moves both) still

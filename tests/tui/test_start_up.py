@@ -13,6 +13,7 @@ import pytest
 
 from coach.journal import JournalError
 from coach.tui.app import WARM_UP_AFTER_SECONDS
+from coach.tui.base import SCREENS_CSS
 from coach.tui.launch import opened_app
 
 
@@ -31,6 +32,20 @@ async def test_the_collector_is_paused_for_the_start_and_runs_once_home_has_sett
             assert gc.isenabled()
             await pilot.app.workers.wait_for_complete()
     assert gc.isenabled()
+
+
+async def test_the_other_screens_css_is_read_once_home_has_settled(tmp_path: Path) -> None:
+    with opened_app(args_for(tmp_path / "data")) as app:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+            def read() -> list[bool]:
+                return [app.stylesheet.has_source(str(path)) for path in SCREENS_CSS]
+
+            assert read() == [False, False]  # home's start-up reads none of it
+            await pilot.pause(WARM_UP_AFTER_SECONDS + 0.2)
+            assert read() == [True, True]  # read ahead, so the first screen opened need not
+            await pilot.app.workers.wait_for_complete()
 
 
 def test_the_collector_runs_again_when_the_app_never_starts(tmp_path: Path) -> None:

@@ -47,6 +47,7 @@ PLAN_LEAVE_KEY = "l"  # the leave planner, straight from home (the nudge says so
 class HomeScreen(CoachScreen[None]):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
 
+    CSS_PATH = None  # home's is the app's own (coach.tcss): nothing more to read at start-up
     _shown_once = False  # Textual resumes a screen when first shown, as well as on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
