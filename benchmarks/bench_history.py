@@ -10,8 +10,7 @@ then measured as the app does it, in the real app under ``App.run_test()`` (head
 
 - history, first page: from pushing the history screen to the first frame painted with its
   first rows (Textual's compositor refresh of the screen: see ``TimedHistory``). Cold:
-  straight after start-up on a freshly opened journal, the first history of the session
-  (which also reads the screens' CSS, unless the app has read it ahead half a second in), while
+  straight after start-up on a freshly opened journal, the first history of the session, while
   the app's own warm-up of the journal (a worker half a second in) may be running; warm: once
   it has run;
 - search, first page of results: from the screen's query starting to the first frame painted

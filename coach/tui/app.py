@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
@@ -25,7 +24,7 @@ from coach.content import Catalog
 from coach.follow_up import waiting
 from coach.journal import Journal, JournalError, JournalLocked, LockedJournal
 from coach.model import Kind, ModelError, Reflection, now
-from coach.tui.base import SCREENS_CSS, failure_message, in_background
+from coach.tui.base import failure_message, in_background
 from coach.tui.break_keeper import BreakKeeper
 from coach.tui.everywhere import EverywhereKeys
 from coach.tui.kept_choices import KeptChoices
@@ -35,12 +34,12 @@ from coach.tui.messages import (
     EntryChanged,
     FollowUpNow,
     GoHome,
-    ReadAhead,
     Saved,
     SaveNow,
     StepBack,
     StepForward,
 )
+from coach.tui.read_ahead import WARM_UP_AFTER_SECONDS
 from coach.tui.screens.home import HomeScreen
 from coach.tui.sealed import KeepsJournalSealed
 from coach.tui.themes import COACH_THEMES
@@ -50,8 +49,6 @@ if TYPE_CHECKING:
     from coach.session import Next, ReflectionSession, SavedDraft
 
 AUTOSAVE_SECONDS = 3.0
-WARM_UP_AFTER_SECONDS = 0.5  # home has settled by then
-WARM_UP = "warm-up"  # the worker group reading the journal ahead
 IDLE_CHECK_SECONDS = 10.0  # how often an encrypted journal's idle time is looked at
 
 
@@ -60,7 +57,9 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
     resealing: ``coach.tui.sealed``; what it does on every screen: ``coach.tui.everywhere``)."""
 
     TITLE = "pwp-coach"
-    CSS_PATH = "coach.tcss"  # home's and what is shared; the rest: SCREENS_CSS (coach.tui.base)
+    # Home's, the pages' (history, an entry, insights) and what is shared; the writing and the
+    # tools' own are read when first needed (``SCREENS_CSS``, coach.tui.base).
+    CSS_PATH = ["coach.tcss", "history.tcss"]  # noqa: RUF012 (Textual's own type)
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
     # Under 24 rows (a 60x20 pane) dialogs close up their spacing to keep their buttons in sight.
@@ -144,45 +143,6 @@ class CoachApp(KeepsJournalSealed, EverywhereKeys):
             self.notify(notice, severity="warning", timeout=30)
         if self.offer_draft:
             self.call_after_refresh(self._offer_saved_draft)
-
-    def _started(self) -> None:
-        """Start-up is over: let the collector run again if the launch paused it for the start
-        (``coach.cli.run_app``), then read ahead the other screens' CSS, and the journal for
-        history and search."""
-        gc.enable()
-        self._read_screens_css()
-        self._read_ahead()
-
-    def _read_screens_css(self) -> None:
-        """The other screens' CSS, read now that home has settled (home needs none of it), so
-        the first screen opened need not: as Textual reads a screen's CSS when it first opens
-        (and then finds it read)."""
-        stylesheet = self.stylesheet
-        unread = [path for path in SCREENS_CSS if not stylesheet.has_source(str(path))]
-        for path in unread:
-            stylesheet.read(path)
-        if unread:
-            stylesheet.reparse()
-            stylesheet.update(self)
-
-    def on_journal_read_ahead(self, _message: ReadAhead) -> None:
-        """A screen found the journal not held whole (a year changed since): read it again."""
-        self._read_ahead()
-
-    def _read_ahead(self) -> None:
-        """Read the journal ahead in the background, one reading at a time: a request while
-        one runs adds nothing (a year changed after it passed is read on the next request)."""
-        reading = any(w.group == WARM_UP and not w.is_finished for w in self.workers)
-        if self._journal is not None and not reading:
-            self._warm_journal()
-
-    @in_background("The journal could not be read ahead", group=WARM_UP)
-    def _warm_journal(self) -> None:
-        """Read the whole journal in the background, so history and search answer at once."""
-        with contextlib.suppress(JournalError, OSError):
-            # Damage is said by the screen that reads it (home, history, search, insights),
-            # once each, not by a read the user did not ask for.
-            self.journal.warm_up()
 
     def _saved_draft(self) -> SavedDraft | None:
         """The draft an earlier run left, if there is one that can be read (said if not)."""

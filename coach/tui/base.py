@@ -37,11 +37,11 @@ from coach.tui.widgets.footer import CoachFooter
 
 R = TypeVar("R")
 
-# The other screens' own CSS (home's, and what they share, is the app's ``coach.tcss``): Textual
-# reads a screen's when it first opens, so start-up reads none of it (the app reads it ahead,
-# once home has settled: ``CoachApp._read_screens_css``).
-_HERE = Path(__file__).absolute().parent
-SCREENS_CSS: list[str | PurePath] = [_HERE / "screens.tcss", _HERE / "history.tcss"]
+# The writing and the tools' own CSS (home's, the pages' and what every screen shares are the
+# app's ``coach.tcss`` and ``history.tcss``): Textual reads a screen's when it first opens, so
+# start-up reads none of it (and the app reads it ahead once home has settled:
+# ``coach.tui.read_ahead``).
+SCREENS_CSS: list[str | PurePath] = [Path(__file__).absolute().with_name("screens.tcss")]
 CSSPaths = str | PurePath | list[str | PurePath] | None  # Textual's type for CSS_PATH
 
 # Failures the user can act on (the message says what and where); anything else is a fault in

@@ -15,17 +15,18 @@ from textual import events
 
 from coach.journal import Journal, JournalError, LockedJournal
 from coach.settings import Settings, read_settings
-from coach.tui.base import CoachAppBase, in_background
+from coach.tui.base import in_background
 from coach.tui.break_keeper import BreakKeeper
 from coach.tui.kept_choices import KeptChoices
 from coach.tui.messages import Resealed, Resealing, Unlocked
+from coach.tui.read_ahead import ReadsAhead
 from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from coach.session import ReflectionSession
 
 
-class KeepsJournalSealed(CoachAppBase):
+class KeepsJournalSealed(ReadsAhead):
     """Unlocking, idle locking and resealing, for ``CoachApp``."""
 
     _journal: Journal | None
@@ -38,7 +39,6 @@ class KeepsJournalSealed(CoachAppBase):
     _to_keep: Callable[[], dict[str, Any] | None]  # the draft as it should be kept now
     breaks: BreakKeeper
     kept_choices: KeptChoices
-    _warm_journal: Callable[[], object]  # read the journal ahead (``CoachApp``, a worker)
 
     def _journal_open(self) -> None:
         """What the app does once its journal is open (``CoachApp``)."""

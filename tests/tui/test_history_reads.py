@@ -12,7 +12,8 @@ from textual.widgets import Input
 from coach.content import Catalog
 from coach.history_filter import DateBoundError, parse_bound
 from coach.journal import Journal
-from coach.tui.app import WARM_UP_AFTER_SECONDS, CoachApp
+from coach.tui.app import CoachApp
+from coach.tui.read_ahead import WARM_UP_AFTER_SECONDS
 from coach.tui.screens.history import PAGE_SIZE, SEARCH_DELAY
 from coach.tui.screens.home import HomeScreen
 from tests.tui.conftest import errors, make_app, reads_held, settle, tab_to

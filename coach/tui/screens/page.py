@@ -29,6 +29,11 @@ class PageScreen(CoachScreen[ScreenResultType]):
     type names (``Screen.-wide``) and default CSS from the first base only.
     """
 
+    # The pages' own CSS (history, an entry, insights) is the app's ``history.tcss``, read at
+    # start-up: history's first page, opened straight after, does not wait for Textual to read
+    # more CSS and restyle every screen (~25 ms at its first opening, by bench_history.py).
+    CSS_PATH = None
+
     def key_for(self, action: str) -> str:
         """The key that runs ``action`` on this page, as the user has it (a keymap may move
         it), for words that name it."""
