@@ -39,8 +39,8 @@ R = TypeVar("R")
 
 # The writing and the tools' own CSS (home's, the pages' and what every screen shares are the
 # app's ``coach.tcss`` and ``history.tcss``): Textual reads a screen's when it first opens, so
-# start-up reads none of it (and the app reads it ahead once home has settled:
-# ``coach.tui.read_ahead``).
+# start-up reads none of it. (Read ahead once home had settled, it was read as history's first
+# page was drawn, if opened then: 30-50 ms later at 120x40, by ``bench_history.py``.)
 SCREENS_CSS: list[str | PurePath] = [Path(__file__).absolute().with_name("screens.tcss")]
 CSSPaths = str | PurePath | list[str | PurePath] | None  # Textual's type for CSS_PATH
 

@@ -25,26 +25,36 @@ async def test_the_collector_is_paused_for_the_start_and_runs_once_home_has_sett
     tmp_path: Path,
 ) -> None:
     assert gc.isenabled()
+    frozen_before = gc.get_freeze_count()
     with opened_app(args_for(tmp_path / "data")) as app:
         assert not gc.isenabled()
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause(WARM_UP_AFTER_SECONDS + 0.2)
             assert gc.isenabled()
+            # What start-up made is out of the collector's sight, until the app closes.
+            assert gc.get_freeze_count() > frozen_before
             await pilot.app.workers.wait_for_complete()
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
 
 
-async def test_the_other_screens_css_is_read_once_home_has_settled(tmp_path: Path) -> None:
+async def test_the_writing_screens_css_is_read_when_the_first_of_them_opens(
+    tmp_path: Path,
+) -> None:
     with opened_app(args_for(tmp_path / "data")) as app:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
 
             def read() -> list[bool]:
                 return [app.stylesheet.has_source(str(path)) for path in SCREENS_CSS]
 
-            assert read() == [False]  # home's start-up reads none of it
             await pilot.pause(WARM_UP_AFTER_SECONDS + 0.2)
-            assert read() == [True]  # read ahead, so the first screen opened need not
+            assert read() == [False]  # home (and all it shares) needs none of it
+            await pilot.press("h")
+            await pilot.pause()
+            assert read() == [False]  # nor do the pages that look back (history.tcss)
+            await pilot.press("escape", "r")  # a reflection's first step
+            await pilot.pause()
+            assert read() == [True]
             await pilot.app.workers.wait_for_complete()
 
 
