@@ -47,9 +47,24 @@ class CountedFooter(CoachFooter):
     made = 0
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self.made += 1
-        yield from super().compose()
+        widgets = list(super().compose())
+        self.made += bool(widgets)
+        yield from widgets
+
+
+async def test_a_footer_has_its_keys_in_the_screens_first_frame() -> None:
+    """Textual's footer is empty until the bindings first "change" (after the first frame),
+    then remakes itself: one more layout and frame before a screen settles. The coach's
+    makes its keys with the screen, and finds nothing to remake."""
+    app = footer_app(CountedFooter, False)
+    async with app.run_test(size=(80, 5)) as pilot:
+        footer = app.query_one(CountedFooter)
+        assert [key.description for key in footer.query(FooterKey)][:2] == ["Ring", "Quit"]
+        await pilot.pause()
+        assert footer.made == 1
+    textuals = footer_app(Footer, False)
+    async with textuals.run_test(size=(80, 5)):
+        assert not textuals.query_one(Footer).query(FooterKey)  # what the coach's spares
 
 
 async def test_a_footer_is_remade_only_when_what_it_shows_changes() -> None:

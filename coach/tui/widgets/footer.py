@@ -25,13 +25,14 @@ TIGHT_WIDTH = 70
 
 
 class CoachFooter(Footer):
-    """Textual's ``Footer``, unchanged on screen, cheaper to remake.
+    """Textual's ``Footer``, unchanged on screen once settled, made with its screen and
+    cheaper to remake.
 
-    Textual remakes a footer's keys whenever the bindings change (three times as a screen
-    opens), and each new key then restyles itself as its bound ``compact`` setting arrives: with
-    this app's stylesheet about 30 ms of home's start-up (measured with
-    ``benchmarks/bench_startup.py``). Each key here is made already in its compact state, so
-    that restyle finds nothing to change.
+    Textual's footer is empty in a screen's first frame and remakes its keys whenever the
+    bindings change (three times as a screen opens), and each new key then restyles itself as
+    its bound ``compact`` setting arrives: with this app's stylesheet about 30 ms of home's
+    start-up (measured with ``benchmarks/bench_startup.py``). Here the keys are made with the
+    screen, each already in its compact state, and remade only when what they show changes.
     """
 
     _remake_due = False  # a remake is asked for and has not run yet
@@ -55,11 +56,17 @@ class CoachFooter(Footer):
             self.call_after_refresh(self._remake)
 
     def _shown(self) -> object:
-        """All that ``Footer.compose`` makes its keys from: the screen's bindings (each with
-        whether it is enabled and its tooltip) and the footer's own settings."""
-        active = self.screen.active_bindings.values()
-        bindings = tuple((binding, enabled, tip) for _node, binding, enabled, tip in active)
-        return (bindings, self.compact, self.show_command_palette)
+        """All that ``Footer.compose`` makes its keys from: the screen's bindings that show
+        (each with whether it is enabled and its tooltip), the palette's, and the footer's own
+        settings. (A focused button's hidden keys change none of it.)"""
+        active = self.screen.active_bindings
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        shown = tuple(
+            (binding, enabled, tip)
+            for _node, binding, enabled, tip in active.values()
+            if binding.show
+        )
+        return (shown, palette and palette[1:], self.compact, self.show_command_palette)
 
     async def _remake(self) -> None:
         self._remake_due = False
@@ -76,6 +83,18 @@ class CoachFooter(Footer):
             self.show_command_palette = False
 
     def compose(self) -> ComposeResult:
+        if not self._bindings_ready and self.is_attached:
+            # Made with its screen, its keys are in the screen's first frame (Textual's waited
+            # for the bindings to "change", after that frame, and remade it: one more layout
+            # and frame before a screen settled, ~25 ms of home's start-up by
+            # ``benchmarks/bench_startup.py``); should they differ once the screen has its
+            # focus, it is remade as ever. It spans its screen, so it is made tight or not by
+            # the app's width, as ``on_resize`` will find it.
+            self._bindings_ready = True
+            if self.app.size.width < TIGHT_WIDTH:  # as on_resize sets it, without a remake
+                self.set_reactive(Footer.compact, True)
+                self.set_reactive(Footer.show_command_palette, False)
+                self.add_class("-tight", "-compact")  # ``compact``'s class, as Textual's sets it
         if self._bindings_ready:
             self._made_from = self._shown()
         for widget in super().compose():
