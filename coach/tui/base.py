@@ -12,7 +12,8 @@ screen that must also undo something on failure (a save button to enable again) 
 ``worker_failed`` and calls ``super()``.
 
 Textual's own class comes first in each base: a screen's CSS type names (``Screen.-narrow``,
-``ModalScreen``'s centring and dimming) follow its first base.
+``ModalScreen``'s centring and dimming) follow its first base (``ArrivesSized`` is a
+``Screen``, so a full screen's chain still reaches it).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
+from textual.types import NoActiveAppError
 from textual.worker import Worker, WorkerState
 
 from coach.content import Catalog
@@ -133,7 +136,58 @@ class CoachAppBase(App[None], ReportsFailures):
             self.journal.save_record(record)
 
 
-class CoachScreen(Screen[R], ReportsFailures):
+class ArrivesSized(Screen[R]):
+    """A screen that arrives sized and styled once: made with its breakpoint classes
+    (``-narrow``, ``-tall``: the app's) already set for the app's size, rather than set by
+    Textual on its first resize, and not restyled whole when first shown (below).
+
+    Textual sets them once a screen has been laid out, and the change restyles every widget
+    and lays the screen out again before its first settled frame: ~5 ms of home's start-up at
+    80x24 (``benchmarks/bench_startup.py``). Set as the screen is made, before it is first
+    styled, Textual's own finds nothing to change; should the app be resized before the screen
+    is shown, Textual's sets them right as ever.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            size = self.app.size
+        except NoActiveAppError:  # made outside a running app: Textual's resize sets them
+            return
+        self.add_class(*breakpoint_classes(self, size), update=False)
+
+    _shown_before = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, a screen is not restyled whole: each of its widgets was
+        styled as it was mounted, moments before, with the screen's classes set (above). (Run
+        before Textual's own handler, which restyles every widget on every resume: ~6 ms of
+        home's start-up, ``benchmarks/bench_startup.py``.) A focus, a class or a stylesheet
+        that changes later restyles what it touches, as ever; a screen shown again is
+        restyled as Textual decides."""
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
+
+
+def breakpoint_classes(screen: Screen[Any], size: Size) -> set[str]:
+    """The breakpoint classes Textual gives ``screen`` at ``size``: for each axis, the class
+    of the largest breakpoint the size reaches (the screen's breakpoints, else the app's)."""
+    app = screen.app
+    chosen: set[str] = set()
+    for dimension, own, apps in (
+        (size.width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+        (size.height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+    ):
+        reached = [
+            (at, name) for at, name in (apps if own is None else own) or [] if dimension >= at
+        ]
+        if reached:
+            chosen.add(max(reached)[1])
+    return chosen
+
+
+class CoachScreen(ArrivesSized[R], ReportsFailures):
     """A full screen of the coach."""
 
     app: CoachAppBase
@@ -159,7 +213,7 @@ class CoachScreen(Screen[R], ReportsFailures):
         return self.app.catalog.support_text.get("patient_risk", "")
 
 
-class CoachModal(ModalScreen[R], ReportsFailures):
+class CoachModal(ModalScreen[R], ArrivesSized[R], ReportsFailures):
     """A dialog of the coach, with a footer of its own keys.
 
     Without one, the footer of the screen beneath shows through, listing keys the dialog does
