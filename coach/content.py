@@ -1,4 +1,4 @@
-"""The coach's words and catalogues: ``content/*.toml`` read with tomllib into a typed ``Catalog``.
+"""The coach's words and catalogues: ``content/*.toml`` read with tomli into a typed ``Catalog``.
 
 The shipped content is read first; ``load_catalog(overlay)`` lays a folder of a service's or a
 user's own on top (the same key replaces an entry, a new key adds one; prompts, scales and

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from coach.content_words import PROMPT_PLACEHOLDERS, REQUIRED_PROMPTS, REQUIRED_SCALES
 from coach.model import Category, Dimension
@@ -253,8 +254,8 @@ class Layer:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+            return tomli.load(handle)
+    except tomli.TOMLDecodeError as error:
         raise ContentError(path, "", "", f"is not valid TOML: {error}") from None
     except UnicodeDecodeError:
         raise ContentError(path, "", "", "is not UTF-8 text") from None

@@ -11,12 +11,13 @@ start-up: home does not need them.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+import tomli
 
 from coach.exercises import Exercise, ExerciseError, parse_exercise
 
@@ -30,8 +31,8 @@ def _read_layer(folder: Path | None) -> dict[str, Exercise]:
         return found
     for path in sorted((folder / EXERCISES_FOLDER).glob("*.toml")):
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            document = tomli.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
             raise ExerciseError(f"{path}: cannot be read as TOML ({error})") from None
         exercise = parse_exercise(document, str(path))
         if exercise.id in found:
