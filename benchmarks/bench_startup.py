@@ -19,9 +19,14 @@ been open two seconds and its warm-up of the whole journal has finished, the anc
 two seconds open. Goal at 20 years:
 under 2.5x the anchor.
 
-It prints a Markdown table: the median of ``--repeat`` rounds, the two taking turns. A script,
-not a test: ``--quick`` (an empty and a 1-year journal, one round) is what CI runs to show it
-still works; it reports and never asserts.
+It prints a Markdown table: the median and the best of ``--repeat`` rounds, the two taking
+turns, each ratio taken like for like. The best is there because "settled" is counted in steps:
+Textual's pilot waits for a 20 ms window in which the process has done under a millisecond of
+work (its ``wait_for_idle``), and the anchor's own last window holds about that much, so its
+rounds land about 20 ms apart from one run, or one machine, to the next (230 or 250-265 ms
+here), where the coach's settle in the first two windows. A script, not a test: ``--quick``
+(an empty and a 1-year journal, one round) is what CI runs to show it still works; it reports
+and never asserts.
 """
 
 from __future__ import annotations
@@ -159,14 +164,20 @@ def main(argv: list[str] | None = None) -> int:
             runs["minimal"].append(launch("minimal", None, 0)[0])
             for years, data_dir in journals.items():
                 runs[f"coach {years}"].append(launch("coach", data_dir, 0)[0])
-        floor = statistics.median(runs["minimal"])
-        rows = [f"| start-up: minimal Textual app (the anchor) | {floor:.0f} | | |"]
+
+        def both(figures: list[float]) -> tuple[float, float]:
+            return statistics.median(figures), min(figures)
+
+        floor, floor_best = both(runs["minimal"])
+        rows = [
+            f"| start-up: minimal Textual app (the anchor) | {floor:.0f} / {floor_best:.0f} | | |"
+        ]
         for years in ages:
-            ms = statistics.median(runs[f"coach {years}"])
+            ms, best = both(runs[f"coach {years}"])
             goal = "<= 1.3x" if years == 10 else "flat"
             rows.append(
-                f"| start-up to home with its summary, {years} yr | {ms:.0f} | {ms / floor:.2f}x "
-                f"| {goal} |"
+                f"| start-up to home with its summary, {years} yr | {ms:.0f} / {best:.0f} "
+                f"| {ms / floor:.2f}x / {best / floor_best:.2f}x | {goal} |"
             )
         oldest = max(ages)
         anchor_mib = max(launch("minimal", None, SETTLE_SECONDS)[1] for _ in range(2))
@@ -176,9 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{anchor_mib:.0f}) | {coach_mib:.0f} | {coach_mib / anchor_mib:.2f}x | < 2.5x |"
         )
     print_table(
-        f"Median of {repeat} rounds, each a fresh process, headless at {SIZE[0]}x{SIZE[1]}, "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores.",
-        ["measure", "ms or MiB", "ratio to the anchor", "goal"],
+        f"Median / best of {repeat} rounds, each a fresh process, headless at "
+        f"{SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, {os.cpu_count()} cores.",
+        ["measure", "ms (median / best) or MiB", "ratio to the anchor (median / best)", "goal"],
         rows,
     )
     return 0
