@@ -81,3 +81,19 @@ async def test_a_footer_is_remade_only_when_what_it_shows_changes() -> None:
         await pilot.pause()
         assert footer.made == 2
         assert "Extra" in [key.description for key in footer.query(FooterKey)]
+
+
+async def test_a_footer_narrowed_to_tight_gives_the_palettes_key_way() -> None:
+    """Made at 80 columns, then narrowed below ``TIGHT_WIDTH``: remade compact, without the
+    palette's key, as one made tight is (ctrl+p still opens the palette)."""
+    app = footer_app(CoachFooter, False)
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(CoachFooter)
+        assert any(key.has_class("-command-palette") for key in footer.query(FooterKey))
+        await pilot.resize_terminal(60, 5)
+        await pilot.pause()
+        keys = list(footer.query(FooterKey))
+        assert keys
+        assert not any(key.has_class("-command-palette") for key in keys)
+        assert all(key.compact for key in keys)

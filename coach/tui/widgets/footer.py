@@ -51,7 +51,11 @@ class CoachFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._remake_due:
+        if self.is_attached and screen is self.screen:
+            self._ask_remake()
+
+    def _ask_remake(self) -> None:
+        if not self._remake_due:
             self._remake_due = True
             self.call_after_refresh(self._remake)
 
@@ -81,6 +85,8 @@ class CoachFooter(Footer):
         if tight:  # the palette's key gives way too: ctrl+p still opens it, and F1 lists it
             self.compact = True
             self.show_command_palette = False
+            if self._bindings_ready:  # made wider (the terminal narrowed since): remade
+                self._ask_remake()
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready and self.is_attached:
