@@ -156,7 +156,9 @@ class ArrivesSized(Screen[R]):
             return
         self.add_class(*breakpoint_classes(self, size), update=False)
 
-    _shown_before = False
+    shown_before = False
+    """Whether the screen has been shown: a subclass's own ``on_screen_resume`` runs before
+    this class's handler, so it reads False on the screen's first showing."""
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown for the first time, a screen is not restyled whole: each of its widgets was
@@ -165,25 +167,21 @@ class ArrivesSized(Screen[R]):
         home's start-up, ``benchmarks/bench_startup.py``.) A focus, a class or a stylesheet
         that changes later restyles what it touches, as ever; a screen shown again is
         restyled as Textual decides."""
-        if not self._shown_before:
-            self._shown_before = True
+        if not self.shown_before:
+            self.shown_before = True
             event.refresh_styles = False
 
 
 def breakpoint_classes(screen: Screen[Any], size: Size) -> set[str]:
-    """The breakpoint classes Textual gives ``screen`` at ``size``: for each axis, the class
-    of the largest breakpoint the size reaches (the screen's breakpoints, else the app's)."""
+    """The breakpoint classes Textual gives ``screen`` at ``size``, by its own rule for each
+    axis (``Screen._get_breakpoint_classes``), from the screen's breakpoints, else the app's."""
     app = screen.app
     chosen: set[str] = set()
     for dimension, own, apps in (
         (size.width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
         (size.height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
     ):
-        reached = [
-            (at, name) for at, name in (apps if own is None else own) or [] if dimension >= at
-        ]
-        if reached:
-            chosen.add(max(reached)[1])
+        chosen |= screen._get_breakpoint_classes(dimension, (apps if own is None else own) or [])
     return chosen
 
 

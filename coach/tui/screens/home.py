@@ -48,7 +48,6 @@ class HomeScreen(CoachScreen[None]):
     """Today's date, whether today's reflection is done, what to follow up, one nudge."""
 
     CSS_PATH = None  # home's is the app's own (coach.tcss): nothing more to read at start-up
-    _shown_once = False  # Textual resumes a screen when first shown, as well as on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer (no room at 80 columns): the list of plans waiting names the key.
@@ -119,9 +118,8 @@ class HomeScreen(CoachScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from a reflection: the summary may have changed. (Textual resumes a screen the
         first time it is shown too; that summary was read at the mount.)"""
-        if self._shown_once and self.app.unlocked:
+        if self.shown_before and self.app.unlocked:  # (``ArrivesSized``)
             self.refresh_summary()
-        self._shown_once = True
 
     @in_background("Your journal could not be read", group="home-summary", exclusive=True)
     def refresh_summary(self) -> None:

@@ -78,15 +78,21 @@ class CoachFooter(Footer):
             await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Made to fit its new width, and remade if that changes what it shows."""
+        self._fit(event.size.width)
+        if self._bindings_ready:
+            self._ask_remake()
+
+    def _fit(self, width: int) -> None:
         """Tight (under ``TIGHT_WIDTH`` columns): compact, the palette's key and the keys that
-        give way hidden (``coach.tcss``), so that F1 and F2 are never pushed off the end."""
-        tight = event.size.width < TIGHT_WIDTH
+        give way hidden (``coach.tcss``), so that F1 and F2 are never pushed off the end. (The
+        settings are set quietly: the keys are made, or remade, from them.)"""
+        tight = width < TIGHT_WIDTH
         self.set_class(tight, "-tight")
         if tight:  # the palette's key gives way too: ctrl+p still opens it, and F1 lists it
-            self.compact = True
-            self.show_command_palette = False
-            if self._bindings_ready:  # made wider (the terminal narrowed since): remade
-                self._ask_remake()
+            self.set_reactive(Footer.compact, True)
+            self.set_reactive(Footer.show_command_palette, False)
+            self.add_class("-compact")  # ``compact``'s class, as Textual's sets it
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready and self.is_attached:
@@ -94,13 +100,10 @@ class CoachFooter(Footer):
             # for the bindings to "change", after that frame, and remade it: one more layout
             # and frame before a screen settled, ~25 ms of home's start-up by
             # ``benchmarks/bench_startup.py``); should they differ once the screen has its
-            # focus, it is remade as ever. It spans its screen, so it is made tight or not by
-            # the app's width, as ``on_resize`` will find it.
+            # focus, it is remade as ever. It spans its screen, so it is made to fit the app's
+            # width, as ``on_resize`` will find it.
             self._bindings_ready = True
-            if self.app.size.width < TIGHT_WIDTH:  # as on_resize sets it, without a remake
-                self.set_reactive(Footer.compact, True)
-                self.set_reactive(Footer.show_command_palette, False)
-                self.add_class("-tight", "-compact")  # ``compact``'s class, as Textual's sets it
+            self._fit(self.app.size.width)
         if self._bindings_ready:
             self._made_from = self._shown()
         for widget in super().compose():
