@@ -204,6 +204,19 @@ class CoachScreen(ArrivesSized[R], ReportsFailures):
         if box.text and box.cursor_location == (0, 0):
             box.move_cursor(box.document.end)
 
+    def key_for(self, action: str) -> str:
+        """The key that runs ``action`` on this screen, as the user has it (a keymap may move
+        it), for words that name it."""
+        # This screen's own keys, not only those active now (a box being typed in takes the
+        # letters for itself, but the words are read once the user leaves it), moved as the
+        # keymap moves them, as ``active_bindings`` does.
+        own = self._bindings.copy()
+        own.apply_keymap(self.app._keymap)
+        for key, bindings in own.key_to_bindings.items():
+            if any(binding.action == action for binding in bindings):
+                return self.app.get_key_display(Binding(key, ""))
+        return ""
+
     @property
     def HELP(self) -> str:  # type: ignore[override]  # Textual's name: F1 shows it
         """Help on every screen opens with where to turn if a patient is at risk: the

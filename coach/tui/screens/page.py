@@ -34,19 +34,6 @@ class PageScreen(CoachScreen[ScreenResultType]):
     # more CSS and restyle every screen (~25 ms at its first opening, by bench_history.py).
     CSS_PATH = None
 
-    def key_for(self, action: str) -> str:
-        """The key that runs ``action`` on this page, as the user has it (a keymap may move
-        it), for words that name it."""
-        # This page's own keys, not only those active now (a box being typed in takes the
-        # letters for itself, but the words are read once the user leaves it), moved as the
-        # keymap moves them, as ``active_bindings`` does.
-        own = self._bindings.copy()
-        own.apply_keymap(self.app._keymap)
-        for key, bindings in own.key_to_bindings.items():
-            if any(binding.action == action for binding in bindings):
-                return self.app.get_key_display(Binding(key, ""))
-        return ""
-
     def action_back(self) -> None:
         """Back to where the user was."""
         self.dismiss()
