@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import inspect
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from textual.widgets import Button
 
 from coach.journal import JournalError
 from coach.tui.base import SCREENS_CSS
@@ -55,6 +57,24 @@ async def test_the_writing_screens_css_is_read_when_the_first_of_them_opens(
             await pilot.press("escape", "r")  # a reflection's first step
             await pilot.pause()
             assert read() == [True]
+            await pilot.app.workers.wait_for_complete()
+
+
+async def test_buttons_styles_are_read_when_the_first_screen_with_buttons_opens(
+    tmp_path: Path,
+) -> None:
+    """Home's ways in are links (``coach.tui.widgets.ways_in``): Textual reads Button's 7 KB of
+    CSS when the first screen that has buttons opens, not at start-up."""
+    buttons_css = (inspect.getfile(Button), "Button.DEFAULT_CSS")
+    with opened_app(args_for(tmp_path / "data")) as app:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.query(Button)
+            assert not app.stylesheet.has_source(*buttons_css)
+            await pilot.press("r")  # a reflection's first step: Next and Save buttons
+            await pilot.pause()
+            assert app.screen.query(Button)
+            assert app.stylesheet.has_source(*buttons_css)
             await pilot.app.workers.wait_for_complete()
 
 

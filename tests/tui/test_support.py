@@ -84,7 +84,7 @@ async def focus_on(pilot: Pilot[None], selector: str) -> None:
 
 
 async def to_home(pilot: Pilot[None], journal: Journal) -> None:
-    await focus_on(pilot, "#check-in")
+    await focus_on(pilot, "#home-body")
 
 
 async def to_followup(pilot: Pilot[None], journal: Journal) -> None:

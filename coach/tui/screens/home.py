@@ -9,8 +9,9 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from coach.dates import day_and_month, long_date, weekday_date
@@ -25,6 +26,7 @@ from coach.tui.messages import Begin, FollowUpNow
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.insight_text import nudge_line
 from coach.tui.widgets.literal import Literal
+from coach.tui.widgets.ways_in import ways_in
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class HomeSummary:
 
 FOLLOW_UP_KEY = "f"  # follow up the plans waiting, straight from home (home says so)
 PLAN_LEAVE_KEY = "l"  # the leave planner, straight from home (the nudge says so)
+# Home's ways in, a line each: to write, then to look back and the rest.
+WAYS_IN = (("reflect", "check_in"), ("history", "insights", "tools", "practice"))
 
 
 class HomeScreen(CoachScreen[None]):
@@ -56,7 +60,7 @@ class HomeScreen(CoachScreen[None]):
         Binding("c", "check_in", "Check-in", id="home.check_in"),
         Binding("h", "history", "History", id="home.history"),
         Binding("i", "insights", "Insights", id="home.insights"),
-        # Not in the footer (no room at 80 columns beside F2): its button shows the key.
+        # Not in the footer (no room at 80 columns beside F2): its way in shows the key.
         Binding("t", "tools", "Tools", id="home.tools", show=False),
         Binding("p", "practice", "Practice", id="home.practice", show=False),
         Binding(PLAN_LEAVE_KEY, "plan_leave", "Plan leave", id="home.plan_leave", show=False),
@@ -75,19 +79,17 @@ class HomeScreen(CoachScreen[None]):
             yield Literal("", id="home-followup")
             yield Literal("", id="home-nudge")
             yield Literal("", id="home-leave")
-            # Each button runs the action of its key.
-            with Horizontal(id="home-ways"):
-                yield Button(
-                    "Reflect  (r)", id="reflect", variant="primary", action="screen.reflect"
-                )
-                yield Button("Quick check-in  (c)", id="check-in", action="screen.check_in")
-            with Horizontal(id="home-look-back", classes="step-buttons"):
-                yield Button("History  (h)", id="history", action="screen.history")
-                yield Button("Insights  (i)", id="insights", action="screen.insights")
-                yield Button("Tools  (t)", id="tools", action="screen.tools")
-                yield Button("Practice  (p)", id="practice", action="screen.practice")
+            yield Static(self._ways_in(), id="home-ways")
             yield Literal("", id="home-journal")
         yield CoachFooter(compact=True)
+
+    def _ways_in(self) -> Content:
+        """Home's ways in as links, each named as the footer names it, with its key as the
+        user has it (settings may move it)."""
+        named = {b.action: b.description for b in self.BINDINGS if isinstance(b, Binding)}
+        return ways_in(
+            [(action, named[action], self.key_for(action)) for action in line] for line in WAYS_IN
+        )
 
     def on_mount(self) -> None:
         """Show the date and the journal in brief. The summary is read here, before home's
@@ -116,9 +118,13 @@ class HomeScreen(CoachScreen[None]):
             banner.update(self.app.catalog.prompt("home.damaged", files=files))
 
     def on_screen_resume(self) -> None:
-        """Back from a reflection: the summary may have changed. (Textual resumes a screen the
-        first time it is shown too; that summary was read at the mount.)"""
-        if self.shown_before and self.app.unlocked:  # (``ArrivesSized``)
+        """Back from a reflection: the summary may have changed, and back from settings, the
+        keys the ways in name. (Textual resumes a screen the first time it is shown too; that
+        summary was read at the mount.)"""
+        if not self.shown_before:  # (``ArrivesSized``)
+            return
+        self.query_one("#home-ways", Static).update(self._ways_in())  # a key moved in settings
+        if self.app.unlocked:
             self.refresh_summary()
 
     @in_background("Your journal could not be read", group="home-summary", exclusive=True)
