@@ -202,8 +202,11 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
 
 def _check_placeholders(name: str, text: str) -> None:
     """A prompt's ``{placeholders}`` are well formed, and the ones the screens fill are there."""
+    # Most words have no brace at all, and so no placeholder: they are not parsed (the content
+    # is checked on every start, and parsing every text was a quarter of reading it).
+    has_braces = "{" in text or "}" in text
     try:
-        parsed = list(string.Formatter().parse(text))
+        parsed = list(string.Formatter().parse(text)) if has_braces else []
     except ValueError:
         raise _Problem("has a stray { or }: write {{ or }} for a literal brace") from None
     used = set()

@@ -364,6 +364,7 @@ def test_wrong_scale_length(tmp_path: Path) -> None:
         ("home.followup_waiting", "{count} waiting", "{follow_up_key}"),
         ("phase1.title", "Hard {things}", "does not fill in"),
         ("my.extra", "A stray { here", "stray"),
+        ("my.extra", "A stray } here", "stray"),
         ("my.extra", "Positional {0}", "not a plain name"),
     ],
 )
